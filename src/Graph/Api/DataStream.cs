@@ -1,0 +1,134 @@
+using ActorStream.Graph.Operators;
+using ActorStream.Graph.Plan;
+using ActorStream.Graph.Runtime;
+using ActorStream.Graph.Sinks;
+
+namespace ActorStream.Graph;
+
+/// <summary>A stream of <typeparamref name="T"/>: a lazy handle on a transformation that later operators read.</summary>
+public class DataStream<T>
+{
+    internal DataStream(StreamExecutionEnvironment environment, Transformation transformation)
+    {
+        Environment = environment;
+        Transformation = transformation;
+    }
+
+    /// <summary>The environment the stream belongs to.</summary>
+    public StreamExecutionEnvironment Environment { get; }
+
+    /// <summary>The transformation that produces this stream.</summary>
+    public Transformation Transformation { get; }
+
+    /// <summary>Applies <paramref name="map"/> to every element.</summary>
+    public DataStream<TOut> Map<TOut>(Func<T, TOut> map) => Map(new LambdaFunctions.MapFn<T, TOut>(map));
+
+    /// <summary>Applies a map function to every element.</summary>
+    public DataStream<TOut> Map<TOut>(IMapFunction<T, TOut> function) =>
+        OneInput<TOut>("Map", () => new MapOperator<T, TOut>(function));
+
+    /// <summary>Emits zero or more elements per element into the collector.</summary>
+    public DataStream<TOut> FlatMap<TOut>(Action<T, ICollector<TOut>> flatMap) =>
+        FlatMap(new LambdaFunctions.FlatMapFn<T, TOut>(flatMap));
+
+    /// <summary>Emits the elements <paramref name="flatMap"/> returns for each element.</summary>
+    public DataStream<TOut> FlatMap<TOut>(Func<T, IEnumerable<TOut>> flatMap) =>
+        FlatMap(new LambdaFunctions.FlatMapEnumerableFn<T, TOut>(flatMap));
+
+    /// <summary>Applies a flatMap function to every element.</summary>
+    public DataStream<TOut> FlatMap<TOut>(IFlatMapFunction<T, TOut> function) =>
+        OneInput<TOut>("FlatMap", () => new FlatMapOperator<T, TOut>(function));
+
+    /// <summary>Keeps the elements for which <paramref name="filter"/> is true.</summary>
+    public DataStream<T> Filter(Func<T, bool> filter) => Filter(new LambdaFunctions.FilterFn<T>(filter));
+
+    /// <summary>Keeps the elements the filter function accepts.</summary>
+    public DataStream<T> Filter(IFilterFunction<T> function) =>
+        OneInput<T>("Filter", () => new FilterOperator<T>(function));
+
+    /// <summary>Runs a process function with access to timestamps and side outputs.</summary>
+    public DataStream<TOut> Process<TOut>(ProcessFunction<T, TOut> function) =>
+        OneInput<TOut>("Process", () => new ProcessOperator<T, TOut>(function));
+
+    /// <summary>Partitions the stream by key: equal keys go to the same subtask and share keyed state.</summary>
+    public KeyedStream<T, TKey> KeyBy<TKey>(Func<T, TKey> keySelector) where TKey : notnull =>
+        new(Environment, Partition(new KeyGroupStreamPartitioner<T, TKey>(keySelector)), keySelector);
+
+    /// <summary>Distributes elements round-robin over the next operator's subtasks.</summary>
+    public DataStream<T> Rebalance() => new(Environment, Partition(RebalancePartitioner.Instance));
+
+    /// <summary>Sends every element to every subtask of the next operator.</summary>
+    public DataStream<T> Broadcast() => new(Environment, Partition(BroadcastPartitioner.Instance));
+
+    /// <summary>Merges this stream with streams of the same type.</summary>
+    public DataStream<T> Union(params DataStream<T>[] others) =>
+        new(Environment, new UnionTransformation(Environment.NextId(), [Transformation, .. others.Select(o => o.Transformation)]));
+
+    /// <summary>The side output <paramref name="tag"/> of the operator that produced this stream.</summary>
+    public DataStream<TSide> GetSideOutput<TSide>(OutputTag<TSide> tag) =>
+        new(Environment, new SideOutputTransformation(Environment.NextId(), Transformation, tag, StreamType<TSide>.Instance));
+
+    /// <summary>Writes the stream to <paramref name="sink"/>.</summary>
+    public DataStreamSink<T> SinkTo(ISink<T> sink, string name = "Sink") =>
+        new(Environment.Register(new OneInputTransformation(Environment.NextId(), name, Transformation,
+            StreamType<T>.Instance, StreamType<T>.Instance, () => new SinkOperator<T>(sink), isSink: true)));
+
+    /// <summary>Prints every element to standard output, prefixed by the subtask ("2> value") when parallel.</summary>
+    public DataStreamSink<T> Print(string? prefix = null) => SinkTo(new PrintSink<T>(prefix), "Print to Std. Out");
+
+    /// <summary>Sets the parallelism of the operator that produces this stream.</summary>
+    public DataStream<T> SetParallelism(int parallelism)
+    {
+        if (parallelism < 1)
+            throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "Parallelism must be at least 1.");
+        Operator(nameof(SetParallelism)).Parallelism = parallelism;
+        return this;
+    }
+
+    /// <summary>Sets the max parallelism (number of key groups) of the operator that produces this stream.</summary>
+    public DataStream<T> SetMaxParallelism(int maxParallelism)
+    {
+        Operator(nameof(SetMaxParallelism)).MaxParallelism = maxParallelism;
+        return this;
+    }
+
+    /// <summary>Sets the operator's stable id, which matches its state on restore.</summary>
+    public DataStream<T> Uid(string uid)
+    {
+        Operator(nameof(Uid)).Uid = uid;
+        return this;
+    }
+
+    /// <summary>Sets the operator's display name.</summary>
+    public DataStream<T> Name(string name)
+    {
+        Operator(nameof(Name)).Name = name;
+        return this;
+    }
+
+    /// <summary>Starts a new chain at this operator; later operators may chain to it.</summary>
+    public DataStream<T> StartNewChain()
+    {
+        Operator(nameof(StartNewChain)).Chaining = ChainingStrategy.Head;
+        return this;
+    }
+
+    /// <summary>Runs this operator in its own subtask, chained to nothing.</summary>
+    public DataStream<T> DisableChaining()
+    {
+        Operator(nameof(DisableChaining)).Chaining = ChainingStrategy.Never;
+        return this;
+    }
+
+    /// <summary>Adds a one-input operator reading this stream.</summary>
+    internal DataStream<TOut> OneInput<TOut>(string name, Func<IStreamOperator> createOperator, bool isKeyed = false) =>
+        new(Environment, Environment.Register(new OneInputTransformation(Environment.NextId(), name, Transformation,
+            StreamType<T>.Instance, StreamType<TOut>.Instance, createOperator, isKeyed)));
+
+    private PartitionTransformation Partition(StreamPartitioner partitioner) =>
+        new(Environment.NextId(), Transformation, partitioner);
+
+    private PhysicalTransformation Operator(string setting) => Transformation as PhysicalTransformation
+        ?? throw new InvalidOperationException(
+            $"{setting} applies to an operator, but this stream comes from a {Transformation.Name} step; call it on the operator before.");
+}

@@ -1,0 +1,42 @@
+using ActorStream.Graph.Plan;
+
+namespace ActorStream.Graph;
+
+/// <summary>The end of a stream: a sink operator whose properties can still be set.</summary>
+public sealed class DataStreamSink<T>
+{
+    internal DataStreamSink(OneInputTransformation transformation) => Transformation = transformation;
+
+    /// <summary>The sink's transformation.</summary>
+    public OneInputTransformation Transformation { get; }
+
+    /// <summary>Sets the sink's parallelism.</summary>
+    public DataStreamSink<T> SetParallelism(int parallelism)
+    {
+        if (parallelism < 1)
+            throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "Parallelism must be at least 1.");
+        Transformation.Parallelism = parallelism;
+        return this;
+    }
+
+    /// <summary>Sets the sink's stable id.</summary>
+    public DataStreamSink<T> Uid(string uid)
+    {
+        Transformation.Uid = uid;
+        return this;
+    }
+
+    /// <summary>Sets the sink's display name.</summary>
+    public DataStreamSink<T> Name(string name)
+    {
+        Transformation.Name = name;
+        return this;
+    }
+
+    /// <summary>Runs the sink in its own subtask.</summary>
+    public DataStreamSink<T> DisableChaining()
+    {
+        Transformation.Chaining = ChainingStrategy.Never;
+        return this;
+    }
+}

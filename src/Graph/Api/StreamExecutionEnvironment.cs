@@ -1,0 +1,115 @@
+using ActorStream.Graph.Plan;
+using ActorStream.Graph.Sources;
+
+namespace ActorStream.Graph;
+
+/// <summary>The entry point of a streaming program: creates sources, holds settings, executes the job.</summary>
+public sealed class StreamExecutionEnvironment
+{
+    /// <summary>The type the default executor is loaded from when none is given (like Flink's service loader).</summary>
+    public const string DefaultExecutorType = "ActorStream.Actors.LocalExecutorFactory, ActorStream.Actors";
+
+    private readonly List<Transformation> _transformations = [];
+    private readonly IJobExecutor? _executor;
+    private int _nextId;
+
+    private StreamExecutionEnvironment(IJobExecutor? executor) => _executor = executor;
+
+    /// <summary>Creates an environment that runs jobs on <paramref name="executor"/>, or locally in this process when null.</summary>
+    public static StreamExecutionEnvironment Create(IJobExecutor? executor = null) => new(executor);
+
+    /// <summary>All settings as one record.</summary>
+    public PlanSettings Settings { get; set; } = new();
+
+    /// <summary>The default parallelism of operators (default: the number of cores).</summary>
+    public int Parallelism
+    {
+        get => Settings.Parallelism;
+        set => Settings = Settings with { Parallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Parallelism must be at least 1.") };
+    }
+
+    /// <summary>The default max parallelism: the number of key groups (default 128).</summary>
+    public int MaxParallelism
+    {
+        get => Settings.MaxParallelism;
+        set => Settings = Settings with { MaxParallelism = value };
+    }
+
+    /// <summary>The runtime mode (default Automatic).</summary>
+    public RuntimeExecutionMode RuntimeMode
+    {
+        get => Settings.RuntimeMode;
+        set => Settings = Settings with { RuntimeMode = value };
+    }
+
+    /// <summary>How often sources emit periodic watermarks; zero emits after every event (default 200 ms).</summary>
+    public TimeSpan AutoWatermarkInterval
+    {
+        get => Settings.AutoWatermarkInterval;
+        set => Settings = Settings with { AutoWatermarkInterval = value };
+    }
+
+    /// <summary>A stream of the given elements, read by one subtask in order.</summary>
+    public DataStream<T> FromCollection<T>(IEnumerable<T> elements, string name = "Collection Source") =>
+        FromSource(new CollectionSource<T>(elements), WatermarkStrategy<T>.NoWatermarks(), name);
+
+    /// <summary>The numbers <paramref name="from"/> to <paramref name="to"/> inclusive, split among the source's subtasks.</summary>
+    public DataStream<long> FromSequence(long from, long to, string name = "Sequence Source") =>
+        FromSource(new NumberSequenceSource(from, to), WatermarkStrategy<long>.NoWatermarks(), name);
+
+    /// <summary>The lines of a text file, or of every file in a directory (one file per split).</summary>
+    public DataStream<string> ReadTextFile(string path, string? name = null) =>
+        FromSource(new TextLineSource(path), WatermarkStrategy<string>.NoWatermarks(), name ?? $"ReadTextFile({Path.GetFileName(path)})");
+
+    /// <summary>A stream read from <paramref name="source"/> with timestamps and watermarks from <paramref name="watermarks"/>.</summary>
+    public DataStream<T> FromSource<T>(ISource<T> source, WatermarkStrategy<T> watermarks, string name) =>
+        new(this, Register(new SourceTransformation<T>(NextId(), name, source, watermarks)));
+
+    /// <summary>The stream graph of the program so far.</summary>
+    public StreamGraph GetStreamGraph(string jobName = "ActorStream Job") =>
+        new StreamGraphGenerator(Settings).Generate(jobName, _transformations);
+
+    /// <summary>The job graph (operators chained into vertices) of the program so far.</summary>
+    public JobGraph GetJobGraph(string jobName = "ActorStream Job") => JobGraphBuilder.Build(GetStreamGraph(jobName));
+
+    /// <summary>The job graph as JSON.</summary>
+    public string GetExecutionPlan(string jobName = "ActorStream Job") => ExecutionPlan.ToJson(GetJobGraph(jobName));
+
+    /// <summary>Runs the program and returns when the job finishes; cancelling the token cancels the job.</summary>
+    public async Task<JobExecutionResult> ExecuteAsync(string jobName = "ActorStream Job", CancellationToken cancellationToken = default)
+    {
+        var client = await StartAsync(jobName, cancellationToken).ConfigureAwait(false);
+        await using var _ = cancellationToken.Register(() => client.CancelAsync(CancellationToken.None));
+        return await client.Completion.ConfigureAwait(false);
+    }
+
+    /// <summary>Submits the program and returns a client for the running job.</summary>
+    public Task<IJobClient> StartAsync(string jobName = "ActorStream Job", CancellationToken cancellationToken = default)
+    {
+        var graph = GetJobGraph(jobName);
+        _transformations.Clear();
+        return (_executor ?? DefaultExecutor()).SubmitAsync(graph, cancellationToken);
+    }
+
+    internal int NextId() => ++_nextId;
+
+    internal T Register<T>(T transformation) where T : Transformation
+    {
+        _transformations.Add(transformation);
+        return transformation;
+    }
+
+    private static IJobExecutor DefaultExecutor()
+    {
+        var type = Type.GetType(DefaultExecutorType) ?? throw new InvalidOperationException(
+            "No ActorStream runtime found: reference the ActorStream.Actors package, or pass an IJobExecutor to StreamExecutionEnvironment.Create.");
+        return ((IJobExecutorFactory)Activator.CreateInstance(type)!).Create();
+    }
+}
+
+/// <summary>Creates the default executor; implemented by the runtime assembly.</summary>
+public interface IJobExecutorFactory
+{
+    /// <summary>A new executor.</summary>
+    IJobExecutor Create();
+}

@@ -1,0 +1,38 @@
+using ActorStream.Graph.Runtime;
+
+namespace ActorStream.Graph.Operators;
+
+/// <summary>Feeds a sink writer; the last operator of its chain.</summary>
+public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T>
+{
+    private ISinkWriter<T>? _writer;
+    private bool _ended;
+
+    /// <inheritdoc />
+    public override void Open() =>
+        _writer = sink.CreateWriter(new SinkContext(Context.OperatorName, Context.SubtaskIndex, Context.Parallelism,
+            new StreamingRuntimeContext(Context, keyedState: null)));
+
+    /// <inheritdoc />
+    public override void ProcessElement(in StreamRecord<T> record) => _writer!.Write(record.Value, record.Timestamp);
+
+    /// <inheritdoc />
+    public override void ProcessWatermark(long watermark) { }
+
+    /// <inheritdoc />
+    public override void EndInput()
+    {
+        _ended = true;
+        _writer!.Flush(endOfInput: true);
+    }
+
+    /// <inheritdoc />
+    public override void Close()
+    {
+        if (_writer is null)
+            return;
+        if (!_ended)
+            _writer.Flush(endOfInput: false);
+        _writer.Dispose();
+    }
+}

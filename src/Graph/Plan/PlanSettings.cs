@@ -1,0 +1,43 @@
+namespace ActorStream.Graph.Plan;
+
+/// <summary>The environment settings that shape a job graph and its runtime.</summary>
+public sealed record PlanSettings
+{
+    /// <summary>The default parallelism of operators.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The default max parallelism (number of key groups).</summary>
+    public int MaxParallelism { get; init; } = Keys.KeyGroupRangeAssignment.DefaultMaxParallelism;
+
+    /// <summary>The requested runtime mode.</summary>
+    public RuntimeExecutionMode RuntimeMode { get; init; } = RuntimeExecutionMode.Automatic;
+
+    /// <summary>How often sources ask their watermark generators for a watermark; zero means after every event.</summary>
+    public TimeSpan AutoWatermarkInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Records per network batch.</summary>
+    public int BatchSize { get; init; } = 1024;
+
+    /// <summary>How long a partly filled batch may wait before it is sent.</summary>
+    public TimeSpan BatchTimeout { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Batches a receiver lets each input channel have in flight (credits).</summary>
+    public int CreditsPerChannel { get; init; } = 2;
+
+    /// <summary>Throws when a setting is out of range, naming it.</summary>
+    public PlanSettings Validate()
+    {
+        Keys.KeyGroupRangeAssignment.CheckParallelism(MaxParallelism, Math.Min(Parallelism, MaxParallelism));
+        if (Parallelism < 1)
+            throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "parallelism must be at least 1.");
+        if (BatchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "batch size must be at least 1.");
+        if (CreditsPerChannel < 1)
+            throw new ArgumentOutOfRangeException(nameof(CreditsPerChannel), CreditsPerChannel, "credits per channel must be at least 1.");
+        if (BatchTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(BatchTimeout), BatchTimeout, "batch timeout must be positive.");
+        if (AutoWatermarkInterval < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(AutoWatermarkInterval), AutoWatermarkInterval, "auto-watermark interval must not be negative.");
+        return this;
+    }
+}

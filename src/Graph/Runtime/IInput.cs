@@ -1,0 +1,18 @@
+namespace ActorStream.Graph.Runtime;
+
+/// <summary>Something that consumes a typed stream: an operator's input or a network writer.</summary>
+public interface IInput<T>
+{
+    /// <summary>Processes one record.</summary>
+    void ProcessElement(in StreamRecord<T> record);
+
+    /// <summary>Processes a batch that arrived from another subtask; by default record by record.</summary>
+    void ProcessBatch(ReadOnlySpan<StreamRecord<T>> batch)
+    {
+        foreach (ref readonly var record in batch)
+            ProcessElement(in record);
+    }
+
+    /// <summary>Advances event time to <paramref name="watermark"/>.</summary>
+    void ProcessWatermark(long watermark);
+}

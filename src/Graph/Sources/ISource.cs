@@ -1,0 +1,63 @@
+namespace ActorStream.Graph;
+
+/// <summary>Whether a source ends.</summary>
+public enum Boundedness
+{
+    /// <summary>The source ends after a finite input.</summary>
+    Bounded,
+
+    /// <summary>The source runs until the job is stopped.</summary>
+    ContinuousUnbounded,
+}
+
+/// <summary>
+/// A parallel source. Each subtask creates one reader and reads its own share of the input
+/// (its splits), decided deterministically from its index and the parallelism.
+/// </summary>
+public interface ISource<out T>
+{
+    /// <summary>Whether the source ends.</summary>
+    Boundedness Boundedness { get; }
+
+    /// <summary>The largest parallelism that makes sense (e.g. 1 for a collection), or null for any.</summary>
+    int? MaxParallelism => null;
+
+    /// <summary>Creates the reader of one subtask.</summary>
+    ISourceReader<T> CreateReader(SourceReaderContext context);
+}
+
+/// <summary>What a source reader knows about its subtask.</summary>
+public sealed record SourceReaderContext(int SubtaskIndex, int Parallelism, TimeProvider TimeProvider);
+
+/// <summary>What a reader reports after a poll.</summary>
+public enum InputStatus
+{
+    /// <summary>Poll again right away.</summary>
+    MoreAvailable,
+
+    /// <summary>Nothing now: wait for <see cref="ISourceReader{T}.WaitForAvailabilityAsync"/>.</summary>
+    NothingAvailable,
+
+    /// <summary>This reader's input has ended.</summary>
+    EndOfInput,
+}
+
+/// <summary>Reads one subtask's share of a source. Called from one thread at a time.</summary>
+public interface ISourceReader<out T> : IDisposable
+{
+    /// <summary>Emits the next few records (typically one) into <paramref name="output"/>.</summary>
+    InputStatus PollNext(ISourceOutput<T> output);
+
+    /// <summary>Completes when polling may yield records again after <see cref="InputStatus.NothingAvailable"/>.</summary>
+    Task WaitForAvailabilityAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Receives what a source reader reads.</summary>
+public interface ISourceOutput<in T>
+{
+    /// <summary>Emits a record without a source timestamp.</summary>
+    void Collect(T value);
+
+    /// <summary>Emits a record with the source's timestamp (e.g. a Kafka record timestamp).</summary>
+    void Collect(T value, long timestamp);
+}
