@@ -3,7 +3,7 @@ using ActorStream.Graph.Runtime;
 namespace ActorStream.Graph.Operators;
 
 /// <summary>Feeds a sink writer; the last operator of its chain.</summary>
-public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T>
+public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T>, ISinkOperator
 {
     private ISinkWriter<T>? _writer;
     private bool _ended;
@@ -14,7 +14,14 @@ public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T
             new StreamingRuntimeContext(Context, keyedState: null)));
 
     /// <inheritdoc />
-    public override void ProcessElement(in StreamRecord<T> record) => _writer!.Write(record.Value, record.Timestamp);
+    public long RecordsWritten { get; private set; }
+
+    /// <inheritdoc />
+    public override void ProcessElement(in StreamRecord<T> record)
+    {
+        _writer!.Write(record.Value, record.Timestamp);
+        RecordsWritten++;
+    }
 
     /// <inheritdoc />
     public override void ProcessWatermark(long watermark) { }
@@ -35,4 +42,11 @@ public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T
             _writer.Flush(endOfInput: false);
         _writer.Dispose();
     }
+}
+
+/// <summary>The untyped view of a sink operator.</summary>
+public interface ISinkOperator : IStreamOperator
+{
+    /// <summary>Records handed to the sink writer so far.</summary>
+    long RecordsWritten { get; }
 }

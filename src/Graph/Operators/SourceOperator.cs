@@ -7,7 +7,7 @@ namespace ActorStream.Graph.Operators;
 /// The subtask calls <see cref="EmitNext"/> while its outputs have room.
 /// </summary>
 public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> strategy, bool emitWatermarkPerEvent)
-    : StreamOperator<T>, ISourceOutput<T>, IWatermarkOutput
+    : StreamOperator<T>, ISourceOperator, ISourceOutput<T>, IWatermarkOutput
 {
     private ISourceReader<T>? _reader;
     private IWatermarkGenerator<T>? _generator;
@@ -64,4 +64,20 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
 
     /// <inheritdoc />
     public override void Close() => _reader?.Dispose();
+}
+
+/// <summary>The untyped view of a <see cref="SourceOperator{T}"/> that the subtask drives.</summary>
+public interface ISourceOperator : IStreamOperator
+{
+    /// <summary>True when periodic watermark emission applies.</summary>
+    bool EmitsWatermarks { get; }
+
+    /// <summary>Polls the reader once.</summary>
+    InputStatus EmitNext();
+
+    /// <summary>Completes when the reader may have records again.</summary>
+    Task WaitForAvailabilityAsync(CancellationToken cancellationToken);
+
+    /// <summary>Asks the watermark generator for its periodic watermark.</summary>
+    void EmitPeriodicWatermark();
 }

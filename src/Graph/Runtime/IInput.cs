@@ -1,7 +1,7 @@
 namespace ActorStream.Graph.Runtime;
 
 /// <summary>Something that consumes a typed stream: an operator's input or a network writer.</summary>
-public interface IInput<T>
+public interface IInput<T> : IWatermarkInput
 {
     /// <summary>Processes one record.</summary>
     void ProcessElement(in StreamRecord<T> record);
@@ -12,7 +12,11 @@ public interface IInput<T>
         foreach (ref readonly var record in batch)
             ProcessElement(in record);
     }
+}
 
+/// <summary>Anything that takes watermarks, whatever its element type.</summary>
+public interface IWatermarkInput
+{
     /// <summary>Advances event time to <paramref name="watermark"/>.</summary>
     void ProcessWatermark(long watermark);
 }

@@ -1,0 +1,20 @@
+namespace ActorStream.Actors.Exchange;
+
+/// <summary>A message on a data channel between two subtasks, kept in order with the batches.</summary>
+public interface IChannelMessage
+{
+    /// <summary>The receiver's input channel index.</summary>
+    int Channel { get; }
+}
+
+/// <summary>A batch of records; costs the sender one credit.</summary>
+public sealed record DataBatch(int Channel, IRecordBatch Batch) : IChannelMessage;
+
+/// <summary>The sender's event time advanced to <paramref name="Watermark"/>.</summary>
+public sealed record ChannelWatermark(int Channel, long Watermark) : IChannelMessage;
+
+/// <summary>The sender will send nothing more on this channel.</summary>
+public sealed record EndOfPartition(int Channel) : IChannelMessage;
+
+/// <summary>The receiver grants the sender <paramref name="Amount"/> more batches on one of its output channels.</summary>
+public sealed record Credit(int OutputEdge, int OutputChannel, int Amount);

@@ -1,0 +1,75 @@
+using Akka.Actor;
+
+namespace ActorStream.Actors.Exchange;
+
+/// <summary>
+/// The receiving end of a subtask's input channels: queues what arrives per channel, hands it out
+/// fairly (round-robin over channels, in order within a channel), and returns a credit to the
+/// sender for every batch processed. Queues never exceed the credits granted.
+/// </summary>
+internal sealed class InputGate
+{
+    private readonly Queue<IChannelMessage>[] _queues;
+    private readonly (IActorRef Sender, Credit Credit)[] _creditTargets;
+    private int _next;
+    private int _queued;
+
+    public InputGate(IReadOnlyList<(IActorRef Sender, int SenderOutputEdge, int SenderChannel)> channels)
+    {
+        _queues = new Queue<IChannelMessage>[channels.Count];
+        _creditTargets = new (IActorRef, Credit)[channels.Count];
+        for (var i = 0; i < channels.Count; i++)
+        {
+            _queues[i] = new Queue<IChannelMessage>();
+            _creditTargets[i] = (channels[i].Sender, new Credit(channels[i].SenderOutputEdge, channels[i].SenderChannel, 1));
+        }
+        Valve = new WatermarkValve(channels.Count);
+    }
+
+    /// <summary>How many input channels the gate has.</summary>
+    public int ChannelCount => _queues.Length;
+
+    /// <summary>True when a message waits.</summary>
+    public bool HasQueued => _queued > 0;
+
+    /// <summary>The event-time combination of the channels.</summary>
+    public WatermarkValve Valve { get; }
+
+    /// <summary>Grants every sender its initial credits.</summary>
+    public void GrantInitialCredits(int credits)
+    {
+        foreach (var (sender, credit) in _creditTargets)
+            sender.Tell(credit with { Amount = credits }, ActorRefs.NoSender);
+    }
+
+    /// <summary>Queues a message that arrived on its channel.</summary>
+    public void Enqueue(IChannelMessage message)
+    {
+        _queues[message.Channel].Enqueue(message);
+        _queued++;
+    }
+
+    /// <summary>Takes the next message, visiting channels round-robin.</summary>
+    public bool TryDequeue(out IChannelMessage message)
+    {
+        for (var i = 0; i < _queues.Length && _queued > 0; i++)
+        {
+            var channel = (_next + i) % _queues.Length;
+            if (_queues[channel].TryDequeue(out message!))
+            {
+                _next = (channel + 1) % _queues.Length;
+                _queued--;
+                return true;
+            }
+        }
+        message = null!;
+        return false;
+    }
+
+    /// <summary>The batch from <paramref name="channel"/> was processed: its sender may send another.</summary>
+    public void ReturnCredit(int channel)
+    {
+        var (sender, credit) = _creditTargets[channel];
+        sender.Tell(credit, ActorRefs.NoSender);
+    }
+}

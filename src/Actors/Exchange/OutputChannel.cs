@@ -1,0 +1,51 @@
+using Akka.Actor;
+
+namespace ActorStream.Actors.Exchange;
+
+/// <summary>
+/// The sending end of one channel. A batch goes out only against a credit; without one it waits
+/// in the backlog, and events queue behind it so the channel stays in order.
+/// </summary>
+internal sealed class OutputChannel(IActorRef target, int targetChannel)
+{
+    private readonly Queue<IChannelMessage> _backlog = new();
+    private int _credits;
+
+    /// <summary>True when messages wait for credit.</summary>
+    public bool HasBacklog => _backlog.Count > 0;
+
+    /// <summary>Sends <paramref name="batch"/> now if a credit allows, else queues it.</summary>
+    public void SendBatch(IRecordBatch batch) => Send(new DataBatch(targetChannel, batch));
+
+    /// <summary>Sends a watermark in order with the batches.</summary>
+    public void SendWatermark(long watermark) => Send(new ChannelWatermark(targetChannel, watermark));
+
+    /// <summary>Sends end-of-partition in order with the batches.</summary>
+    public void SendEndOfPartition() => Send(new EndOfPartition(targetChannel));
+
+    /// <summary>Adds credits and sends what they allow from the backlog.</summary>
+    public void AddCredit(int amount)
+    {
+        _credits += amount;
+        while (_backlog.TryPeek(out var next) && (next is not DataBatch || _credits > 0))
+        {
+            _backlog.Dequeue();
+            Deliver(next);
+        }
+    }
+
+    private void Send(IChannelMessage message)
+    {
+        if (_backlog.Count == 0 && (message is not DataBatch || _credits > 0))
+            Deliver(message);
+        else
+            _backlog.Enqueue(message);
+    }
+
+    private void Deliver(IChannelMessage message)
+    {
+        if (message is DataBatch)
+            _credits--;
+        target.Tell(message, ActorRefs.NoSender);
+    }
+}

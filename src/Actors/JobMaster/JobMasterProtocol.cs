@@ -1,0 +1,59 @@
+using ActorStream.Graph;
+using Akka.Actor;
+
+namespace ActorStream.Actors.JobMaster;
+
+/// <summary>A message to a job master entity.</summary>
+public interface IJobMasterMessage;
+
+/// <summary>Runs the job registered under <paramref name="JobId"/>; the outcome goes to <paramref name="ResultListener"/>.</summary>
+public sealed record SubmitJob(string JobId, IActorRef ResultListener) : IJobMasterMessage;
+
+/// <summary>A subtask entity is deployed and ready to connect.</summary>
+public sealed record SubtaskRegistered(string VertexId, int SubtaskIndex, int Attempt, IActorRef Subtask) : IJobMasterMessage;
+
+/// <summary>A subtask could not be deployed.</summary>
+public sealed record SubtaskDeployFailed(string VertexId, int SubtaskIndex, string Reason) : IJobMasterMessage;
+
+/// <summary>A subtask's progress so far.</summary>
+public sealed record SubtaskMetrics(
+    string VertexId, int SubtaskIndex, long RecordsIn, long RecordsOut, IReadOnlyDictionary<string, long> Counters) : IJobMasterMessage;
+
+/// <summary>A subtask processed all its input and delivered all its output.</summary>
+public sealed record SubtaskFinished(SubtaskMetrics Metrics) : IJobMasterMessage;
+
+/// <summary>A subtask failed: user code or the runtime threw.</summary>
+public sealed record SubtaskFailed(string VertexId, int SubtaskIndex, string OperatorName, Exception Cause) : IJobMasterMessage;
+
+/// <summary>A subtask stopped after <see cref="Subtasks.CancelSubtask"/>.</summary>
+public sealed record SubtaskCancelled(string VertexId, int SubtaskIndex) : IJobMasterMessage;
+
+/// <summary>Asks for a <see cref="JobProgress"/>.</summary>
+public sealed record GetJobProgress : IJobMasterMessage
+{
+    /// <summary>The single instance.</summary>
+    public static readonly GetJobProgress Instance = new();
+}
+
+/// <summary>Ends all sources' input so the job drains and finishes; answers <see cref="Akka.Done"/>.</summary>
+public sealed record StopJob : IJobMasterMessage
+{
+    /// <summary>The single instance.</summary>
+    public static readonly StopJob Instance = new();
+}
+
+/// <summary>Cancels the job; answers <see cref="Akka.Done"/>.</summary>
+public sealed record CancelJob : IJobMasterMessage
+{
+    /// <summary>The single instance.</summary>
+    public static readonly CancelJob Instance = new();
+}
+
+/// <summary>What the job master tells the result listener when the job ends.</summary>
+public interface IJobOutcome;
+
+/// <summary>The job finished.</summary>
+public sealed record JobSucceeded(JobExecutionResult Result) : IJobOutcome;
+
+/// <summary>The job failed or was cancelled.</summary>
+public sealed record JobEnded(JobStatus Status, Exception Error) : IJobOutcome;

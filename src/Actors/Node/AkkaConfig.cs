@@ -1,0 +1,37 @@
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+
+namespace ActorStream.Actors.Node;
+
+/// <summary>Builds the Akka configuration of a node from its settings.</summary>
+internal static class AkkaConfig
+{
+    public static Config For(NodeSettings settings, Config? user)
+    {
+        var seeds = string.Join(", ", settings.SeedNodes.Select(s => $"\"{s}\""));
+        var node = ConfigurationFactory.ParseString($$"""
+            akka {
+              loglevel = WARNING
+              stdout-loglevel = WARNING
+              actor.provider = cluster
+              remote.dot-netty.tcp {
+                hostname = "{{settings.Hostname}}"
+                port = {{settings.Port}}
+              }
+              cluster {
+                seed-nodes = [{{seeds}}]
+                sharding {
+                  # Subtasks may be idle for long (a sink waiting for data); they must never be passivated.
+                  passivate-idle-entity-after = off
+                  remember-entities = off
+                }
+              }
+              coordinated-shutdown.run-by-clr-shutdown-hook = off
+            }
+            """);
+        return (user ?? Config.Empty)
+            .WithFallback(node)
+            .WithFallback(NodeSettings.Reference)
+            .WithFallback(ClusterSharding.DefaultConfig());
+    }
+}

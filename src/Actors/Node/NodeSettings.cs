@@ -1,0 +1,74 @@
+using Akka.Configuration;
+
+namespace ActorStream.Actors.Node;
+
+/// <summary>The settings of one ActorStream node, parsed once from the <c>actorstream</c> HOCON section.</summary>
+public sealed record NodeSettings
+{
+    /// <summary>The interface remoting listens on (actorstream.node.hostname).</summary>
+    public string Hostname { get; init; } = "127.0.0.1";
+
+    /// <summary>The remoting port; 0 picks a free one (actorstream.node.port).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The cluster's seed nodes; empty joins itself (actorstream.node.seed-nodes).</summary>
+    public IReadOnlyList<string> SeedNodes { get; init; } = [];
+
+    /// <summary>Shards per entity type (actorstream.node.max-shards).</summary>
+    public int MaxShards { get; init; } = 100;
+
+    /// <summary>How often subtasks report progress (actorstream.runtime.metrics-interval).</summary>
+    public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long deployment may take (actorstream.runtime.scheduling-timeout).</summary>
+    public TimeSpan SchedulingTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long cancelled subtasks have to confirm (actorstream.runtime.cancellation-timeout).</summary>
+    public TimeSpan CancellationTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The reference configuration shipped with ActorStream (hocon/actorstream.conf).</summary>
+    public static Config Reference { get; } = LoadReference();
+
+    /// <summary>Parses and validates the settings from <paramref name="config"/> (falling back to the reference).</summary>
+    public static NodeSettings Create(Config? config = null)
+    {
+        var c = (config ?? Config.Empty).WithFallback(Reference);
+        var settings = new NodeSettings
+        {
+            Hostname = c.GetString("actorstream.node.hostname"),
+            Port = c.GetInt("actorstream.node.port"),
+            SeedNodes = c.GetStringList("actorstream.node.seed-nodes").ToList(),
+            MaxShards = c.GetInt("actorstream.node.max-shards"),
+            MetricsInterval = c.GetTimeSpan("actorstream.runtime.metrics-interval"),
+            SchedulingTimeout = c.GetTimeSpan("actorstream.runtime.scheduling-timeout"),
+            CancellationTimeout = c.GetTimeSpan("actorstream.runtime.cancellation-timeout"),
+        };
+        return settings.Validate();
+    }
+
+    /// <summary>Throws a <see cref="ConfigurationException"/> naming the key when a value is out of range.</summary>
+    public NodeSettings Validate()
+    {
+        Require(Port is >= 0 and <= 65535, "actorstream.node.port", $"{Port} is not a port; use 0..65535 (0 picks a free port).");
+        Require(MaxShards >= 1, "actorstream.node.max-shards", $"{MaxShards} must be at least 1.");
+        Require(MetricsInterval > TimeSpan.Zero, "actorstream.runtime.metrics-interval", "must be positive, e.g. 500ms.");
+        Require(SchedulingTimeout > TimeSpan.Zero, "actorstream.runtime.scheduling-timeout", "must be positive, e.g. 60s.");
+        Require(CancellationTimeout > TimeSpan.Zero, "actorstream.runtime.cancellation-timeout", "must be positive, e.g. 10s.");
+        Require(!string.IsNullOrWhiteSpace(Hostname), "actorstream.node.hostname", "must name an interface, e.g. 127.0.0.1.");
+        return this;
+    }
+
+    private static void Require(bool condition, string key, string problem)
+    {
+        if (!condition)
+            throw new ConfigurationException($"Invalid setting {key}: {problem}");
+    }
+
+    private static Config LoadReference()
+    {
+        using var stream = typeof(NodeSettings).Assembly.GetManifestResourceStream("ActorStream.Actors.actorstream.conf")
+            ?? throw new InvalidOperationException("The embedded reference configuration actorstream.conf is missing.");
+        using var reader = new StreamReader(stream);
+        return ConfigurationFactory.ParseString(reader.ReadToEnd());
+    }
+}

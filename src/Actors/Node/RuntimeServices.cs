@@ -1,0 +1,14 @@
+namespace ActorStream.Actors.Node;
+
+/// <summary>What the entities of one node share: the job graphs and the clocks.</summary>
+public sealed record RuntimeServices(JobGraphRegistry Graphs, TimeProvider TimeProvider)
+{
+    /// <summary>How often subtasks report progress to their job master.</summary>
+    public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long the job master waits for every subtask to deploy.</summary>
+    public TimeSpan SchedulingTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the job master waits for cancelled subtasks to confirm.</summary>
+    public TimeSpan CancellationTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,33 @@
+using ActorStream.Actors.Exchange;
+using ActorStream.Graph.Runtime;
+
+namespace ActorStream.Actors.Subtasks;
+
+/// <summary>Feeds network input into the head operator of a chain.</summary>
+internal interface IInputProcessor
+{
+    /// <summary>Processes a batch and releases it.</summary>
+    void Process(IRecordBatch batch);
+
+    /// <summary>Advances the head's event time.</summary>
+    void ProcessWatermark(long watermark);
+}
+
+/// <summary>The typed <see cref="IInputProcessor"/>.</summary>
+internal sealed class InputProcessor<T>(IInput<T> head) : IInputProcessor
+{
+    public void Process(IRecordBatch batch)
+    {
+        var records = (RecordBatch<T>)batch;
+        try
+        {
+            head.ProcessBatch(records.Records);
+        }
+        finally
+        {
+            records.Release();
+        }
+    }
+
+    public void ProcessWatermark(long watermark) => head.ProcessWatermark(watermark);
+}

@@ -1,0 +1,148 @@
+using ActorStream.Actors.Exchange;
+using ActorStream.Graph;
+using ActorStream.Graph.Operators;
+using ActorStream.Graph.Plan;
+using ActorStream.Graph.Runtime;
+using Akka.Actor;
+
+namespace ActorStream.Actors.Subtasks;
+
+/// <summary>
+/// The operators of one subtask, wired together: chained operators call each other directly,
+/// network edges end in record writers. Built from the immutable job graph (the blueprint).
+/// </summary>
+internal sealed class OperatorChain
+{
+    private readonly List<(StreamNode Node, IStreamOperator Operator)> _operators = [];
+    private Func<long> _recordsIn = () => 0;
+
+    private OperatorChain() { }
+
+    /// <summary>The operators in chain (topological) order.</summary>
+    public IEnumerable<(StreamNode Node, IStreamOperator Operator)> Operators => _operators;
+
+    /// <summary>The writers of the vertex's network outputs, by output edge index.</summary>
+    public IReadOnlyList<IRecordWriter> Writers { get; private set; } = [];
+
+    /// <summary>Feeds network input to the head (null for sources).</summary>
+    public IInputProcessor? Input { get; private set; }
+
+    /// <summary>The source operator when the chain starts at a source.</summary>
+    public ISourceOperator? Source { get; private set; }
+
+    /// <summary>Records read by the source, or received from the network.</summary>
+    public long RecordsIn => _recordsIn();
+
+    /// <summary>Records written by sinks in this chain.</summary>
+    public long RecordsOut => _operators.Sum(o => o.Operator is ISinkOperator sink ? sink.RecordsWritten : 0);
+
+    /// <summary>Builds the chain of subtask <paramref name="index"/> of <paramref name="vertex"/>.</summary>
+    public static OperatorChain Create(JobGraph graph, JobVertex vertex, int index,
+        IReadOnlyDictionary<string, IActorRef[]> subtasks, CounterGroup counters, TimeProvider time)
+    {
+        var chain = new OperatorChain();
+        var settings = graph.Settings;
+        var instances = vertex.Chain.ToDictionary(n => n, n => n.Transformation.CreateOperator(settings));
+        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings.BatchSize)).ToList();
+        chain.Writers = writers;
+
+        foreach (var node in vertex.Chain)
+        {
+            var consumers = node.OutEdges.Select(edge => (edge, consumer: ConsumerOf(edge, instances, vertex, writers))).ToList();
+            var output = node.OutputType.Apply(new OutputFactory(
+                consumers.Where(c => c.edge.SideOutput is null).Select(c => c.consumer).ToList(),
+                consumers.Where(c => c.edge.SideOutput is not null)
+                    .GroupBy(c => c.edge.SideOutput!)
+                    .ToDictionary(g => g.Key, g => g.Select(c => (IWatermarkInput)c.consumer).ToArray())));
+            var context = new OperatorContext
+            {
+                OperatorName = node.Name,
+                OperatorUid = node.Uid,
+                SubtaskIndex = index,
+                Parallelism = node.Parallelism,
+                MaxParallelism = node.MaxParallelism,
+                RuntimeMode = graph.RuntimeMode,
+                Counters = counters,
+                TimeProvider = time,
+            };
+            var instance = instances[node];
+            node.OutputType.Apply(new SetupOperator(instance, context, output));
+            chain._operators.Add((node, instance));
+            if (node == vertex.Head && output is IEmittedCount emitted && instance is ISourceOperator source)
+            {
+                chain.Source = source;
+                chain._recordsIn = () => emitted.Emitted;
+            }
+        }
+
+        if (!vertex.IsSource)
+        {
+            var head = (OneInputTransformation)vertex.Head.Transformation;
+            var processor = new CountingInputProcessor(head.InputType.Apply(new InputProcessorFactory(instances[vertex.Head], vertex.Head.Name)));
+            chain.Input = processor;
+            chain._recordsIn = () => processor.Received;
+        }
+        return chain;
+    }
+
+    private static object ConsumerOf(StreamEdge edge, Dictionary<StreamNode, IStreamOperator> instances, JobVertex vertex, List<IRecordWriter> writers)
+    {
+        if (instances.TryGetValue(edge.Target, out var chained) && JobGraphBuilder.IsChainable(edge))
+            return edge.Type.Apply(new GuardFactory(chained, edge.Target.Name));
+        var index = vertex.Outputs.FindIndex(o => ReferenceEquals(o.StreamEdge, edge));
+        return writers[index];
+    }
+
+    private static IRecordWriter CreateWriter(JobEdge edge, int index, IReadOnlyDictionary<string, IActorRef[]> subtasks, int batchSize)
+    {
+        var targets = subtasks[edge.Target.Id];
+        var channels = Enumerable.Range(0, edge.ChannelsPerSender)
+            .Select(ch => new OutputChannel(targets[edge.TargetSubtask(index, ch)], ChannelLayout.TargetChannel(edge, index, ch)))
+            .ToArray();
+        return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, batchSize));
+    }
+
+    private sealed class WriterFactory(OutputChannel[] channels, JobEdge edge, int index, int batchSize) : IStreamTypeFunc<IRecordWriter>
+    {
+        public IRecordWriter Invoke<T>() => new RecordWriter<T>(channels,
+            edge.Partitioner.IsBroadcast ? null : edge.Partitioner.CreateSelector<T>(channels.Length, index, edge.Target.MaxParallelism),
+            batchSize);
+    }
+
+    private sealed class GuardFactory(IStreamOperator target, string name) : IStreamTypeFunc<object>
+    {
+        public object Invoke<T>() => new GuardedInput<T>((IInput<T>)target, name);
+    }
+
+    private sealed class OutputFactory(List<object> main, Dictionary<OutputTag, IWatermarkInput[]> side) : IStreamTypeFunc<object>
+    {
+        public object Invoke<T>() => new ChainOutput<T>([.. main.Cast<IInput<T>>()], side);
+    }
+
+    private sealed class SetupOperator(IStreamOperator instance, OperatorContext context, object output) : IStreamTypeFunc<bool>
+    {
+        public bool Invoke<T>()
+        {
+            ((StreamOperator<T>)instance).Setup(context, (IOutput<T>)output);
+            return true;
+        }
+    }
+
+    private sealed class InputProcessorFactory(IStreamOperator head, string name) : IStreamTypeFunc<IInputProcessor>
+    {
+        public IInputProcessor Invoke<T>() => new InputProcessor<T>(new GuardedInput<T>((IInput<T>)head, name));
+    }
+
+    private sealed class CountingInputProcessor(IInputProcessor inner) : IInputProcessor
+    {
+        public long Received { get; private set; }
+
+        public void Process(IRecordBatch batch)
+        {
+            Received += batch.Count;
+            inner.Process(batch);
+        }
+
+        public void ProcessWatermark(long watermark) => inner.ProcessWatermark(watermark);
+    }
+}

@@ -1,0 +1,384 @@
+using ActorStream.Actors.Exchange;
+using ActorStream.Actors.JobMaster;
+using ActorStream.Actors.Node;
+using ActorStream.Graph;
+using ActorStream.Graph.Operators;
+using ActorStream.Graph.Plan;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+
+namespace ActorStream.Actors.Subtasks;
+
+/// <summary>
+/// One parallel instance of a job vertex, as a Cluster Sharding entity. It runs its operator
+/// chain on batches from its input gate (or by polling its source), but only while every output
+/// channel has room: without credits it stops taking input, which is how backpressure travels
+/// upstream to the sources. Control messages (credits, timers, stop) are handled between batches.
+/// </summary>
+public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
+{
+    private const int BatchesPerTurn = 16;
+    private readonly RuntimeServices _services;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly CounterGroup _counters = new();
+    private DeploySubtask _deployment = null!;
+    private JobGraph _graph = null!;
+    private JobVertex _vertex = null!;
+    private OperatorChain _chain = null!;
+    private InputGate _gate = null!;
+    private int _endedChannels;
+    private bool _continueScheduled;
+    private bool _pollScheduled;
+    private bool _waitingForSource;
+    private bool _flushScheduled;
+    private bool _inputEnded;
+    private bool _operatorsClosed;
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Creates a subtask that finds its job graph through <paramref name="services"/>.</summary>
+    public SubtaskActor(RuntimeServices services)
+    {
+        _services = services;
+        Receive<DeploySubtask>(Deploy);
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    /// <inheritdoc />
+    public IStash Stash { get; set; } = null!;
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>Props for a subtask entity.</summary>
+    public static Props Props(RuntimeServices services) => Akka.Actor.Props.Create(() => new SubtaskActor(services));
+
+    private string Describe => $"{_vertex.Name} ({_deployment.SubtaskIndex + 1}/{_vertex.Parallelism})";
+
+    private void Deploy(DeploySubtask deploy)
+    {
+        _deployment = deploy;
+        if (!_services.Graphs.TryGet(deploy.JobId, out _graph))
+        {
+            deploy.JobMaster.Tell(new SubtaskDeployFailed(deploy.VertexId, deploy.SubtaskIndex, $"job {deploy.JobId} is not known on this node"));
+            Become(Released);
+            return;
+        }
+        _vertex = _graph.Vertex(deploy.VertexId);
+        deploy.JobMaster.Tell(new SubtaskRegistered(deploy.VertexId, deploy.SubtaskIndex, deploy.Attempt, Self));
+        Become(AwaitingConnect);
+    }
+
+    private void AwaitingConnect()
+    {
+        Receive<ConnectSubtask>(Connect);
+        Receive<CancelSubtask>(_ => Cancel());
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Connect(ConnectSubtask connect)
+    {
+        Become(Running);
+        Stash.UnstashAll();
+        Guarded(() =>
+        {
+            _chain = OperatorChain.Create(_graph, _vertex, _deployment.SubtaskIndex, connect.Subtasks, _counters, _services.TimeProvider);
+            var inputs = ChannelLayout.InputsOf(_vertex, _deployment.SubtaskIndex)
+                .Select(c => (connect.Subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel))
+                .ToList();
+            _gate = new InputGate(inputs);
+            foreach (var (node, op) in _chain.Operators)
+                OperatorException.Guard(node.Name, op.Open);
+            _gate.GrantInitialCredits(_graph.Settings.CreditsPerChannel);
+            Timers.StartPeriodicTimer("metrics", SubtaskTicks.ReportMetrics.Instance, _services.MetricsInterval);
+            if (_chain.Source is { } source)
+            {
+                if (source.EmitsWatermarks && _graph.Settings.AutoWatermarkInterval > TimeSpan.Zero)
+                    Timers.StartPeriodicTimer("watermark", SubtaskTicks.EmitWatermark.Instance, _graph.Settings.AutoWatermarkInterval);
+                SchedulePoll();
+            }
+            else if (_gate.ChannelCount == 0)
+            {
+                EndInput(); // an operator without inputs has nothing to wait for
+            }
+        });
+    }
+
+    private void Running()
+    {
+        Receive<DataBatch>(OnChannelMessage);
+        Receive<ChannelWatermark>(OnChannelMessage);
+        Receive<EndOfPartition>(OnChannelMessage);
+        Receive<Credit>(credit => Guarded(() =>
+        {
+            _chain.Writers[credit.OutputEdge].AddCredit(credit.OutputChannel, credit.Amount);
+            Resume();
+        }));
+        Receive<SubtaskTicks.ContinueProcessing>(_ =>
+        {
+            _continueScheduled = false;
+            Guarded(ProcessInput);
+        });
+        Receive<SubtaskTicks.PollSource>(_ =>
+        {
+            _pollScheduled = false;
+            Guarded(PollSource);
+        });
+        Receive<SourceAvailable>(_ =>
+        {
+            _waitingForSource = false;
+            Guarded(PollSource);
+        });
+        Receive<Status.Failure>(failure => Fail(new OperatorException(_vertex.Head.Name, failure.Cause)));
+        Receive<SubtaskTicks.FlushTimeout>(_ =>
+        {
+            _flushScheduled = false;
+            Guarded(FlushAll);
+        });
+        Receive<SubtaskTicks.EmitWatermark>(_ => Guarded(() => _chain.Source?.EmitPeriodicWatermark()));
+        Receive<SubtaskTicks.ReportMetrics>(_ => _deployment.JobMaster.Tell(Metrics()));
+        Receive<StopSource>(_ => Guarded(() =>
+        {
+            if (_chain.Source is not null && !_inputEnded)
+                EndInput();
+        }));
+        Receive<CancelSubtask>(_ => Cancel());
+    }
+
+    private void OnChannelMessage(IChannelMessage message)
+    {
+        _gate.Enqueue(message);
+        Guarded(ProcessInput);
+    }
+
+    /// <summary>Works through queued input while outputs have room, a bounded number of batches per turn.</summary>
+    private void ProcessInput()
+    {
+        var budget = BatchesPerTurn;
+        while (budget > 0 && !_inputEnded && OutputsAvailable() && _gate.TryDequeue(out var message))
+        {
+            switch (message)
+            {
+                case DataBatch data:
+                    _chain.Input!.Process(data.Batch);
+                    _gate.ReturnCredit(data.Channel);
+                    budget--;
+                    break;
+                case ChannelWatermark watermark:
+                    if (_gate.Valve.OnWatermark(watermark.Channel, watermark.Watermark) is { } advanced)
+                        _chain.Input!.ProcessWatermark(advanced);
+                    break;
+                case EndOfPartition end:
+                    if (_gate.Valve.OnChannelEnded(end.Channel) is { } advancedByEnd)
+                        _chain.Input!.ProcessWatermark(advancedByEnd);
+                    if (++_endedChannels == _gate.ChannelCount)
+                        EndInput();
+                    break;
+            }
+        }
+        if (budget == 0 && _gate.HasQueued && !_continueScheduled)
+        {
+            _continueScheduled = true;
+            Self.Tell(SubtaskTicks.ContinueProcessing.Instance);
+        }
+        ScheduleFlush();
+    }
+
+    /// <summary>Polls the source while outputs have room, then yields so control messages get their turn.</summary>
+    private void PollSource()
+    {
+        var source = _chain.Source!;
+        for (var polls = 0; polls < _graph.Settings.BatchSize; polls++)
+        {
+            if (_inputEnded || _waitingForSource || !OutputsAvailable())
+            {
+                ScheduleFlush();
+                return; // a credit resumes polling
+            }
+            switch (source.EmitNext())
+            {
+                case InputStatus.NothingAvailable:
+                    _waitingForSource = true;
+                    source.WaitForAvailabilityAsync(_stopping.Token)
+                        .PipeTo(Self, success: () => SourceAvailable.Instance);
+                    ScheduleFlush();
+                    return;
+                case InputStatus.EndOfInput:
+                    EndInput();
+                    return;
+            }
+        }
+        SchedulePoll();
+        ScheduleFlush();
+    }
+
+    /// <summary>After a credit: continue whatever was paused for lack of room.</summary>
+    private void Resume()
+    {
+        if (_inputEnded)
+        {
+            TryCompleteFinish();
+            return;
+        }
+        if (!OutputsAvailable())
+            return;
+        if (_chain.Source is not null)
+            SchedulePoll();
+        else if (_gate.HasQueued)
+            ProcessInput();
+    }
+
+    private void EndInput()
+    {
+        _inputEnded = true;
+        foreach (var (node, op) in _chain.Operators)
+            OperatorException.Guard(node.Name, op.EndInput);
+        foreach (var writer in _chain.Writers)
+            writer.EndOfPartition();
+        CloseOperators();
+        TryCompleteFinish();
+    }
+
+    /// <summary>The subtask is finished once its end-of-partition events have left every output channel.</summary>
+    private void TryCompleteFinish()
+    {
+        if (!OutputsAvailable())
+            return;
+        Timers.CancelAll();
+        _deployment.JobMaster.Tell(new SubtaskFinished(Metrics()));
+        Become(Finished);
+    }
+
+    private void Finished()
+    {
+        Receive<ReleaseSubtask>(_ => Release());
+        Receive<CancelSubtask>(_ => _deployment.JobMaster.Tell(new SubtaskCancelled(_deployment.VertexId, _deployment.SubtaskIndex)));
+        ReceiveAny(_ => { }); // late credits and ticks of a finished subtask
+    }
+
+    private void Failed()
+    {
+        Receive<CancelSubtask>(_ => _deployment.JobMaster.Tell(new SubtaskCancelled(_deployment.VertexId, _deployment.SubtaskIndex)));
+        Receive<ReleaseSubtask>(_ => Release());
+        ReceiveAny(_ => { }); // data in flight to a failed or cancelled subtask is discarded
+    }
+
+    private void Released() => ReceiveAny(_ => { });
+
+    private void Cancel()
+    {
+        _stopping.Cancel();
+        Timers.CancelAll();
+        if (_chain is not null)
+            CloseOperators();
+        _deployment.JobMaster.Tell(new SubtaskCancelled(_deployment.VertexId, _deployment.SubtaskIndex));
+        Become(Failed);
+    }
+
+    private void Release()
+    {
+        Become(Released);
+        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+    }
+
+    private void Fail(Exception error)
+    {
+        _stopping.Cancel();
+        Timers.CancelAll();
+        var operatorName = error is OperatorException op ? op.OperatorName : _vertex.Name;
+        var cause = error is OperatorException ? error.InnerException! : error;
+        _log.Error(cause, "Subtask {0} failed in operator '{1}'", Describe, operatorName);
+        if (_chain is not null)
+            CloseOperators();
+        _deployment.JobMaster.Tell(new SubtaskFailed(_deployment.VertexId, _deployment.SubtaskIndex, operatorName, cause));
+        Become(Failed);
+    }
+
+    private void CloseOperators()
+    {
+        if (_operatorsClosed)
+            return;
+        _operatorsClosed = true;
+        foreach (var (node, op) in _chain.Operators)
+        {
+            try
+            {
+                op.Close();
+            }
+            catch (Exception ex)
+            {
+                _log.Warning("Closing operator '{0}' of {1} failed: {2}", node.Name, Describe, ex.Message);
+            }
+        }
+    }
+
+    private void Guarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex)
+        {
+            Fail(ex);
+        }
+    }
+
+    private bool OutputsAvailable()
+    {
+        foreach (var writer in _chain.Writers)
+        {
+            if (!writer.IsAvailable)
+                return false;
+        }
+        return true;
+    }
+
+    private bool HasBufferedRecords()
+    {
+        foreach (var writer in _chain.Writers)
+        {
+            if (writer.HasBufferedRecords)
+                return true;
+        }
+        return false;
+    }
+
+    private void FlushAll()
+    {
+        foreach (var writer in _chain.Writers)
+            writer.FlushAll();
+    }
+
+    private void ScheduleFlush()
+    {
+        if (_flushScheduled || _inputEnded || !HasBufferedRecords())
+            return;
+        _flushScheduled = true;
+        Timers.StartSingleTimer("flush", SubtaskTicks.FlushTimeout.Instance, _graph.Settings.BatchTimeout);
+    }
+
+    private void SchedulePoll()
+    {
+        if (_pollScheduled || _waitingForSource)
+            return;
+        _pollScheduled = true;
+        Self.Tell(SubtaskTicks.PollSource.Instance);
+    }
+
+    private SubtaskMetrics Metrics() => new(_deployment.VertexId, _deployment.SubtaskIndex,
+        _chain?.RecordsIn ?? 0, _chain?.RecordsOut ?? 0, _counters.Snapshot());
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        base.PostStop();
+    }
+
+    private sealed record SourceAvailable
+    {
+        public static readonly SourceAvailable Instance = new();
+    }
+}

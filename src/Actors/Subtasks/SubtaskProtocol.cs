@@ -1,0 +1,62 @@
+using Akka.Actor;
+
+namespace ActorStream.Actors.Subtasks;
+
+/// <summary>A command from the job master to a subtask entity.</summary>
+public interface ISubtaskCommand;
+
+/// <summary>Creates the subtask entity and tells it what to run; it answers with <see cref="JobMaster.SubtaskRegistered"/>.</summary>
+public sealed record DeploySubtask(string JobId, string VertexId, int SubtaskIndex, int Attempt, IActorRef JobMaster) : ISubtaskCommand;
+
+/// <summary>Every subtask of the job is deployed: connect channels (by vertex id, the refs of its subtasks) and start.</summary>
+public sealed record ConnectSubtask(IReadOnlyDictionary<string, IActorRef[]> Subtasks) : ISubtaskCommand;
+
+/// <summary>End the source's input now so the job drains and finishes (stop with drain).</summary>
+public sealed record StopSource : ISubtaskCommand
+{
+    /// <summary>The single instance.</summary>
+    public static readonly StopSource Instance = new();
+}
+
+/// <summary>Stop without finishing the output; answers with <see cref="JobMaster.SubtaskCancelled"/>.</summary>
+public sealed record CancelSubtask : ISubtaskCommand
+{
+    /// <summary>The single instance.</summary>
+    public static readonly CancelSubtask Instance = new();
+}
+
+/// <summary>The job is over: the entity may stop.</summary>
+public sealed record ReleaseSubtask : ISubtaskCommand
+{
+    /// <summary>The single instance.</summary>
+    public static readonly ReleaseSubtask Instance = new();
+}
+
+/// <summary>Messages a subtask sends itself between batches (the control path).</summary>
+internal static class SubtaskTicks
+{
+    public sealed record ContinueProcessing
+    {
+        public static readonly ContinueProcessing Instance = new();
+    }
+
+    public sealed record PollSource
+    {
+        public static readonly PollSource Instance = new();
+    }
+
+    public sealed record FlushTimeout
+    {
+        public static readonly FlushTimeout Instance = new();
+    }
+
+    public sealed record EmitWatermark
+    {
+        public static readonly EmitWatermark Instance = new();
+    }
+
+    public sealed record ReportMetrics
+    {
+        public static readonly ReportMetrics Instance = new();
+    }
+}
