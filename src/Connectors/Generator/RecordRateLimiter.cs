@@ -1,0 +1,66 @@
+namespace ActorStream.Connectors.Generator;
+
+/// <summary>
+/// Paces one reader to a fixed number of records per second on a <see cref="TimeProvider"/>'s clock.
+/// The first record is due at the first acquire; record n is due 1/rate seconds after record n-1.
+/// </summary>
+internal sealed class RecordRateLimiter
+{
+    private readonly TimeProvider _time;
+    private readonly double _ticksPerRecord;
+    private readonly double _maxBacklogTicks;
+    private long _origin;
+    private double _nextDue = double.NaN;
+
+    /// <summary>Creates a limiter of <paramref name="recordsPerSecond"/> on <paramref name="time"/>.</summary>
+    public RecordRateLimiter(double recordsPerSecond, TimeProvider time)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recordsPerSecond);
+        _time = time;
+        _ticksPerRecord = time.TimestampFrequency / recordsPerSecond;
+        // Like Guava's SmoothBursty (Flink's GuavaRateLimiter), keep at most one second of unused
+        // permits, so a reader that was back-pressured for a long time does not then flood downstream.
+        _maxBacklogTicks = time.TimestampFrequency;
+    }
+
+    /// <summary>How many records, at most <paramref name="max"/>, may be emitted now; takes their permits.</summary>
+    public long Acquire(long max)
+    {
+        var now = Now();
+        _nextDue = Math.Max(_nextDue, now - _maxBacklogTicks);
+        if (now < _nextDue)
+            return 0;
+        var granted = Math.Min(max, 1 + (long)((now - _nextDue) / _ticksPerRecord));
+        _nextDue += granted * _ticksPerRecord;
+        return granted;
+    }
+
+    /// <summary>How long until the next record is due; zero when it already is.</summary>
+    public TimeSpan TimeUntilNext()
+    {
+        var now = Now();
+        var wait = _nextDue - now;
+        if (wait <= 0)
+            return TimeSpan.Zero;
+        return TimeSpan.FromTicks((long)Math.Ceiling(wait * TimeSpan.TicksPerSecond / _time.TimestampFrequency));
+    }
+
+    /// <summary>Completes when the next record is due, on the limiter's clock.</summary>
+    public Task WaitForNextAsync(CancellationToken cancellationToken)
+    {
+        var wait = TimeUntilNext();
+        return wait > TimeSpan.Zero ? Task.Delay(wait, _time, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>Ticks since the first call, so doubles keep sub-tick precision however long the process has run.</summary>
+    private double Now()
+    {
+        var timestamp = _time.GetTimestamp();
+        if (double.IsNaN(_nextDue))
+        {
+            _origin = timestamp;
+            _nextDue = 0;
+        }
+        return timestamp - _origin;
+    }
+}

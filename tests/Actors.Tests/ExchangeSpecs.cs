@@ -1,0 +1,158 @@
+using ActorStream.Actors.Exchange;
+using ActorStream.Graph.Plan;
+using ActorStream.Graph.Runtime;
+using Akka.TestKit.Xunit2;
+
+namespace ActorStream.Actors.Tests;
+
+public sealed class ExchangeSpecs : TestKit
+{
+    [Fact]
+    public void RecordWriter_should_send_full_batches_not_single_records()
+    {
+        var receiver = CreateTestProbe();
+        var channel = new OutputChannel(receiver, targetChannel: 3);
+        channel.AddCredit(100);
+        var writer = new RecordWriter<int>([channel], FixedSelector<int>(), batchSize: 100);
+
+        for (var i = 0; i < 1000; i++)
+            writer.ProcessElement(new StreamRecord<int>(i, i));
+
+        var batches = Enumerable.Range(0, 10).Select(_ => receiver.ExpectMsg<DataBatch>()).ToList();
+        receiver.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.All(batches, b => Assert.Equal(3, b.Channel));
+        Assert.All(batches, b => Assert.Equal(100, b.Batch.Count));
+        var values = batches.SelectMany(b => ((RecordBatch<int>)b.Batch).Records.ToArray()).Select(r => r.Value);
+        Assert.Equal(Enumerable.Range(0, 1000), values);
+    }
+
+    [Fact]
+    public void RecordWriter_should_send_a_partial_batch_only_when_flushed()
+    {
+        var receiver = CreateTestProbe();
+        var channel = new OutputChannel(receiver, 0);
+        channel.AddCredit(1);
+        var writer = new RecordWriter<string>([channel], FixedSelector<string>(), batchSize: 10);
+
+        writer.ProcessElement(new StreamRecord<string>("a", 1));
+        writer.ProcessElement(new StreamRecord<string>("b", 2));
+        receiver.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.True(writer.HasBufferedRecords);
+
+        writer.FlushAll();
+
+        var batch = receiver.ExpectMsg<DataBatch>();
+        Assert.Equal(["a", "b"], ((RecordBatch<string>)batch.Batch).Records.ToArray().Select(r => r.Value));
+        Assert.False(writer.HasBufferedRecords);
+    }
+
+    [Fact]
+    public void OutputChannel_should_hold_batches_without_credit_and_keep_events_behind_them()
+    {
+        var receiver = CreateTestProbe();
+        var channel = new OutputChannel(receiver, 0);
+
+        channel.SendBatch(Batch(1));
+        channel.SendWatermark(10);
+        channel.SendBatch(Batch(2));
+        channel.SendEndOfPartition();
+        receiver.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.True(channel.HasBacklog);
+
+        channel.AddCredit(1);
+        Assert.Equal(1, ((RecordBatch<int>)receiver.ExpectMsg<DataBatch>().Batch).Records[0].Value);
+        Assert.Equal(10, receiver.ExpectMsg<ChannelWatermark>().Watermark);
+        receiver.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.True(channel.HasBacklog);
+
+        channel.AddCredit(1);
+        Assert.Equal(2, ((RecordBatch<int>)receiver.ExpectMsg<DataBatch>().Batch).Records[0].Value);
+        receiver.ExpectMsg<EndOfPartition>();
+        Assert.False(channel.HasBacklog);
+    }
+
+    [Fact]
+    public void RecordWriter_should_report_unavailable_once_a_batch_waits_for_credit()
+    {
+        var receiver = CreateTestProbe();
+        var channel = new OutputChannel(receiver, 0);
+        channel.AddCredit(1);
+        var writer = new RecordWriter<int>([channel], FixedSelector<int>(), batchSize: 2);
+
+        for (var i = 0; i < 4; i++)
+            writer.ProcessElement(new StreamRecord<int>(i, 0));
+
+        Assert.False(writer.IsAvailable);
+        receiver.ExpectMsg<DataBatch>();
+        receiver.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        writer.AddCredit(0, 1);
+        receiver.ExpectMsg<DataBatch>();
+        Assert.True(writer.IsAvailable);
+    }
+
+    [Fact]
+    public void Broadcast_writer_should_send_every_record_to_every_channel()
+    {
+        var receivers = Enumerable.Range(0, 3).Select(_ => CreateTestProbe()).ToList();
+        var channels = receivers.Select(r => new OutputChannel(r, 0)).ToArray();
+        foreach (var c in channels)
+            c.AddCredit(1);
+        var writer = new RecordWriter<int>(channels, selector: null, batchSize: 5);
+
+        for (var i = 0; i < 5; i++)
+            writer.ProcessElement(new StreamRecord<int>(i, 0));
+
+        foreach (var receiver in receivers)
+            Assert.Equal(Enumerable.Range(0, 5), ((RecordBatch<int>)receiver.ExpectMsg<DataBatch>().Batch).Records.ToArray().Select(r => r.Value));
+    }
+
+    [Fact]
+    public void InputGate_should_take_channels_round_robin_and_return_one_credit_per_batch()
+    {
+        var senderA = CreateTestProbe();
+        var senderB = CreateTestProbe();
+        var gate = new InputGate([(senderA.Ref, 0, 4), (senderB.Ref, 1, 5)]);
+        gate.GrantInitialCredits(2);
+        Assert.Equal(new Credit(0, 4, 2), senderA.ExpectMsg<Credit>());
+        Assert.Equal(new Credit(1, 5, 2), senderB.ExpectMsg<Credit>());
+
+        gate.Enqueue(new DataBatch(0, Batch(1)));
+        gate.Enqueue(new DataBatch(0, Batch(2)));
+        gate.Enqueue(new DataBatch(1, Batch(3)));
+
+        var order = new List<int>();
+        while (gate.TryDequeue(out var message))
+        {
+            order.Add(((RecordBatch<int>)((DataBatch)message).Batch).Records[0].Value);
+            gate.ReturnCredit(message.Channel);
+        }
+        Assert.Equal([1, 3, 2], order);
+        Assert.Equal(new Credit(0, 4, 1), senderA.ExpectMsg<Credit>());
+        Assert.Equal(new Credit(0, 4, 1), senderA.ExpectMsg<Credit>());
+        Assert.Equal(new Credit(1, 5, 1), senderB.ExpectMsg<Credit>());
+    }
+
+    [Fact]
+    public void WatermarkValve_should_emit_the_minimum_of_open_channels_and_never_go_back()
+    {
+        var valve = new WatermarkValve(3);
+
+        Assert.Null(valve.OnWatermark(0, 10));
+        Assert.Null(valve.OnWatermark(1, 5));
+        Assert.Equal(5, valve.OnWatermark(2, 7));
+        Assert.Null(valve.OnWatermark(1, 4));
+        Assert.Equal(7, valve.OnWatermark(1, 20));
+        Assert.Equal(10, valve.OnChannelEnded(2));
+        Assert.Equal(20, valve.OnWatermark(0, 30));
+    }
+
+    private static IRecordBatch Batch(int value)
+    {
+        var array = RecordBatch<int>.RentArray(1);
+        array[0] = new StreamRecord<int>(value, 0);
+        return new RecordBatch<int>(array, 1);
+    }
+
+    private static IChannelSelector<T> FixedSelector<T>() =>
+        ForwardPartitioner.Instance.CreateSelector<T>(1, 0, 128);
+}
