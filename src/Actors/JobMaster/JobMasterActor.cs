@@ -26,6 +26,7 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
     private JobStatus _status = JobStatus.Created;
     private long _startedAt;
     private IJobOutcome? _pendingOutcome;
+    private bool _stopRequested;
 
     /// <summary>Creates a job master that deploys subtasks through <paramref name="subtaskRegion"/>.</summary>
     public JobMasterActor(RuntimeServices services, IActorRef subtaskRegion)
@@ -82,13 +83,19 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
             _status = JobStatus.Running;
             _log.Info("Job {0} ({1}) is running", _graph.JobName, _jobId);
             Become(Running);
+            if (_stopRequested)
+                StopSources();
         });
         Receive<SubtaskDeployFailed>(failed => FailJob(null, null,
             new InvalidOperationException($"Subtask {failed.SubtaskIndex} of vertex {failed.VertexId} could not be deployed: {failed.Reason}")));
         Receive<SchedulingTimedOut>(_ => FailJob(null, null,
             new TimeoutException($"Not every subtask was deployed within {_services.SchedulingTimeout.TotalSeconds:0} s.")));
         Receive<CancelJob>(_ => CancelJob());
-        Receive<StopJob>(_ => Sender.Tell(Done.Instance));
+        Receive<StopJob>(_ =>
+        {
+            _stopRequested = true; // applied once every subtask runs
+            Sender.Tell(Done.Instance);
+        });
         ReceiveProgress();
     }
 
@@ -108,12 +115,7 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
         });
         Receive<StopJob>(_ =>
         {
-            _status = JobStatus.Finishing;
-            foreach (var source in _graph.Vertices.Where(v => v.IsSource))
-            {
-                foreach (var subtask in _subtasks.Of(source))
-                    subtask.Tell(StopSource.Instance);
-            }
+            StopSources();
             Sender.Tell(Done.Instance);
         });
         Receive<CancelJob>(_ => CancelJob());
@@ -141,8 +143,8 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
         });
         Receive<StopJob>(_ => Sender.Tell(Done.Instance));
         Receive<CancelJob>(_ => Sender.Tell(Done.Instance));
-        ReceiveAny(_ => { }); // metrics and late failures of subtasks that are being stopped
         ReceiveProgress();
+        ReceiveAny(_ => { }); // metrics and late failures of subtasks that are being stopped
     }
 
     private void Ended()
@@ -152,6 +154,16 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
         Receive<CancelJob>(_ => Sender.Tell(Done.Instance));
         ReceiveProgress();
         ReceiveAny(_ => { });
+    }
+
+    private void StopSources()
+    {
+        _status = JobStatus.Finishing;
+        foreach (var source in _graph.Vertices.Where(v => v.IsSource))
+        {
+            foreach (var subtask in _subtasks.Of(source))
+                subtask.Tell(StopSource.Instance);
+        }
     }
 
     private void ReceiveProgress() => Receive<GetJobProgress>(_ =>

@@ -9,6 +9,9 @@ internal static class AkkaConfig
     public static Config For(NodeSettings settings, Config? user)
     {
         var seeds = string.Join(", ", settings.SeedNodes.Select(s => $"\"{s}\""));
+        // Sharding loads Akka.Persistence, whose default local snapshot store creates ./snapshots
+        // in the working directory. Nothing is persisted there; keep it out of the user's folder.
+        var snapshots = Path.Combine(Path.GetTempPath(), "actorstream", "snapshots").Replace('\\', '/');
         var node = ConfigurationFactory.ParseString($$"""
             akka {
               loglevel = WARNING
@@ -27,6 +30,7 @@ internal static class AkkaConfig
                 }
               }
               coordinated-shutdown.run-by-clr-shutdown-hook = off
+              persistence.snapshot-store.local.dir = "{{snapshots}}"
             }
             """);
         return (user ?? Config.Empty)

@@ -195,7 +195,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
                 ScheduleFlush();
                 return; // a credit resumes polling
             }
-            switch (source.EmitNext())
+            switch (EmitNext(source))
             {
                 case InputStatus.NothingAvailable:
                     _waitingForSource = true;
@@ -210,6 +210,19 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         }
         SchedulePoll();
         ScheduleFlush();
+    }
+
+    /// <summary>Polls the source; its own exceptions are attributed to it, chained operators' to them.</summary>
+    private InputStatus EmitNext(ISourceOperator source)
+    {
+        try
+        {
+            return source.EmitNext();
+        }
+        catch (Exception ex) when (ex is not OperatorException)
+        {
+            throw new OperatorException(_vertex.Head.Name, ex);
+        }
     }
 
     /// <summary>After a credit: continue whatever was paused for lack of room.</summary>

@@ -6,6 +6,13 @@ namespace ActorStream.Connectors.Generator;
 /// </summary>
 internal sealed class RecordRateLimiter
 {
+    /// <summary>
+    /// The shortest wait: at high rates the next record is due in well under a millisecond, and
+    /// waking for each one would spin the reader's subtask. Waking at most every 10 ms lets a
+    /// burst accumulate instead; the rate over any second stays the same.
+    /// </summary>
+    public static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(10);
+
     private readonly TimeProvider _time;
     private readonly double _ticksPerRecord;
     private readonly double _maxBacklogTicks;
@@ -49,7 +56,9 @@ internal sealed class RecordRateLimiter
     public Task WaitForNextAsync(CancellationToken cancellationToken)
     {
         var wait = TimeUntilNext();
-        return wait > TimeSpan.Zero ? Task.Delay(wait, _time, cancellationToken) : Task.CompletedTask;
+        return wait > TimeSpan.Zero
+            ? Task.Delay(wait < MinimumWait ? MinimumWait : wait, _time, cancellationToken)
+            : Task.CompletedTask;
     }
 
     /// <summary>Ticks since the first call, so doubles keep sub-tick precision however long the process has run.</summary>

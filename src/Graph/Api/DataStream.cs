@@ -88,6 +88,9 @@ public class DataStream<T>
     /// <summary>Sets the max parallelism (number of key groups) of the operator that produces this stream.</summary>
     public DataStream<T> SetMaxParallelism(int maxParallelism)
     {
+        if (maxParallelism is < 1 or > Keys.KeyGroupRangeAssignment.UpperBoundMaxParallelism)
+            throw new ArgumentOutOfRangeException(nameof(maxParallelism), maxParallelism,
+                $"Max parallelism must be between 1 and {Keys.KeyGroupRangeAssignment.UpperBoundMaxParallelism}.");
         Operator(nameof(SetMaxParallelism)).MaxParallelism = maxParallelism;
         return this;
     }
@@ -121,7 +124,17 @@ public class DataStream<T>
     }
 
     /// <summary>Adds a one-input operator reading this stream.</summary>
-    internal DataStream<TOut> OneInput<TOut>(string name, Func<IStreamOperator> createOperator, bool isKeyed = false) =>
+    internal DataStream<TOut> OneInput<TOut>(string name, Func<OneInputStreamOperator<T, TOut>> createOperator) =>
+        OneInput<TOut>(name, WithKeyContext(createOperator), IsKeyed);
+
+    /// <summary>How a plain operator gets keyed state on this stream: not at all, unless the stream is keyed.</summary>
+    private protected virtual Func<IStreamOperator> WithKeyContext<TOut>(Func<OneInputStreamOperator<T, TOut>> createOperator) =>
+        createOperator;
+
+    /// <summary>True on keyed streams.</summary>
+    private protected virtual bool IsKeyed => false;
+
+    internal DataStream<TOut> OneInput<TOut>(string name, Func<IStreamOperator> createOperator, bool isKeyed) =>
         new(Environment, Environment.Register(new OneInputTransformation(Environment.NextId(), name, Transformation,
             StreamType<T>.Instance, StreamType<TOut>.Instance, createOperator, isKeyed)));
 

@@ -18,7 +18,12 @@ public sealed class KeyedStream<T, TKey> : DataStream<T> where TKey : notnull
 
     /// <summary>Folds each key's elements with a (stateless) reduce function.</summary>
     public DataStream<T> Reduce(IReduceFunction<T> function) =>
-        Aggregation("Keyed Reduce", new KeyedAggregation<T, TKey, T, T>(v => v, function.Reduce, (_, acc) => acc));
+        OneInput<T>("Keyed Reduce", () =>
+        {
+            var copy = FunctionCopies.PerSubtask(function);
+            var aggregation = new KeyedAggregation<T, TKey, T, T>(v => v, copy.Reduce, (_, acc) => acc) { UserFunction = copy };
+            return new KeyedAggregationOperator<T, TKey, T, T>(aggregation, KeySelector);
+        }, isKeyed: true);
 
     /// <summary>The running sum of <paramref name="selector"/> per key, as (key, sum).</summary>
     public DataStream<(TKey Key, TNumber Value)> Sum<TNumber>(Func<T, TNumber> selector) where TNumber : INumber<TNumber> =>
@@ -48,6 +53,13 @@ public sealed class KeyedStream<T, TKey> : DataStream<T> where TKey : notnull
     /// <summary>Runs a keyed process function with keyed state.</summary>
     public DataStream<TOut> Process<TOut>(KeyedProcessFunction<TKey, T, TOut> function) =>
         OneInput<TOut>("KeyedProcess", () => new KeyedProcessOperator<TKey, T, TOut>(function, KeySelector), isKeyed: true);
+
+    /// <inheritdoc />
+    private protected override bool IsKeyed => true;
+
+    /// <inheritdoc />
+    private protected override Func<IStreamOperator> WithKeyContext<TOut>(Func<OneInputStreamOperator<T, TOut>> createOperator) =>
+        () => new KeyedContextOperator<T, TKey, TOut>(createOperator(), KeySelector);
 
     private DataStream<TOut> Aggregation<TAcc, TOut>(string name, KeyedAggregation<T, TKey, TAcc, TOut> aggregation) =>
         OneInput<TOut>(name, () => new KeyedAggregationOperator<T, TKey, TAcc, TOut>(aggregation, KeySelector), isKeyed: true);

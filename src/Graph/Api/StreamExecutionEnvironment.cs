@@ -7,7 +7,7 @@ namespace ActorStream.Graph;
 public sealed class StreamExecutionEnvironment
 {
     /// <summary>The type the default executor is loaded from when none is given (like Flink's service loader).</summary>
-    public const string DefaultExecutorType = "ActorStream.Actors.LocalExecutorFactory, ActorStream.Actors";
+    public const string DefaultExecutorType = "ActorStream.Actors.Client.LocalExecutorFactory, ActorStream.Actors";
 
     private readonly List<Transformation> _transformations = [];
     private readonly IJobExecutor? _executor;

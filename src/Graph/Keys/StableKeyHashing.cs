@@ -17,10 +17,8 @@ internal static class StableKeyHashing
             return key => key!.GetHashCode(); // value-based and deterministic for these types
         if (type.IsGenericType && type.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal))
             return key => Tuple((ITuple)key!);
-        var underlying = Nullable.GetUnderlyingType(type);
-        if (underlying is not null)
-            return key => Object(key!);
-        return key => key!.GetHashCode();
+        // Dispatch on the runtime type: a string typed as object (or an interface) must still hash stably.
+        return key => Object(key!);
     }
 
     /// <summary>Java's String.hashCode over UTF-16 code units: stable and cheap.</summary>

@@ -6,7 +6,11 @@ namespace ActorStream.Graph.Operators;
 public sealed record KeyedAggregation<TIn, TKey, TAcc, TOut>(
     Func<TIn, TAcc> First,
     Func<TAcc, TIn, TAcc> Add,
-    Func<TKey, TAcc, TOut> Result);
+    Func<TKey, TAcc, TOut> Result)
+{
+    /// <summary>The user function behind the delegates (this subtask's copy), opened and closed with the operator.</summary>
+    public object? UserFunction { get; init; }
+}
 
 /// <summary>
 /// Runs Reduce, Sum, Min, Max, MinBy and MaxBy on a keyed stream. In STREAMING mode it emits the
@@ -27,6 +31,16 @@ public sealed class KeyedAggregationOperator<TIn, TKey, TAcc, TOut>(
         base.Open();
         _emitEveryUpdate = Context.RuntimeMode != RuntimeExecutionMode.Batch;
         _accumulator = Backend.GetState(new ValueStateDescriptor<TAcc>(StateName));
+        if (Function.UserFunction is { } user)
+            FunctionCopies.Open(user, new StreamingRuntimeContext(Context, Backend));
+    }
+
+    /// <inheritdoc />
+    public override void Close()
+    {
+        if (Function.UserFunction is { } user)
+            FunctionCopies.Close(user);
+        base.Close();
     }
 
     /// <inheritdoc />

@@ -3,8 +3,11 @@ using ActorStream.Graph.State;
 namespace ActorStream.Graph.Operators;
 
 /// <summary>An operator that runs a user function: gives each subtask its own copy, opens and closes it.</summary>
-public abstract class UdfOperator<TIn, TOut, TFunction> : OneInputStreamOperator<TIn, TOut> where TFunction : class
+public abstract class UdfOperator<TIn, TOut, TFunction> : OneInputStreamOperator<TIn, TOut>, IKeyedStateAware
+    where TFunction : class
 {
+    private IKeyedStateStore? _injectedKeyedState;
+
     /// <summary>Wraps this subtask's copy of <paramref name="function"/>.</summary>
     protected UdfOperator(TFunction function) => Function = FunctionCopies.PerSubtask(function);
 
@@ -12,7 +15,9 @@ public abstract class UdfOperator<TIn, TOut, TFunction> : OneInputStreamOperator
     protected TFunction Function { get; }
 
     /// <summary>The keyed state the function may use (null on non-keyed streams).</summary>
-    protected virtual IKeyedStateStore? KeyedStateStore => null;
+    protected virtual IKeyedStateStore? KeyedStateStore => _injectedKeyedState;
+
+    void IKeyedStateAware.UseKeyedState(IKeyedStateStore store) => _injectedKeyedState = store;
 
     /// <inheritdoc />
     public override void Open() => FunctionCopies.Open(Function, new StreamingRuntimeContext(Context, KeyedStateStore));

@@ -27,9 +27,9 @@ public sealed record PlanSettings
     /// <summary>Throws when a setting is out of range, naming it.</summary>
     public PlanSettings Validate()
     {
-        Keys.KeyGroupRangeAssignment.CheckParallelism(MaxParallelism, Math.Min(Parallelism, MaxParallelism));
         if (Parallelism < 1)
             throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "parallelism must be at least 1.");
+        Keys.KeyGroupRangeAssignment.CheckParallelism(MaxParallelism, Math.Min(Parallelism, MaxParallelism));
         if (BatchSize < 1)
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "batch size must be at least 1.");
         if (CreditsPerChannel < 1)

@@ -69,6 +69,7 @@ public sealed class StreamGraphGenerator(PlanSettings settings)
         if (parallelism > maxParallelism)
             throw new InvalidOperationException(
                 $"Operator '{t.Name}' has parallelism {parallelism} above its max parallelism {maxParallelism}; raise the max parallelism.");
+        Keys.KeyGroupRangeAssignment.CheckParallelism(maxParallelism, parallelism);
         var node = new StreamNode(t, parallelism, maxParallelism, UidOf(t, inputs));
         foreach (var input in inputs)
         {

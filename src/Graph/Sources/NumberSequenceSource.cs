@@ -11,6 +11,8 @@ public sealed class NumberSequenceSource : ISource<long>
     {
         if (to < from)
             throw new ArgumentOutOfRangeException(nameof(to), to, $"The sequence end must not be below its start ({from}).");
+        if (from == long.MinValue && to == long.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(to), to, "The sequence may hold at most 2^64 - 1 numbers.");
         _from = from;
         _to = to;
     }
@@ -28,8 +30,9 @@ public sealed class NumberSequenceSource : ISource<long>
     /// <summary>The share of subtask <paramref name="index"/> of <paramref name="total"/> items starting at <paramref name="first"/>.</summary>
     public static (long Start, ulong Count) SplitRange(long first, ulong total, int index, int parallelism)
     {
-        var begin = total * (ulong)index / (ulong)parallelism;
-        var end = total * (ulong)(index + 1) / (ulong)parallelism;
+        // 128-bit products: total * index overflows 64 bits for large ranges.
+        var begin = (ulong)((UInt128)total * (uint)index / (uint)parallelism);
+        var end = (ulong)((UInt128)total * (uint)(index + 1) / (uint)parallelism);
         return (first + (long)begin, end - begin);
     }
 

@@ -25,8 +25,9 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore where TKey : 
     /// <summary>Scopes state access to <paramref name="key"/>.</summary>
     public void SetCurrentKey(TKey key)
     {
+        var slot = Groups.SlotOf(KeyGroupRangeAssignment.AssignToKeyGroup(key, Groups.MaxParallelism));
         CurrentKey = key;
-        CurrentSlot = Groups.SlotOf(KeyGroupRangeAssignment.AssignToKeyGroup(key, Groups.MaxParallelism));
+        CurrentSlot = slot;
     }
 
     /// <summary>The state tables registered so far, by name.</summary>

@@ -1,0 +1,19 @@
+using ActorStream.Graph;
+
+namespace ActorStream.Examples;
+
+/// <summary>A named, runnable example job: its options and how it builds its pipeline.</summary>
+public abstract class ExampleJob
+{
+    /// <summary>The name the CLI knows the job by, e.g. "wordcount".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>What the job does, in one line.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The options the job reads from its <see cref="JobParameters"/>.</summary>
+    public abstract IReadOnlyList<JobOption> Options { get; }
+
+    /// <summary>Adds the job's sources, operators and sinks to <paramref name="env"/>; throws <see cref="JobParameterException"/> on bad options.</summary>
+    public abstract void Build(StreamExecutionEnvironment env, JobParameters parameters);
+}

@@ -1,0 +1,45 @@
+using ActorStream.Graph.Runtime;
+using ActorStream.Graph.State;
+
+namespace ActorStream.Graph.Operators;
+
+/// <summary>Operators whose user function can be given keyed state from outside.</summary>
+internal interface IKeyedStateAware
+{
+    /// <summary>Makes <paramref name="store"/> the keyed state the function's runtime context hands out.</summary>
+    void UseKeyedState(IKeyedStateStore store);
+}
+
+/// <summary>
+/// Runs a plain operator (map, flatMap, filter, process) on a keyed stream: scopes keyed state to
+/// each element's key, as Flink does for keyBy(...).map(rich function with state).
+/// </summary>
+internal sealed class KeyedContextOperator<TIn, TKey, TOut>(OneInputStreamOperator<TIn, TOut> inner, Func<TIn, TKey> keySelector)
+    : OneInputStreamOperator<TIn, TOut> where TKey : notnull
+{
+    private HeapKeyedStateBackend<TKey>? _backend;
+
+    public override void Setup(OperatorContext context, IOutput<TOut> output)
+    {
+        base.Setup(context, output);
+        _backend = new HeapKeyedStateBackend<TKey>(new KeyGroupRangeInfo(context.KeyGroupRange, context.MaxParallelism));
+        inner.Setup(context, output);
+        if (inner is IKeyedStateAware aware)
+            aware.UseKeyedState(_backend);
+    }
+
+    public override void Open() => inner.Open();
+
+    public override void ProcessElement(in StreamRecord<TIn> record)
+    {
+        _backend!.SetCurrentKey(keySelector(record.Value) ?? throw new InvalidOperationException(
+            $"The key selector of '{Context.OperatorName}' returned null; keys must not be null."));
+        inner.ProcessElement(in record);
+    }
+
+    public override void ProcessWatermark(long watermark) => inner.ProcessWatermark(watermark);
+
+    public override void EndInput() => inner.EndInput();
+
+    public override void Close() => inner.Close();
+}

@@ -1,0 +1,30 @@
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace ActorStream.Host.Commands;
+
+/// <summary>Parsers for numeric options whose errors name the option and the accepted range, instead of a .NET type name.</summary>
+internal static class OptionParsers
+{
+    /// <summary>The whole number from <paramref name="min"/> to <paramref name="max"/> given for <paramref name="option"/>.</summary>
+    public static int Int(ArgumentResult result, string option, int min, int max)
+    {
+        var text = Token(result);
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        result.AddError($"{option}: '{text}' is not a whole number from {min} to {max}.");
+        return min;
+    }
+
+    /// <summary>The positive, finite number given for <paramref name="option"/>.</summary>
+    public static double PositiveNumber(ArgumentResult result, string option)
+    {
+        var text = Token(result);
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
+            return value;
+        result.AddError($"{option}: '{text}' is not a positive number.");
+        return 1;
+    }
+
+    private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+}

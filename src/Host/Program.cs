@@ -1,0 +1,1 @@
+return await ActorStream.Host.Cli.InvokeAsync(args);

@@ -1,0 +1,20 @@
+namespace ActorStream.Host.Tests.Support;
+
+/// <summary>The outcome of one in-process <c>actorstream</c> invocation.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    /// <summary>Runs <c>actorstream</c> with <paramref name="args"/> in this process, capturing its output.</summary>
+    public static Task<CliRun> InvokeAsync(params string[] args) => InvokeAsync(args, CancellationToken.None);
+
+    /// <summary>Runs <c>actorstream</c> with <paramref name="args"/>; cancelling <paramref name="cancellationToken"/> acts as Ctrl+C.</summary>
+    public static async Task<CliRun> InvokeAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exitCode = await Cli.InvokeAsync(args, TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr), cancellationToken);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Everything written, for assertion messages.</summary>
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
+}
