@@ -38,7 +38,7 @@ internal sealed class OperatorChain
 
     /// <summary>Builds the chain of subtask <paramref name="index"/> of <paramref name="vertex"/>.</summary>
     public static OperatorChain Create(JobGraph graph, JobVertex vertex, int index,
-        IReadOnlyDictionary<string, IActorRef[]> subtasks, CounterGroup counters, TimeProvider time)
+        IReadOnlyDictionary<string, IActorRef[]> subtasks, CounterGroup counters, TimeProvider time, IProcessingTimeService processingTime)
     {
         var chain = new OperatorChain();
         var settings = graph.Settings;
@@ -64,6 +64,7 @@ internal sealed class OperatorChain
                 RuntimeMode = graph.RuntimeMode,
                 Counters = counters,
                 TimeProvider = time,
+                ProcessingTime = processingTime,
             };
             var instance = instances[node];
             node.OutputType.Apply(new SetupOperator(instance, context, output));

@@ -34,6 +34,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
     private bool _flushScheduled;
     private bool _inputEnded;
     private bool _operatorsClosed;
+    private ActorProcessingTimeService _processingTime = null!;
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Creates a subtask that finds its job graph through <paramref name="services"/>.</summary>
@@ -82,7 +83,10 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         Stash.UnstashAll();
         Guarded(() =>
         {
-            _chain = OperatorChain.Create(_graph, _vertex, _deployment.SubtaskIndex, connect.Subtasks, _counters, _services.TimeProvider);
+            _processingTime = new ActorProcessingTimeService(_services.TimeProvider,
+                delay => Timers.StartSingleTimer("processing-time", SubtaskTicks.ProcessingTime.Instance, delay));
+            _chain = OperatorChain.Create(_graph, _vertex, _deployment.SubtaskIndex, connect.Subtasks, _counters,
+                _services.TimeProvider, _processingTime);
             var inputs = ChannelLayout.InputsOf(_vertex, _deployment.SubtaskIndex)
                 .Select(c => (connect.Subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel))
                 .ToList();
@@ -136,6 +140,11 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             Guarded(FlushAll);
         });
         Receive<SubtaskTicks.EmitWatermark>(_ => Guarded(() => _chain.Source?.EmitPeriodicWatermark()));
+        Receive<SubtaskTicks.ProcessingTime>(_ => Guarded(() =>
+        {
+            _processingTime.FireDue();
+            ScheduleFlush();
+        }));
         Receive<SubtaskTicks.ReportMetrics>(_ => _deployment.JobMaster.Tell(Metrics()));
         Receive<StopSource>(_ => Guarded(() =>
         {

@@ -55,6 +55,11 @@ internal static class SubtaskTicks
         public static readonly EmitWatermark Instance = new();
     }
 
+    public sealed record ProcessingTime
+    {
+        public static readonly ProcessingTime Instance = new();
+    }
+
     public sealed record ReportMetrics
     {
         public static readonly ReportMetrics Instance = new();

@@ -14,5 +14,8 @@ public abstract class ProcessFunction<TIn, TOut> : RichFunction
 
         /// <summary>Emits <paramref name="value"/> to the side output <paramref name="tag"/>.</summary>
         public abstract void Output<TSide>(OutputTag<TSide> tag, TSide value);
+
+        /// <summary>Time, and (on keyed streams) timers.</summary>
+        public abstract ITimerService TimerService { get; }
     }
 }

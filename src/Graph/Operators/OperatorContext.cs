@@ -29,6 +29,9 @@ public sealed record OperatorContext
     /// <summary>The processing-time clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Processing time and its callbacks, run by the subtask between batches.</summary>
+    public IProcessingTimeService ProcessingTime { get; init; } = new ManualProcessingTimeService();
+
     /// <summary>The key groups this subtask owns.</summary>
     public KeyGroupRange KeyGroupRange =>
         KeyGroupRangeAssignment.ComputeKeyGroupRangeForOperatorIndex(MaxParallelism, Parallelism, SubtaskIndex);
@@ -36,8 +39,9 @@ public sealed record OperatorContext
     /// <summary>A context for tests and single-subtask use.</summary>
     public static OperatorContext ForTest(string name = "test", int subtaskIndex = 0, int parallelism = 1,
         int maxParallelism = KeyGroupRangeAssignment.DefaultMaxParallelism,
-        RuntimeExecutionMode mode = RuntimeExecutionMode.Streaming) => new()
+        RuntimeExecutionMode mode = RuntimeExecutionMode.Streaming, IProcessingTimeService? processingTime = null) => new()
         {
+            ProcessingTime = processingTime ?? new ManualProcessingTimeService(),
             OperatorName = name,
             OperatorUid = name,
             SubtaskIndex = subtaskIndex,

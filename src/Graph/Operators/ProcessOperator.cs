@@ -1,3 +1,4 @@
+using ActorStream.Graph.Operators.Timers;
 using ActorStream.Graph.Runtime;
 
 namespace ActorStream.Graph.Operators;
@@ -8,12 +9,13 @@ public sealed class ProcessOperator<TIn, TOut>(ProcessFunction<TIn, TOut> functi
 {
     private TimestampedCollector<TOut>? _collector;
     private ElementContext? _context;
+    private long _watermark = Watermarks.Min;
 
     /// <inheritdoc />
     public override void Open()
     {
         _collector = new TimestampedCollector<TOut>(Output);
-        _context = new ElementContext(Output);
+        _context = new ElementContext(Output, new NonKeyedTimerService(Context, () => _watermark));
         base.Open();
     }
 
@@ -25,11 +27,20 @@ public sealed class ProcessOperator<TIn, TOut>(ProcessFunction<TIn, TOut> functi
         Function.ProcessElement(record.Value, _context, _collector);
     }
 
-    private sealed class ElementContext(IOutput<TOut> output) : ProcessFunction<TIn, TOut>.Context
+    /// <inheritdoc />
+    public override void ProcessWatermark(long watermark)
+    {
+        _watermark = watermark;
+        base.ProcessWatermark(watermark);
+    }
+
+    private sealed class ElementContext(IOutput<TOut> output, ITimerService timerService) : ProcessFunction<TIn, TOut>.Context
     {
         public long CurrentTimestamp { get; set; }
 
         public override long? Timestamp => CurrentTimestamp == StreamRecord<TIn>.NoTimestamp ? null : CurrentTimestamp;
+
+        public override ITimerService TimerService => timerService;
 
         public override void Output<TSide>(OutputTag<TSide> tag, TSide value) =>
             output.Collect(tag, new StreamRecord<TSide>(value, CurrentTimestamp));
