@@ -111,7 +111,7 @@ public sealed class ExchangeSpecs : TestKit
     {
         var senderA = CreateTestProbe();
         var senderB = CreateTestProbe();
-        var gate = new InputGate([(senderA.Ref, 0, 4), (senderB.Ref, 1, 5)]);
+        var gate = new InputGate([(senderA.Ref, 0, 4, 0), (senderB.Ref, 1, 5, 0)]);
         gate.GrantInitialCredits(2);
         Assert.Equal(new Credit(0, 4, 2), senderA.ExpectMsg<Credit>());
         Assert.Equal(new Credit(1, 5, 2), senderB.ExpectMsg<Credit>());

@@ -10,7 +10,7 @@ namespace ActorStream.Actors.Exchange;
 internal static class ChannelLayout
 {
     /// <summary>One input channel of a subtask: who sends on it and which of the sender's outputs it is.</summary>
-    public sealed record InputChannel(JobVertex Sender, int SenderIndex, int SenderOutputEdge, int SenderChannel);
+    public sealed record InputChannel(JobVertex Sender, int SenderIndex, int SenderOutputEdge, int SenderChannel, int InputIndex);
 
     /// <summary>The input channels of subtask <paramref name="index"/> of <paramref name="vertex"/>, in channel order.</summary>
     public static IReadOnlyList<InputChannel> InputsOf(JobVertex vertex, int index)
@@ -20,7 +20,8 @@ internal static class ChannelLayout
         {
             var outputEdge = IndexOf(edge.Source.Outputs, edge);
             foreach (var sender in edge.SendersOf(index))
-                channels.Add(new InputChannel(edge.Source, sender, outputEdge, edge.Partitioner.IsPointwise ? 0 : index));
+                channels.Add(new InputChannel(edge.Source, sender, outputEdge, edge.Partitioner.IsPointwise ? 0 : index,
+                    edge.StreamEdge.InputIndex));
         }
         return channels;
     }

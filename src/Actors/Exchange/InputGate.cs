@@ -5,25 +5,33 @@ namespace ActorStream.Actors.Exchange;
 /// <summary>
 /// The receiving end of a subtask's input channels: queues what arrives per channel, hands it out
 /// fairly (round-robin over channels, in order within a channel), and returns a credit to the
-/// sender for every batch processed. Queues never exceed the credits granted.
+/// sender for every batch processed. Queues never exceed the credits granted. Each channel feeds
+/// one of the head operator's inputs; each input combines its own channels' watermarks.
 /// </summary>
 internal sealed class InputGate
 {
     private readonly Queue<IChannelMessage>[] _queues;
     private readonly (IActorRef Sender, Credit Credit)[] _creditTargets;
+    private readonly (int Input, int Local)[] _inputOf;
     private int _next;
     private int _queued;
 
-    public InputGate(IReadOnlyList<(IActorRef Sender, int SenderOutputEdge, int SenderChannel)> channels)
+    public InputGate(IReadOnlyList<(IActorRef Sender, int SenderOutputEdge, int SenderChannel, int InputIndex)> channels)
     {
         _queues = new Queue<IChannelMessage>[channels.Count];
         _creditTargets = new (IActorRef, Credit)[channels.Count];
+        _inputOf = new (int, int)[channels.Count];
+        var perInput = new List<int>();
         for (var i = 0; i < channels.Count; i++)
         {
             _queues[i] = new Queue<IChannelMessage>();
             _creditTargets[i] = (channels[i].Sender, new Credit(channels[i].SenderOutputEdge, channels[i].SenderChannel, 1));
+            var input = channels[i].InputIndex;
+            while (perInput.Count <= input)
+                perInput.Add(0);
+            _inputOf[i] = (input, perInput[input]++);
         }
-        Valve = new WatermarkValve(channels.Count);
+        Valves = perInput.Select(count => new WatermarkValve(count)).ToArray();
     }
 
     /// <summary>How many input channels the gate has.</summary>
@@ -32,8 +40,11 @@ internal sealed class InputGate
     /// <summary>True when a message waits.</summary>
     public bool HasQueued => _queued > 0;
 
-    /// <summary>The event-time combination of the channels.</summary>
-    public WatermarkValve Valve { get; }
+    /// <summary>The event-time combination of each input's channels, by input index.</summary>
+    public IReadOnlyList<WatermarkValve> Valves { get; }
+
+    /// <summary>The input a channel feeds, and the channel's index among that input's channels.</summary>
+    public (int Input, int Local) InputOf(int channel) => _inputOf[channel];
 
     /// <summary>Grants every sender its initial credits.</summary>
     public void GrantInitialCredits(int credits)

@@ -24,8 +24,8 @@ internal sealed class OperatorChain
     /// <summary>The writers of the vertex's network outputs, by output edge index.</summary>
     public IReadOnlyList<IRecordWriter> Writers { get; private set; } = [];
 
-    /// <summary>Feeds network input to the head (null for sources).</summary>
-    public IInputProcessor? Input { get; private set; }
+    /// <summary>Feeds network input to the head, by input index (none for sources).</summary>
+    public IReadOnlyList<IInputProcessor> Inputs { get; private set; } = [];
 
     /// <summary>The source operator when the chain starts at a source.</summary>
     public ISourceOperator? Source { get; private set; }
@@ -78,10 +78,15 @@ internal sealed class OperatorChain
 
         if (!vertex.IsSource)
         {
-            var head = (OneInputTransformation)vertex.Head.Transformation;
-            var processor = new CountingInputProcessor(head.InputType.Apply(new InputProcessorFactory(instances[vertex.Head], vertex.Head.Name)));
-            chain.Input = processor;
-            chain._recordsIn = () => processor.Received;
+            var head = vertex.Head;
+            var inputCount = head.Transformation is TwoInputTransformation ? 2 : 1;
+            var processors = Enumerable.Range(0, inputCount).Select(index =>
+            {
+                var input = instances[head] is ITwoInputOperator twoInput ? twoInput.Input(index) : (object)instances[head];
+                return new CountingInputProcessor(head.Transformation.InputType(index).Apply(new InputProcessorFactory(input, head.Name)));
+            }).ToList();
+            chain.Inputs = processors;
+            chain._recordsIn = () => processors.Sum(p => p.Received);
         }
         return chain;
     }
@@ -129,7 +134,7 @@ internal sealed class OperatorChain
         }
     }
 
-    private sealed class InputProcessorFactory(IStreamOperator head, string name) : IStreamTypeFunc<IInputProcessor>
+    private sealed class InputProcessorFactory(object head, string name) : IStreamTypeFunc<IInputProcessor>
     {
         public IInputProcessor Invoke<T>() => new InputProcessor<T>(new GuardedInput<T>((IInput<T>)head, name));
     }

@@ -88,7 +88,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             _chain = OperatorChain.Create(_graph, _vertex, _deployment.SubtaskIndex, connect.Subtasks, _counters,
                 _services.TimeProvider, _processingTime);
             var inputs = ChannelLayout.InputsOf(_vertex, _deployment.SubtaskIndex)
-                .Select(c => (connect.Subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel))
+                .Select(c => (connect.Subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel, c.InputIndex))
                 .ToList();
             _gate = new InputGate(inputs);
             foreach (var (node, op) in _chain.Operators)
@@ -169,20 +169,26 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             switch (message)
             {
                 case DataBatch data:
-                    _chain.Input!.Process(data.Batch);
+                    _chain.Inputs[_gate.InputOf(data.Channel).Input].Process(data.Batch);
                     _gate.ReturnCredit(data.Channel);
                     budget--;
                     break;
                 case ChannelWatermark watermark:
-                    if (_gate.Valve.OnWatermark(watermark.Channel, watermark.Watermark) is { } advanced)
-                        _chain.Input!.ProcessWatermark(advanced);
+                {
+                    var (input, local) = _gate.InputOf(watermark.Channel);
+                    if (_gate.Valves[input].OnWatermark(local, watermark.Watermark) is { } advanced)
+                        _chain.Inputs[input].ProcessWatermark(advanced);
                     break;
+                }
                 case EndOfPartition end:
-                    if (_gate.Valve.OnChannelEnded(end.Channel) is { } advancedByEnd)
-                        _chain.Input!.ProcessWatermark(advancedByEnd);
+                {
+                    var (input, local) = _gate.InputOf(end.Channel);
+                    if (_gate.Valves[input].OnChannelEnded(local) is { } advanced)
+                        _chain.Inputs[input].ProcessWatermark(advanced);
                     if (++_endedChannels == _gate.ChannelCount)
                         EndInput();
                     break;
+                }
             }
         }
         if (budget == 0 && _gate.HasQueued && !_continueScheduled)

@@ -64,6 +64,9 @@ public class DataStream<T>
     public DataStream<T> Union(params DataStream<T>[] others) =>
         new(Environment, new UnionTransformation(Environment.NextId(), [Transformation, .. others.Select(o => o.Transformation)]));
 
+    /// <summary>Connects this stream with <paramref name="other"/> for a two-input operator (CoMap, CoProcess, ...).</summary>
+    public ConnectedStreams<T, T2> Connect<T2>(DataStream<T2> other) => new(this, other);
+
     /// <summary>The side output <paramref name="tag"/> of the operator that produced this stream.</summary>
     public DataStream<TSide> GetSideOutput<TSide>(OutputTag<TSide> tag) =>
         new(Environment, new SideOutputTransformation(Environment.NextId(), Transformation, tag, StreamType<TSide>.Instance));

@@ -51,10 +51,10 @@ public sealed class StreamNode
 }
 
 /// <summary>A connection between two operators, with its partitioner and the side output it carries (if any).</summary>
-public sealed record StreamEdge(StreamNode Source, StreamNode Target, StreamPartitioner Partitioner, OutputTag? SideOutput)
+public sealed record StreamEdge(StreamNode Source, StreamNode Target, StreamPartitioner Partitioner, OutputTag? SideOutput, int InputIndex = 0)
 {
-    /// <summary>The element type that travels on the edge.</summary>
-    public StreamType Type => Target.Transformation is OneInputTransformation one ? one.InputType : Source.OutputType;
+    /// <summary>The element type that travels on the edge: the type of the target's input it feeds.</summary>
+    public StreamType Type => Target.Transformation.InputType(InputIndex);
 }
 
 /// <summary>The operators of a job and how they connect, before chaining.</summary>

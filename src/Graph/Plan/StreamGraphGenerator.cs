@@ -46,7 +46,8 @@ public sealed class StreamGraphGenerator(PlanSettings settings)
             return done;
         IReadOnlyList<Upstream> result = t switch
         {
-            PhysicalTransformation p => [new Upstream(AddNode(p, p.Inputs.SelectMany(Translate).ToList()), null, null)],
+            PhysicalTransformation p => [new Upstream(AddNode(p, p.Inputs
+                .SelectMany((input, index) => Translate(input).Select(upstream => (upstream, index))).ToList()), null, null)],
             PartitionTransformation p => Translate(p.Inputs[0]).Select(u => u with { Partitioner = p.Partitioner }).ToList(),
             UnionTransformation u => u.Inputs.SelectMany(Translate).ToList(),
             SideOutputTransformation s => Translate(s.Inputs[0]).Select(u => u with { SideOutput = s.Tag }).ToList(),
@@ -56,7 +57,7 @@ public sealed class StreamGraphGenerator(PlanSettings settings)
         return result;
     }
 
-    private StreamNode AddNode(PhysicalTransformation t, List<Upstream> inputs)
+    private StreamNode AddNode(PhysicalTransformation t, List<(Upstream Upstream, int Index)> indexedInputs)
     {
         var maxParallelism = t.MaxParallelism ?? settings.MaxParallelism;
         var parallelism = t.Parallelism ?? Math.Min(settings.Parallelism, maxParallelism);
@@ -70,8 +71,9 @@ public sealed class StreamGraphGenerator(PlanSettings settings)
             throw new InvalidOperationException(
                 $"Operator '{t.Name}' has parallelism {parallelism} above its max parallelism {maxParallelism}; raise the max parallelism.");
         Keys.KeyGroupRangeAssignment.CheckParallelism(maxParallelism, parallelism);
+        var inputs = indexedInputs.Select(i => i.Upstream).ToList();
         var node = new StreamNode(t, parallelism, maxParallelism, UidOf(t, inputs));
-        foreach (var input in inputs)
+        foreach (var (input, index) in indexedInputs)
         {
             var partitioner = input.Partitioner ?? (input.Node.Parallelism == parallelism
                 ? ForwardPartitioner.Instance
@@ -79,7 +81,7 @@ public sealed class StreamGraphGenerator(PlanSettings settings)
             if (partitioner.IsPointwise && input.Node.Parallelism != parallelism)
                 throw new InvalidOperationException(
                     $"A forward edge needs equal parallelism, but '{input.Node.Name}' has {input.Node.Parallelism} and '{t.Name}' has {parallelism}.");
-            var edge = new StreamEdge(input.Node, node, partitioner, input.SideOutput);
+            var edge = new StreamEdge(input.Node, node, partitioner, input.SideOutput, index);
             input.Node.OutEdges.Add(edge);
             node.InEdges.Add(edge);
         }

@@ -47,6 +47,10 @@ public abstract class PhysicalTransformation(int id, string name, StreamType out
 {
     /// <summary>Creates a fresh operator instance for one subtask.</summary>
     public abstract IStreamOperator CreateOperator(PlanSettings settings);
+
+    /// <summary>The element type of input <paramref name="index"/> (0 for one-input operators, 0 or 1 for two-input).</summary>
+    public virtual StreamType InputType(int index) =>
+        throw new InvalidOperationException($"'{Name}' has no input {index}.");
 }
 
 /// <summary>Reads a source.</summary>
@@ -83,8 +87,10 @@ public sealed class OneInputTransformation(
     Func<IStreamOperator> createOperator, bool isKeyed = false, bool isSink = false)
     : PhysicalTransformation(id, name, outputType)
 {
-    /// <summary>The input's element type.</summary>
-    public StreamType InputType { get; } = inputType;
+    private readonly StreamType _inputType = inputType;
+
+    /// <inheritdoc />
+    public override StreamType InputType(int index) => index == 0 ? _inputType : base.InputType(index);
 
     /// <summary>True when the operator uses keyed state (its input is partitioned by key).</summary>
     public bool IsKeyed { get; } = isKeyed;
