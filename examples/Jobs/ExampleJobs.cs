@@ -1,4 +1,5 @@
 using ActorStream.Examples.Demo;
+using ActorStream.Examples.Fraud;
 using ActorStream.Examples.WordCount;
 
 namespace ActorStream.Examples;
@@ -7,7 +8,7 @@ namespace ActorStream.Examples;
 public static class ExampleJobs
 {
     /// <summary>Every example job, in the order they are listed.</summary>
-    public static IReadOnlyList<ExampleJob> All { get; } = [new WordCountJob(), new DemoClicksJob()];
+    public static IReadOnlyList<ExampleJob> All { get; } = [new WordCountJob(), new FraudDetectionJob(), new DemoClicksJob()];
 
     /// <summary>The job named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static ExampleJob? Find(string name) =>

@@ -35,6 +35,15 @@ public sealed class JobParameters
         return string.IsNullOrWhiteSpace(value) ? throw new JobParameterException(name, "the value must not be empty.") : value;
     }
 
+    /// <summary>A required option naming an existing file or directory.</summary>
+    public string GetExistingPath(string name)
+    {
+        var path = GetRequired(name);
+        if (!File.Exists(path) && !Directory.Exists(path))
+            throw new JobParameterException(name, $"'{path}' is neither a file nor a directory.");
+        return path;
+    }
+
     /// <summary>The value of <paramref name="name"/> as an integer; required unless <paramref name="defaultValue"/> is given.</summary>
     public int GetInt(string name, int? defaultValue = null) =>
         Parse(name, defaultValue, "a whole number", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);

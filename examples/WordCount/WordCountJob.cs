@@ -25,10 +25,8 @@ public sealed class WordCountJob : ExampleJob
     /// <inheritdoc />
     public override void Build(StreamExecutionEnvironment env, JobParameters parameters)
     {
-        var input = parameters.GetRequired("input");
+        var input = parameters.GetExistingPath("input");
         var output = parameters.GetRequired("output");
-        if (!File.Exists(input) && !Directory.Exists(input))
-            throw new JobParameterException("input", $"'{input}' is neither a file nor a directory.");
         if (File.Exists(output))
             throw new JobParameterException("output", $"'{output}' is a file; give a directory for the part files.");
         // Like Hadoop's output check: parts of an earlier run (maybe at another parallelism) would mix with this run's.

@@ -9,7 +9,8 @@ public static class JsonLines
 {
     /// <summary>
     /// Web defaults (camelCase names, case-insensitive reading) that also reject a missing constructor
-    /// parameter or a null for a non-nullable member, so bad input fails at decoding, not downstream.
+    /// parameter, a null for a non-nullable member and a number written as a string, so mistyped
+    /// input fails at decoding, not downstream. Output keeps non-ASCII text readable (files, not HTML).
     /// </summary>
     public static JsonSerializerOptions DefaultOptions { get; } = CreateDefaultOptions();
 
@@ -65,6 +66,8 @@ public static class JsonLines
         {
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -64,6 +64,12 @@ public class DataStream<T>
     public DataStream<T> Union(params DataStream<T>[] others) =>
         new(Environment, new UnionTransformation(Environment.NextId(), [Transformation, .. others.Select(o => o.Transformation)]));
 
+    /// <summary>Assigns event timestamps and generates watermarks here, replacing upstream watermarks (e.g. after decoding).</summary>
+    public DataStream<T> AssignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) =>
+        new(Environment, Environment.Register(new OneInputTransformation(Environment.NextId(), "Timestamps/Watermarks",
+            Transformation, StreamType<T>.Instance, StreamType<T>.Instance,
+            settings => new TimestampsAndWatermarksOperator<T>(strategy, settings.AutoWatermarkInterval))));
+
     /// <summary>Connects this stream with <paramref name="other"/> for a two-input operator (CoMap, CoProcess, ...).</summary>
     public ConnectedStreams<T, T2> Connect<T2>(DataStream<T2> other) => new(this, other);
 

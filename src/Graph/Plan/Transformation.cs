@@ -84,9 +84,16 @@ public interface ISourceTransformation
 /// <summary>Runs a one-input operator (map, filter, process, keyed aggregation, sink, ...).</summary>
 public sealed class OneInputTransformation(
     int id, string name, Transformation input, StreamType inputType, StreamType outputType,
-    Func<IStreamOperator> createOperator, bool isKeyed = false, bool isSink = false)
+    Func<PlanSettings, IStreamOperator> createOperator, bool isKeyed = false, bool isSink = false)
     : PhysicalTransformation(id, name, outputType)
 {
+    /// <summary>A transformation whose operator does not depend on the job's settings.</summary>
+    public OneInputTransformation(int id, string name, Transformation input, StreamType inputType, StreamType outputType,
+        Func<IStreamOperator> createOperator, bool isKeyed = false, bool isSink = false)
+        : this(id, name, input, inputType, outputType, _ => createOperator(), isKeyed, isSink)
+    {
+    }
+
     private readonly StreamType _inputType = inputType;
 
     /// <inheritdoc />
@@ -102,7 +109,7 @@ public sealed class OneInputTransformation(
     public override IReadOnlyList<Transformation> Inputs => [input];
 
     /// <inheritdoc />
-    public override IStreamOperator CreateOperator(PlanSettings settings) => createOperator();
+    public override IStreamOperator CreateOperator(PlanSettings settings) => createOperator(settings);
 }
 
 /// <summary>Changes how records travel to the next operator (keyBy, rebalance, broadcast).</summary>

@@ -19,6 +19,7 @@ public sealed class JsonLinesTests
     [InlineData("""{"symbol": "ABC", """, "Invalid JSON for Trade")]
     [InlineData("""{"symbol":"ABC"}""", "quantity")]
     [InlineData("""{"symbol":"ABC","quantity":"lots"}""", "$.quantity")]
+    [InlineData("""{"symbol":"ABC","quantity":"12"}""", "$.quantity")]
     [InlineData("""{"symbol":null,"quantity":1}""", "symbol")]
     [InlineData("null", "JSON null")]
     [InlineData("   ", "Empty line")]

@@ -1,0 +1,66 @@
+using ActorStream.Graph.Runtime;
+
+namespace ActorStream.Graph.Operators;
+
+/// <summary>
+/// Assigns event timestamps and generates watermarks inside the pipeline (Flink's
+/// TimestampsAndWatermarksOperator): after decoding, say. Watermarks from upstream are replaced by
+/// this operator's own, except the end-of-input watermark, which passes through.
+/// </summary>
+public sealed class TimestampsAndWatermarksOperator<T>(WatermarkStrategy<T> strategy, TimeSpan autoWatermarkInterval)
+    : OneInputStreamOperator<T, T>, IWatermarkOutput
+{
+    private IWatermarkGenerator<T>? _generator;
+    private long _currentWatermark = Watermarks.Min;
+    private bool _emitPerEvent;
+    private bool _closed;
+
+    /// <inheritdoc />
+    public override void Open()
+    {
+        _generator = strategy.CreateGenerator();
+        _emitPerEvent = autoWatermarkInterval == TimeSpan.Zero;
+        if (!_emitPerEvent && !strategy.IsNoWatermarks)
+            SchedulePeriodicEmit(Context.ProcessingTime.CurrentProcessingTime);
+    }
+
+    /// <inheritdoc />
+    public override void ProcessElement(in StreamRecord<T> record)
+    {
+        var timestamp = strategy.TimestampAssigner is { } assign ? assign(record.Value, record.Timestamp) : record.Timestamp;
+        Output.Collect(new StreamRecord<T>(record.Value, timestamp));
+        _generator!.OnEvent(record.Value, timestamp, this);
+        if (_emitPerEvent)
+            _generator.OnPeriodicEmit(this);
+    }
+
+    /// <summary>Upstream watermarks are replaced by this operator's; only the end of input passes.</summary>
+    public override void ProcessWatermark(long watermark)
+    {
+        if (watermark == Watermarks.Max)
+            EmitWatermark(Watermarks.Max);
+    }
+
+    /// <inheritdoc />
+    public void EmitWatermark(long watermark)
+    {
+        if (watermark <= _currentWatermark)
+            return;
+        _currentWatermark = watermark;
+        Output.EmitWatermark(watermark);
+    }
+
+    /// <inheritdoc />
+    public override void Close() => _closed = true;
+
+    private void SchedulePeriodicEmit(long now) =>
+        Context.ProcessingTime.ScheduleAt(now + (long)autoWatermarkInterval.TotalMilliseconds, OnPeriodicEmit);
+
+    private void OnPeriodicEmit(long now)
+    {
+        if (_closed)
+            return;
+        _generator!.OnPeriodicEmit(this);
+        SchedulePeriodicEmit(now);
+    }
+}
