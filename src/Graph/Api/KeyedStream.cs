@@ -50,6 +50,9 @@ public sealed class KeyedStream<T, TKey> : DataStream<T> where TKey : notnull
         Aggregation("Keyed MaxBy", new KeyedAggregation<T, TKey, T, T>(
             v => v, (acc, v) => Comparer<TValue>.Default.Compare(selector(v), selector(acc)) > 0 ? v : acc, (_, acc) => acc));
 
+    /// <summary>Joins this stream with <paramref name="other"/> on time intervals per key; continue with Between(lower, upper).</summary>
+    public IntervalJoin<T, TOther, TKey> IntervalJoin<TOther>(KeyedStream<TOther, TKey> other) => new(this, other);
+
     /// <summary>Runs a keyed process function with keyed state.</summary>
     public DataStream<TOut> Process<TOut>(KeyedProcessFunction<TKey, T, TOut> function) =>
         OneInput<TOut>("KeyedProcess", () => new KeyedProcessOperator<TKey, T, TOut>(function, KeySelector), isKeyed: true);

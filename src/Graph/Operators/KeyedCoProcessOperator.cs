@@ -1,82 +1,60 @@
 using ActorStream.Graph.Operators.Timers;
 using ActorStream.Graph.Runtime;
-using ActorStream.Graph.State;
 
 namespace ActorStream.Graph.Operators;
 
 /// <summary>Runs a <see cref="KeyedCoProcessFunction{TKey,TIn1,TIn2,TOut}"/>: both inputs share keyed state and timers per key.</summary>
 public sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(
     KeyedCoProcessFunction<TKey, TIn1, TIn2, TOut> function, Func<TIn1, TKey> keySelector1, Func<TIn2, TKey> keySelector2)
-    : TwoInputStreamOperator<TIn1, TIn2, TOut>, ITriggerable<TKey, VoidNamespace>
+    : KeyedTwoInputOperator<TKey, TIn1, TIn2, TOut>(keySelector1, keySelector2)
     where TKey : notnull
 {
     private readonly KeyedCoProcessFunction<TKey, TIn1, TIn2, TOut> _function = FunctionCopies.PerSubtask(function);
-    private HeapKeyedStateBackend<TKey>? _backend;
-    private InternalTimerService<TKey, VoidNamespace>? _timers;
     private TimestampedCollector<TOut>? _collector;
     private FunctionContext? _context;
-
-    /// <summary>This subtask's keyed state.</summary>
-    public HeapKeyedStateBackend<TKey> Backend => _backend ?? throw new InvalidOperationException("Setup was not called.");
-
-    /// <inheritdoc />
-    public override void Setup(OperatorContext context, IOutput<TOut> output)
-    {
-        base.Setup(context, output);
-        _backend = new HeapKeyedStateBackend<TKey>(new KeyGroupRangeInfo(context.KeyGroupRange, context.MaxParallelism));
-    }
 
     /// <inheritdoc />
     public override void Open()
     {
-        _timers = new InternalTimerService<TKey, VoidNamespace>(Backend, Context.ProcessingTime, this);
+        base.Open();
         _collector = new TimestampedCollector<TOut>(Output);
-        _context = new FunctionContext(Output, new KeyedTimerService<TKey>(_timers));
+        _context = new FunctionContext(Output, new KeyedTimerService<TKey>(Timers));
         FunctionCopies.Open(_function, new StreamingRuntimeContext(Context, Backend));
     }
 
     /// <inheritdoc />
     public override void ProcessElement1(in StreamRecord<TIn1> record)
     {
-        Prepare(KeyOf(keySelector1(record.Value)), record.Timestamp, TimeDomain.EventTime);
+        Prepare(SelectKey1(record.Value), record.Timestamp, TimeDomain.EventTime);
         _function.ProcessElement1(record.Value, _context!, _collector!);
     }
 
     /// <inheritdoc />
     public override void ProcessElement2(in StreamRecord<TIn2> record)
     {
-        Prepare(KeyOf(keySelector2(record.Value)), record.Timestamp, TimeDomain.EventTime);
+        Prepare(SelectKey2(record.Value), record.Timestamp, TimeDomain.EventTime);
         _function.ProcessElement2(record.Value, _context!, _collector!);
-    }
-
-    /// <summary>Fires the event-time timers the combined watermark passed, then forwards it.</summary>
-    public override void ProcessWatermark(long watermark)
-    {
-        _timers!.AdvanceWatermark(watermark);
-        Output.EmitWatermark(watermark);
     }
 
     /// <inheritdoc />
     public override void Close() => FunctionCopies.Close(_function);
 
-    void ITriggerable<TKey, VoidNamespace>.OnEventTime(InternalTimer<TKey, VoidNamespace> timer)
+    /// <inheritdoc />
+    public override void OnEventTime(InternalTimer<TKey, VoidNamespace> timer)
     {
         Prepare(timer.Key, timer.Timestamp, TimeDomain.EventTime);
         _function.OnTimer(timer.Timestamp, _context!, _collector!);
     }
 
-    void ITriggerable<TKey, VoidNamespace>.OnProcessingTime(InternalTimer<TKey, VoidNamespace> timer)
+    /// <inheritdoc />
+    public override void OnProcessingTime(InternalTimer<TKey, VoidNamespace> timer)
     {
         Prepare(timer.Key, StreamRecord<TOut>.NoTimestamp, TimeDomain.ProcessingTime);
         _function.OnTimer(timer.Timestamp, _context!, _collector!);
     }
 
-    private TKey KeyOf(TKey? key) => key ?? throw new InvalidOperationException(
-        $"A key selector of '{Context.OperatorName}' returned null; keys must not be null.");
-
     private void Prepare(TKey key, long timestamp, TimeDomain domain)
     {
-        Backend.SetCurrentKey(key);
         _collector!.Timestamp = timestamp;
         _context!.Set(key, timestamp, domain);
     }
