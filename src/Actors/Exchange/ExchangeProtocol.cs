@@ -13,6 +13,9 @@ public sealed record DataBatch(int Channel, IRecordBatch Batch) : IChannelMessag
 /// <summary>The sender's event time advanced to <paramref name="Watermark"/>.</summary>
 public sealed record ChannelWatermark(int Channel, long Watermark) : IChannelMessage;
 
+/// <summary>The sender's stream became idle (its watermarks no longer count) or active again.</summary>
+public sealed record ChannelWatermarkStatus(int Channel, bool Idle) : IChannelMessage;
+
 /// <summary>The sender will send nothing more on this channel.</summary>
 public sealed record EndOfPartition(int Channel) : IChannelMessage;
 

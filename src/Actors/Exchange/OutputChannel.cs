@@ -20,6 +20,9 @@ internal sealed class OutputChannel(IActorRef target, int targetChannel)
     /// <summary>Sends a watermark in order with the batches.</summary>
     public void SendWatermark(long watermark) => Send(new ChannelWatermark(targetChannel, watermark));
 
+    /// <summary>Sends an idle/active status in order with the batches.</summary>
+    public void SendWatermarkStatus(bool idle) => Send(new ChannelWatermarkStatus(targetChannel, idle));
+
     /// <summary>Sends end-of-partition in order with the batches.</summary>
     public void SendEndOfPartition() => Send(new EndOfPartition(targetChannel));
 

@@ -74,6 +74,13 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
             channel.SendWatermark(watermark);
     }
 
+    public void ProcessWatermarkStatus(bool idle)
+    {
+        FlushAll();
+        foreach (var channel in channels)
+            channel.SendWatermarkStatus(idle);
+    }
+
     public void FlushAll()
     {
         for (var channel = 0; channel < channels.Length && _buffered > 0; channel++)

@@ -28,6 +28,17 @@ internal sealed class ChainOutput<T>(IInput<T>[] main, IReadOnlyDictionary<Outpu
             ((IInput<TSide>)consumer).ProcessElement(in record);
     }
 
+    public void EmitWatermarkStatus(bool idle)
+    {
+        foreach (var consumer in main)
+            consumer.ProcessWatermarkStatus(idle);
+        foreach (var consumers in side.Values)
+        {
+            foreach (var consumer in consumers)
+                consumer.ProcessWatermarkStatus(idle);
+        }
+    }
+
     public void EmitWatermark(long watermark)
     {
         foreach (var consumer in main)

@@ -32,6 +32,18 @@ internal sealed class GuardedInput<T>(IInput<T> inner, string operatorName) : II
         }
     }
 
+    public void ProcessWatermarkStatus(bool idle)
+    {
+        try
+        {
+            inner.ProcessWatermarkStatus(idle);
+        }
+        catch (Exception ex) when (ex is not OperatorException)
+        {
+            throw new OperatorException(operatorName, ex);
+        }
+    }
+
     public void ProcessWatermark(long watermark)
     {
         try

@@ -11,6 +11,9 @@ internal interface IInputProcessor
 
     /// <summary>Advances the head's event time.</summary>
     void ProcessWatermark(long watermark);
+
+    /// <summary>The input became idle or active.</summary>
+    void ProcessWatermarkStatus(bool idle);
 }
 
 /// <summary>The typed <see cref="IInputProcessor"/>.</summary>
@@ -30,4 +33,6 @@ internal sealed class InputProcessor<T>(IInput<T> head) : IInputProcessor
     }
 
     public void ProcessWatermark(long watermark) => head.ProcessWatermark(watermark);
+
+    public void ProcessWatermarkStatus(bool idle) => head.ProcessWatermarkStatus(idle);
 }

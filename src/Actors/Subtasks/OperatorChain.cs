@@ -150,5 +150,7 @@ internal sealed class OperatorChain
         }
 
         public void ProcessWatermark(long watermark) => inner.ProcessWatermark(watermark);
+
+        public void ProcessWatermarkStatus(bool idle) => inner.ProcessWatermarkStatus(idle);
     }
 }

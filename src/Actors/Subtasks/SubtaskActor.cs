@@ -113,6 +113,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         Receive<DataBatch>(OnChannelMessage);
         Receive<ChannelWatermark>(OnChannelMessage);
         Receive<EndOfPartition>(OnChannelMessage);
+        Receive<ChannelWatermarkStatus>(OnChannelMessage);
         Receive<Credit>(credit => Guarded(() =>
         {
             _chain.Writers[credit.OutputEdge].AddCredit(credit.OutputChannel, credit.Amount);
@@ -176,15 +177,19 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
                 case ChannelWatermark watermark:
                 {
                     var (input, local) = _gate.InputOf(watermark.Channel);
-                    if (_gate.Valves[input].OnWatermark(local, watermark.Watermark) is { } advanced)
-                        _chain.Inputs[input].ProcessWatermark(advanced);
+                    OnValve(input, valve => valve.OnWatermark(local, watermark.Watermark));
+                    break;
+                }
+                case ChannelWatermarkStatus status:
+                {
+                    var (input, local) = _gate.InputOf(status.Channel);
+                    OnValve(input, valve => valve.OnStatus(local, status.Idle));
                     break;
                 }
                 case EndOfPartition end:
                 {
                     var (input, local) = _gate.InputOf(end.Channel);
-                    if (_gate.Valves[input].OnChannelEnded(local) is { } advanced)
-                        _chain.Inputs[input].ProcessWatermark(advanced);
+                    OnValve(input, valve => valve.OnChannelEnded(local));
                     if (++_endedChannels == _gate.ChannelCount)
                         EndInput();
                     break;
@@ -197,6 +202,18 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             Self.Tell(SubtaskTicks.ContinueProcessing.Instance);
         }
         ScheduleFlush();
+    }
+
+    /// <summary>Applies a channel event to an input's valve and passes on what changed: idleness, then event time.</summary>
+    private void OnValve(int input, Func<WatermarkValve, long?> apply)
+    {
+        var valve = _gate.Valves[input];
+        var wasIdle = valve.IsIdle;
+        var advanced = apply(valve);
+        if (valve.IsIdle != wasIdle)
+            _chain.Inputs[input].ProcessWatermarkStatus(valve.IsIdle);
+        if (advanced is { } watermark)
+            _chain.Inputs[input].ProcessWatermark(watermark);
     }
 
     /// <summary>Polls the source while outputs have room, then yields so control messages get their turn.</summary>

@@ -12,6 +12,9 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     private ISourceReader<T>? _reader;
     private IWatermarkGenerator<T>? _generator;
     private long _currentWatermark = Watermarks.Min;
+    private long _lastActivity;
+    private bool _idle;
+    private bool _ended;
 
     /// <summary>Whether the source ends.</summary>
     public Boundedness Boundedness => source.Boundedness;
@@ -24,6 +27,11 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     {
         _generator = strategy.CreateGenerator();
         _reader = source.CreateReader(new SourceReaderContext(Context.SubtaskIndex, Context.Parallelism, Context.TimeProvider));
+        if (strategy.IdleTimeout is { } timeout)
+        {
+            _lastActivity = Context.ProcessingTime.CurrentProcessingTime;
+            Context.ProcessingTime.ScheduleAt(_lastActivity + (long)timeout.TotalMilliseconds, CheckIdle);
+        }
     }
 
     /// <summary>Polls the reader once.</summary>
@@ -44,6 +52,8 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     {
         if (strategy.TimestampAssigner is { } assign)
             timestamp = assign(value, timestamp);
+        if (strategy.IdleTimeout is not null)
+            MarkActive();
         Output.Collect(new StreamRecord<T>(value, timestamp));
         _generator!.OnEvent(value, timestamp, this);
         if (emitWatermarkPerEvent)
@@ -60,7 +70,36 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     }
 
     /// <summary>The end of a bounded input ends event time.</summary>
-    public override void EndInput() => EmitWatermark(Watermarks.Max);
+    public override void EndInput()
+    {
+        _ended = true;
+        if (_idle)
+            MarkActive(); // the final watermark must count downstream
+        EmitWatermark(Watermarks.Max);
+    }
+
+    private void MarkActive()
+    {
+        _lastActivity = Context.ProcessingTime.CurrentProcessingTime;
+        if (!_idle)
+            return;
+        _idle = false;
+        Output.EmitWatermarkStatus(idle: false);
+    }
+
+    /// <summary>Flink's WatermarksWithIdleness: no record for the timeout marks the subtask idle.</summary>
+    private void CheckIdle(long now)
+    {
+        if (_ended)
+            return;
+        var timeout = (long)strategy.IdleTimeout!.Value.TotalMilliseconds;
+        if (!_idle && now - _lastActivity >= timeout)
+        {
+            _idle = true;
+            Output.EmitWatermarkStatus(idle: true);
+        }
+        Context.ProcessingTime.ScheduleAt(Math.Max(now, _lastActivity) + timeout, CheckIdle);
+    }
 
     /// <inheritdoc />
     public override void Close() => _reader?.Dispose();

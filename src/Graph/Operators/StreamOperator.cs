@@ -48,6 +48,9 @@ public abstract class StreamOperator<TOut> : IStreamOperator
 
     /// <summary>Advances event time; by default forwards the watermark.</summary>
     public virtual void ProcessWatermark(long watermark) => Output.EmitWatermark(watermark);
+
+    /// <summary>The input became idle or active; by default forwards the status.</summary>
+    public virtual void ProcessWatermarkStatus(bool idle) => Output.EmitWatermarkStatus(idle);
 }
 
 /// <summary>An operator with one input.</summary>

@@ -4,13 +4,16 @@ namespace ActorStream.Graph.Operators;
 
 /// <summary>
 /// An operator with two inputs of different types. Its event time is the minimum of the two
-/// inputs' watermarks, as in Flink's AbstractStreamOperator.processWatermark1/2.
+/// inputs' watermarks, as in Flink's AbstractStreamOperator.processWatermark1/2; an idle input
+/// does not hold it back, and the operator is idle when both inputs are.
 /// </summary>
 public abstract class TwoInputStreamOperator<TIn1, TIn2, TOut> : StreamOperator<TOut>, ITwoInputOperator
 {
     private long _watermark1 = Watermarks.Min;
     private long _watermark2 = Watermarks.Min;
     private long _combined = Watermarks.Min;
+    private bool _idle1;
+    private bool _idle2;
 
     /// <summary>Processes a record of the first input.</summary>
     public abstract void ProcessElement1(in StreamRecord<TIn1> record);
@@ -32,6 +35,12 @@ public abstract class TwoInputStreamOperator<TIn1, TIn2, TOut> : StreamOperator<
         AdvanceCombined();
     }
 
+    /// <summary>The first input became idle or active.</summary>
+    public void ProcessWatermarkStatus1(bool idle) => OnStatus(ref _idle1, idle);
+
+    /// <summary>The second input became idle or active.</summary>
+    public void ProcessWatermarkStatus2(bool idle) => OnStatus(ref _idle2, idle);
+
     /// <summary>The inputs as one-input views, for the runtime's typed dispatch.</summary>
     public IWatermarkInput Input(int index) => index switch
     {
@@ -40,9 +49,20 @@ public abstract class TwoInputStreamOperator<TIn1, TIn2, TOut> : StreamOperator<
         _ => throw new ArgumentOutOfRangeException(nameof(index), index, "A two-input operator has inputs 0 and 1."),
     };
 
+    private void OnStatus(ref bool inputIdle, bool idle)
+    {
+        var wasIdle = _idle1 && _idle2;
+        inputIdle = idle;
+        if ((_idle1 && _idle2) != wasIdle)
+            ProcessWatermarkStatus(!wasIdle);
+        AdvanceCombined();
+    }
+
     private void AdvanceCombined()
     {
-        var combined = Math.Min(_watermark1, _watermark2);
+        if (_idle1 && _idle2)
+            return;
+        var combined = _idle1 ? _watermark2 : _idle2 ? _watermark1 : Math.Min(_watermark1, _watermark2);
         if (combined <= _combined)
             return;
         _combined = combined;
@@ -54,6 +74,8 @@ public abstract class TwoInputStreamOperator<TIn1, TIn2, TOut> : StreamOperator<
         public void ProcessElement(in StreamRecord<TIn1> record) => op.ProcessElement1(in record);
 
         public void ProcessWatermark(long watermark) => op.ProcessWatermark1(watermark);
+
+        public void ProcessWatermarkStatus(bool idle) => op.ProcessWatermarkStatus1(idle);
     }
 
     private sealed class SecondInput(TwoInputStreamOperator<TIn1, TIn2, TOut> op) : IInput<TIn2>
@@ -61,6 +83,8 @@ public abstract class TwoInputStreamOperator<TIn1, TIn2, TOut> : StreamOperator<
         public void ProcessElement(in StreamRecord<TIn2> record) => op.ProcessElement2(in record);
 
         public void ProcessWatermark(long watermark) => op.ProcessWatermark2(watermark);
+
+        public void ProcessWatermarkStatus(bool idle) => op.ProcessWatermarkStatus2(idle);
     }
 }
 

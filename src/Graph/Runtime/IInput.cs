@@ -19,4 +19,7 @@ public interface IWatermarkInput
 {
     /// <summary>Advances event time to <paramref name="watermark"/>.</summary>
     void ProcessWatermark(long watermark);
+
+    /// <summary>The input became idle (no watermarks will come for now) or active again.</summary>
+    void ProcessWatermarkStatus(bool idle) { }
 }

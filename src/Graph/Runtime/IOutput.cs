@@ -11,4 +11,7 @@ public interface IOutput<T>
 
     /// <summary>Emits a watermark to every output.</summary>
     void EmitWatermark(long watermark);
+
+    /// <summary>Tells every output that this stream became idle or active again.</summary>
+    void EmitWatermarkStatus(bool idle) { }
 }

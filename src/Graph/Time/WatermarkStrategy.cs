@@ -18,6 +18,9 @@ public sealed class WatermarkStrategy<T>
     /// <summary>True when the strategy never emits watermarks (processing-time jobs).</summary>
     public bool IsNoWatermarks { get; private init; }
 
+    /// <summary>How long a source subtask may go without records before it is marked idle, or null for never.</summary>
+    public TimeSpan? IdleTimeout { get; private init; }
+
     /// <summary>No event time: records keep their source timestamps and no watermarks flow.</summary>
     public static WatermarkStrategy<T> NoWatermarks() => new(() => new NoWatermarksGenerator<T>(), null) { IsNoWatermarks = true };
 
@@ -36,5 +39,16 @@ public sealed class WatermarkStrategy<T>
 
     /// <summary>Uses <paramref name="assigner"/> (element, source timestamp) to assign event timestamps.</summary>
     public WatermarkStrategy<T> WithTimestampAssigner(Func<T, long, long> assigner) =>
-        new(CreateGenerator, assigner) { IsNoWatermarks = IsNoWatermarks };
+        new(CreateGenerator, assigner) { IsNoWatermarks = IsNoWatermarks, IdleTimeout = IdleTimeout };
+
+    /// <summary>
+    /// Marks a source subtask idle after <paramref name="timeout"/> without records, so downstream
+    /// operators stop waiting for its watermarks; it becomes active with its next record.
+    /// </summary>
+    public WatermarkStrategy<T> WithIdleness(TimeSpan timeout)
+    {
+        if (timeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The idle timeout must be positive.");
+        return new(CreateGenerator, TimestampAssigner) { IsNoWatermarks = IsNoWatermarks, IdleTimeout = timeout };
+    }
 }
