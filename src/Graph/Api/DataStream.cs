@@ -73,6 +73,14 @@ public class DataStream<T>
     /// <summary>Connects this stream with <paramref name="other"/> for a two-input operator (CoMap, CoProcess, ...).</summary>
     public ConnectedStreams<T, T2> Connect<T2>(DataStream<T2> other) => new(this, other);
 
+    /// <summary>Cuts the whole stream into windows, evaluated by one subtask, with an assigner that reads elements.</summary>
+    public AllWindowedStream<T, W> WindowAll<W>(Windowing.WindowAssigner<T, W> assigner) where W : Windowing.Window =>
+        new(this, assigner);
+
+    /// <summary>Cuts the whole stream into windows (tumbling, sliding, session or global), evaluated by one subtask.</summary>
+    public AllWindowedStream<T, W> WindowAll<W>(Windowing.WindowAssigner<W> assigner) where W : Windowing.Window =>
+        new(this, (assigner ?? throw new ArgumentNullException(nameof(assigner))).For<T>());
+
     /// <summary>The side output <paramref name="tag"/> of the operator that produced this stream.</summary>
     public DataStream<TSide> GetSideOutput<TSide>(OutputTag<TSide> tag) =>
         new(Environment, new SideOutputTransformation(Environment.NextId(), Transformation, tag, StreamType<TSide>.Instance));

@@ -53,6 +53,14 @@ public sealed class KeyedStream<T, TKey> : DataStream<T> where TKey : notnull
     /// <summary>Joins this stream with <paramref name="other"/> on time intervals per key; continue with Between(lower, upper).</summary>
     public IntervalJoin<T, TOther, TKey> IntervalJoin<TOther>(KeyedStream<TOther, TKey> other) => new(this, other);
 
+    /// <summary>Cuts the stream into windows per key with an assigner that reads elements (e.g. dynamic session gaps).</summary>
+    public WindowedStream<T, TKey, W> Window<W>(Windowing.WindowAssigner<T, W> assigner) where W : Windowing.Window =>
+        new(this, assigner);
+
+    /// <summary>Cuts the stream into windows per key (tumbling, sliding, session or global windows).</summary>
+    public WindowedStream<T, TKey, W> Window<W>(Windowing.WindowAssigner<W> assigner) where W : Windowing.Window =>
+        new(this, (assigner ?? throw new ArgumentNullException(nameof(assigner))).For<T>());
+
     /// <summary>Runs a keyed process function with keyed state.</summary>
     public DataStream<TOut> Process<TOut>(KeyedProcessFunction<TKey, T, TOut> function) =>
         OneInput<TOut>("KeyedProcess", () => new KeyedProcessOperator<TKey, T, TOut>(function, KeySelector), isKeyed: true);

@@ -27,7 +27,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     {
         _generator = strategy.CreateGenerator();
         _reader = source.CreateReader(new SourceReaderContext(Context.SubtaskIndex, Context.Parallelism, Context.TimeProvider));
-        if (strategy.IdleTimeout is { } timeout)
+        if (strategy.IdleTimeout is { } timeout && Context.RuntimeMode == RuntimeExecutionMode.Streaming)
         {
             _lastActivity = Context.ProcessingTime.CurrentProcessingTime;
             Context.ProcessingTime.ScheduleAt(_lastActivity + (long)timeout.TotalMilliseconds, CheckIdle);
@@ -52,7 +52,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     {
         if (strategy.TimestampAssigner is { } assign)
             timestamp = assign(value, timestamp);
-        if (strategy.IdleTimeout is not null)
+        if (strategy.IdleTimeout is not null && Context.RuntimeMode == RuntimeExecutionMode.Streaming)
             MarkActive();
         Output.Collect(new StreamRecord<T>(value, timestamp));
         _generator!.OnEvent(value, timestamp, this);
@@ -63,7 +63,8 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     /// <inheritdoc />
     public void EmitWatermark(long watermark)
     {
-        if (watermark <= _currentWatermark)
+        // BATCH mode, as in Flink: event time jumps to the end once all input is read; no late data.
+        if (watermark <= _currentWatermark || (Context.RuntimeMode == RuntimeExecutionMode.Batch && watermark != Watermarks.Max))
             return;
         _currentWatermark = watermark;
         Output.EmitWatermark(watermark);

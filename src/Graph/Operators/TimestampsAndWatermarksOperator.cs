@@ -44,7 +44,8 @@ public sealed class TimestampsAndWatermarksOperator<T>(WatermarkStrategy<T> stra
     /// <inheritdoc />
     public void EmitWatermark(long watermark)
     {
-        if (watermark <= _currentWatermark)
+        // BATCH mode, as in Flink: only the final watermark counts.
+        if (watermark <= _currentWatermark || (Context.RuntimeMode == RuntimeExecutionMode.Batch && watermark != Watermarks.Max))
             return;
         _currentWatermark = watermark;
         Output.EmitWatermark(watermark);

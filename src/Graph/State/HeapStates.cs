@@ -40,7 +40,14 @@ internal sealed class HeapListState<TKey, T>(HeapKeyedStateBackend<TKey> backend
 
     public void AddAll(IEnumerable<T> values) => Mutable().AddRange(values);
 
-    public void Update(IEnumerable<T> values) => SetCurrent([.. values]);
+    public void Update(IEnumerable<T> values)
+    {
+        List<T> list = [.. values];
+        if (list.Count == 0)
+            Clear(); // as Flink: updating with nothing removes the key
+        else
+            SetCurrent(list);
+    }
 
     private List<T> Mutable()
     {

@@ -1,0 +1,308 @@
+using ActorStream.Graph.Keys;
+using ActorStream.Graph.Operators.Timers;
+using ActorStream.Graph.Runtime;
+using ActorStream.Graph.State;
+using ActorStream.Graph.Windowing;
+
+namespace ActorStream.Graph.Operators.Windowing;
+
+/// <summary>
+/// Windows a keyed stream as Flink's WindowOperator does: each element goes to the panes (key, window) its
+/// assigner chooses, each pane's trigger decides when the window function runs and when the pane is purged,
+/// and a cleanup timer at the window's end plus the allowed lateness drops the pane and its trigger state.
+/// Pane contents, trigger state and the session-merging bookkeeping live in the keyed backend, namespaced by
+/// window; timers are keyed timers namespaced by window. Results carry the window's max timestamp.
+/// </summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TIn">The element type.</typeparam>
+/// <typeparam name="TAcc">What a pane hands the window function (a reduced value, an aggregate result, the elements).</typeparam>
+/// <typeparam name="TOut">The result type.</typeparam>
+/// <typeparam name="W">The window type.</typeparam>
+public class WindowOperator<TKey, TIn, TAcc, TOut, W>
+    : OneInputStreamOperator<TIn, TOut>, ITriggerable<TKey, W>, IWindowAssignerContext
+    where TKey : notnull where W : Window
+{
+    private const string LateRecordsDroppedCounter = "numLateRecordsDropped";
+
+    private readonly WindowAssigner<TIn, W> _assigner;
+    private readonly MergingWindowAssigner<TIn, W>? _mergingAssigner;
+    private readonly Func<TIn, TKey> _keySelector;
+    private readonly Func<IKeyedStateStore, WindowContents<TIn, TAcc, W>> _createContents;
+    private readonly Trigger<TIn, W> _trigger;
+    private readonly long _allowedLateness;
+    private readonly OutputTag<TIn>? _lateDataTag;
+    private readonly WindowMergeFunction<W> _onMerge;
+
+    private HeapKeyedStateBackend<TKey>? _backend;
+    private InternalTimerService<TKey, W>? _timers;
+    private WindowContents<TIn, TAcc, W>? _contents;
+    private IMapState<W, W>? _mergingSets;
+    private WindowTriggerContext<TKey, TIn, W>? _triggerContext;
+    private WindowProcessContext<TKey, TOut, W>? _processContext;
+    private TimestampedCollector<TOut>? _collector;
+    private ICounter? _lateRecordsDropped;
+
+    internal WindowOperator(
+        WindowAssigner<TIn, W> assigner,
+        Func<TIn, TKey> keySelector,
+        Func<IKeyedStateStore, WindowContents<TIn, TAcc, W>> createContents,
+        InternalWindowFunction<TAcc, TOut, TKey, W> function,
+        Trigger<TIn, W> trigger,
+        long allowedLateness,
+        OutputTag<TIn>? lateDataTag)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(allowedLateness);
+        _assigner = assigner;
+        _mergingAssigner = assigner as MergingWindowAssigner<TIn, W>;
+        _keySelector = keySelector;
+        _createContents = createContents;
+        Function = function;
+        _trigger = trigger;
+        _allowedLateness = allowedLateness;
+        _lateDataTag = lateDataTag;
+        _onMerge = OnMerge;
+    }
+
+    /// <summary>This subtask's keyed state: pane contents, trigger state, merging windows and function state.</summary>
+    public HeapKeyedStateBackend<TKey> KeyedState => _backend ?? throw new InvalidOperationException("Setup was not called.");
+
+    /// <summary>This subtask's timers: trigger timers and cleanup timers, namespaced by window.</summary>
+    public InternalTimerService<TKey, W> Timers => _timers ?? throw new InvalidOperationException("Open was not called.");
+
+    /// <summary>Evaluates pane contents.</summary>
+    internal InternalWindowFunction<TAcc, TOut, TKey, W> Function { get; }
+
+    /// <summary>The pane contents.</summary>
+    private protected WindowContents<TIn, TAcc, W> Contents => _contents!;
+
+    /// <summary>What window functions and evictors see.</summary>
+    private protected WindowProcessContext<TKey, TOut, W> ProcessContext => _processContext!;
+
+    long IWindowAssignerContext.CurrentProcessingTime => Timers.CurrentProcessingTime;
+
+    /// <inheritdoc />
+    public override void Setup(OperatorContext context, IOutput<TOut> output)
+    {
+        base.Setup(context, output);
+        _backend = new HeapKeyedStateBackend<TKey>(new KeyGroupRangeInfo(context.KeyGroupRange, context.MaxParallelism));
+    }
+
+    /// <inheritdoc />
+    public override void Open()
+    {
+        var backend = KeyedState;
+        _timers = new InternalTimerService<TKey, W>(backend, Context.ProcessingTime, this);
+        _contents = _createContents(backend);
+        if (_mergingAssigner is not null)
+            _mergingSets = backend.GetMapState(new MapStateDescriptor<W, W>("merging-window-set"));
+        _triggerContext = new WindowTriggerContext<TKey, TIn, W>(_trigger, _timers, backend);
+        _processContext = new WindowProcessContext<TKey, TOut, W>(_timers, Output, backend, _mergingAssigner is not null);
+        _collector = new TimestampedCollector<TOut>(Output);
+        _lateRecordsDropped = Context.Counters.Get(LateRecordsDroppedCounter);
+        Function.Open(new StreamingRuntimeContext(Context, backend));
+    }
+
+    /// <inheritdoc />
+    public override void Close() => Function.Close();
+
+    /// <inheritdoc />
+    public override void ProcessElement(in StreamRecord<TIn> record)
+    {
+        var key = _keySelector(record.Value) ?? throw new InvalidOperationException(
+            $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
+        KeyedState.SetCurrentKey(key);
+        var windows = _assigner.AssignWindows(record.Value, record.Timestamp, this);
+        var handled = _mergingAssigner is null ? AddToWindows(windows, in record, key) : AddToMergingWindows(windows, in record, key);
+
+        // An element that no window took is late if its timestamp is behind the watermark by more than the lateness.
+        if (!handled && IsElementLate(in record))
+        {
+            if (_lateDataTag is not null)
+                Output.Collect(_lateDataTag, in record);
+            else
+                _lateRecordsDropped!.Add();
+        }
+    }
+
+    /// <summary>Fires the event-time timers the watermark passed (windows and cleanups), then forwards it.</summary>
+    public override void ProcessWatermark(long watermark)
+    {
+        Timers.AdvanceWatermark(watermark);
+        Output.EmitWatermark(watermark);
+    }
+
+    void ITriggerable<TKey, W>.OnEventTime(InternalTimer<TKey, W> timer) => OnTimer(timer, eventTime: true);
+
+    void ITriggerable<TKey, W>.OnProcessingTime(InternalTimer<TKey, W> timer) => OnTimer(timer, eventTime: false);
+
+    /// <summary>Evaluates <paramref name="contents"/> of <paramref name="window"/> (held in <paramref name="stateWindow"/>) and emits the results.</summary>
+    private protected virtual void EmitWindowContents(W window, W stateWindow, TAcc contents)
+    {
+        _collector!.Timestamp = window.MaxTimestamp;
+        _processContext!.Window = window;
+        Function.Process(_triggerContext!.Key, window, _processContext, contents, _collector);
+    }
+
+    private bool AddToWindows(IReadOnlyList<W> windows, in StreamRecord<TIn> record, TKey key)
+    {
+        var handled = false;
+        foreach (var window in windows)
+        {
+            if (IsWindowLate(window))
+                continue;
+            handled = true;
+            Contents.Add(window, in record);
+            _triggerContext!.Key = key;
+            _triggerContext.Window = window;
+            var result = _triggerContext.OnElement(in record);
+            if (result.IsFire())
+            {
+                if (!Contents.TryGet(window, out var contents))
+                    continue;
+                EmitWindowContents(window, window, contents);
+            }
+            if (result.IsPurge())
+                Contents.Clear(window);
+            RegisterCleanupTimer(window);
+        }
+        return handled;
+    }
+
+    private bool AddToMergingWindows(IReadOnlyList<W> windows, in StreamRecord<TIn> record, TKey key)
+    {
+        var handled = false;
+        var mergingWindows = MergingWindows();
+        foreach (var window in windows)
+        {
+            // A merge can only produce a window that contains the new element, because windows merge eagerly.
+            var actualWindow = mergingWindows.AddWindow(window, _onMerge);
+            if (IsWindowLate(actualWindow))
+            {
+                mergingWindows.RetireWindow(actualWindow);
+                continue;
+            }
+            handled = true;
+            var stateWindow = mergingWindows.GetStateWindow(actualWindow)
+                ?? throw new InvalidOperationException($"Window {window} is not in the in-flight window set.");
+            Contents.Add(stateWindow, in record);
+            _triggerContext!.Key = key;
+            _triggerContext.Window = actualWindow;
+            var result = _triggerContext.OnElement(in record);
+            if (result.IsFire())
+            {
+                if (!Contents.TryGet(stateWindow, out var contents))
+                    continue;
+                EmitWindowContents(actualWindow, stateWindow, contents);
+            }
+            if (result.IsPurge())
+                Contents.Clear(stateWindow);
+            RegisterCleanupTimer(actualWindow);
+        }
+        mergingWindows.Persist();
+        return handled;
+    }
+
+    /// <summary>Windows merged: merge trigger state, drop the merged windows' triggers and cleanup timers, merge contents.</summary>
+    private void OnMerge(W mergeResult, IReadOnlyCollection<W> mergedWindows, W stateWindowResult, IReadOnlyCollection<W> mergedStateWindows)
+    {
+        if (_assigner.IsEventTime && CleanupTime(mergeResult) <= Timers.CurrentWatermark)
+            throw new InvalidOperationException(
+                "The end timestamp of an event-time window cannot become earlier than the current watermark by merging. " +
+                $"Current watermark: {Timers.CurrentWatermark} window: {mergeResult}");
+        if (!_assigner.IsEventTime && mergeResult.MaxTimestamp <= Timers.CurrentProcessingTime)
+            throw new InvalidOperationException(
+                "The end timestamp of a processing-time window cannot become earlier than the current processing time by merging. " +
+                $"Current processing time: {Timers.CurrentProcessingTime} window: {mergeResult}");
+
+        var triggerContext = _triggerContext!;
+        triggerContext.Window = mergeResult;
+        triggerContext.OnMerge(mergedWindows);
+        foreach (var merged in mergedWindows)
+        {
+            triggerContext.Window = merged;
+            triggerContext.Clear();
+            DeleteCleanupTimer(merged);
+        }
+        Contents.Merge(stateWindowResult, mergedStateWindows);
+    }
+
+    private void OnTimer(InternalTimer<TKey, W> timer, bool eventTime)
+    {
+        var triggerContext = _triggerContext!;
+        triggerContext.Key = timer.Key;
+        triggerContext.Window = timer.Namespace;
+
+        MergingWindowSet<TIn, W>? mergingWindows = null;
+        var stateWindow = timer.Namespace;
+        if (_mergingAssigner is not null)
+        {
+            mergingWindows = MergingWindows();
+            // A timer of a window that is gone (merged away or retired) whose trigger did not delete it: nothing to do.
+            if (mergingWindows.GetStateWindow(timer.Namespace) is not { } inFlight)
+                return;
+            stateWindow = inFlight;
+        }
+
+        var result = eventTime ? triggerContext.OnEventTime(timer.Timestamp) : triggerContext.OnProcessingTime(timer.Timestamp);
+        if (result.IsFire() && Contents.TryGet(stateWindow, out var contents))
+            EmitWindowContents(timer.Namespace, stateWindow, contents);
+        if (result.IsPurge())
+            Contents.Clear(stateWindow);
+
+        // Cleanup timers live in the assigner's time domain; a timer of the other domain never cleans up.
+        if (_assigner.IsEventTime == eventTime && timer.Timestamp == CleanupTime(timer.Namespace))
+            ClearAllState(timer.Namespace, stateWindow, mergingWindows);
+        mergingWindows?.Persist();
+    }
+
+    /// <summary>Drops the pane, the trigger's state and timers and the function's window state; retires a merging window (persisted by the caller).</summary>
+    private void ClearAllState(W window, W stateWindow, MergingWindowSet<TIn, W>? mergingWindows)
+    {
+        Contents.Clear(stateWindow);
+        _triggerContext!.Clear();
+        _processContext!.Window = window;
+        Function.Clear(window, _processContext);
+        mergingWindows?.RetireWindow(window);
+    }
+
+    private MergingWindowSet<TIn, W> MergingWindows() => new(_mergingAssigner!, _mergingSets!);
+
+    /// <summary>True when the watermark passed the window's end plus the allowed lateness (event time only).</summary>
+    private bool IsWindowLate(W window) => _assigner.IsEventTime && CleanupTime(window) <= Timers.CurrentWatermark;
+
+    /// <summary>True when the element's timestamp plus the allowed lateness is at or behind the watermark (event time only).</summary>
+    private bool IsElementLate(in StreamRecord<TIn> record) =>
+        _assigner.IsEventTime && record.Timestamp + _allowedLateness <= Timers.CurrentWatermark;
+
+    /// <summary>Event time: max timestamp + allowed lateness (long.MaxValue on overflow); processing time: max timestamp.</summary>
+    private long CleanupTime(W window)
+    {
+        if (!_assigner.IsEventTime)
+            return window.MaxTimestamp;
+        var cleanupTime = unchecked(window.MaxTimestamp + _allowedLateness);
+        return cleanupTime >= window.MaxTimestamp ? cleanupTime : long.MaxValue;
+    }
+
+    /// <summary>Registers the timer that drops the current window's state; none for windows that never end.</summary>
+    private void RegisterCleanupTimer(W window)
+    {
+        var cleanupTime = CleanupTime(window);
+        if (cleanupTime == long.MaxValue)
+            return;
+        if (_assigner.IsEventTime)
+            Timers.RegisterEventTimeTimer(window, cleanupTime);
+        else
+            Timers.RegisterProcessingTimeTimer(window, cleanupTime);
+    }
+
+    private void DeleteCleanupTimer(W window)
+    {
+        var cleanupTime = CleanupTime(window);
+        if (cleanupTime == long.MaxValue)
+            return;
+        if (_assigner.IsEventTime)
+            Timers.DeleteEventTimeTimer(window, cleanupTime);
+        else
+            Timers.DeleteProcessingTimeTimer(window, cleanupTime);
+    }
+}

@@ -1,0 +1,14 @@
+namespace ActorStream.Graph.Windowing;
+
+/// <summary>Runs an element-agnostic assigner where a <see cref="WindowAssigner{T,W}"/> is expected.</summary>
+internal sealed class AnyElementWindowAssigner<T, W>(WindowAssigner<W> assigner) : WindowAssigner<T, W> where W : Window
+{
+    public override IReadOnlyList<W> AssignWindows(T element, long timestamp, IWindowAssignerContext context) =>
+        assigner.AssignWindows(timestamp, context);
+
+    public override Trigger<T, W> GetDefaultTrigger() => assigner.DefaultTrigger;
+
+    public override bool IsEventTime => assigner.IsEventTime;
+
+    public override string ToString() => assigner.ToString() ?? base.ToString()!;
+}
