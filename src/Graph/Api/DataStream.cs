@@ -70,6 +70,12 @@ public class DataStream<T>
             Transformation, StreamType<T>.Instance, StreamType<T>.Instance,
             settings => new TimestampsAndWatermarksOperator<T>(strategy, settings.AutoWatermarkInterval))));
 
+    /// <summary>Joins this stream with <paramref name="other"/> per key and window: Where(...).EqualTo(...).Window(...).Apply(...).</summary>
+    public JoinedStreams<T, T2> Join<T2>(DataStream<T2> other) => new(this, other);
+
+    /// <summary>Co-groups this stream with <paramref name="other"/> per key and window: Where(...).EqualTo(...).Window(...).Apply(...).</summary>
+    public CoGroupedStreams<T, T2> CoGroup<T2>(DataStream<T2> other) => new(this, other);
+
     /// <summary>Connects this stream with <paramref name="other"/> for a two-input operator (CoMap, CoProcess, ...).</summary>
     public ConnectedStreams<T, T2> Connect<T2>(DataStream<T2> other) => new(this, other);
 
