@@ -60,6 +60,14 @@ public class DataStream<T>
     /// <summary>Sends every element to every subtask of the next operator.</summary>
     public DataStream<T> Broadcast() => new(Environment, Partition(BroadcastPartitioner.Instance));
 
+    /// <summary>A broadcast stream for the broadcast state pattern, declaring the broadcast state it maintains.</summary>
+    public BroadcastStream<T> Broadcast(params StateDescriptor[] broadcastStateDescriptors)
+    {
+        if (broadcastStateDescriptors.Length == 0)
+            throw new ArgumentException("Declare at least one MapStateDescriptor for the broadcast state.", nameof(broadcastStateDescriptors));
+        return new BroadcastStream<T>(Broadcast(), broadcastStateDescriptors);
+    }
+
     /// <summary>Merges this stream with streams of the same type.</summary>
     public DataStream<T> Union(params DataStream<T>[] others) =>
         new(Environment, new UnionTransformation(Environment.NextId(), [Transformation, .. others.Select(o => o.Transformation)]));

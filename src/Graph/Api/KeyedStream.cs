@@ -61,6 +61,9 @@ public sealed class KeyedStream<T, TKey> : DataStream<T> where TKey : notnull
     public WindowedStream<T, TKey, W> Window<W>(Windowing.WindowAssigner<W> assigner) where W : Windowing.Window =>
         new(this, (assigner ?? throw new ArgumentNullException(nameof(assigner))).For<T>());
 
+    /// <summary>Connects this keyed stream with a broadcast stream (the broadcast state pattern).</summary>
+    public BroadcastConnectedStream<T, TBroadcast, TKey> Connect<TBroadcast>(BroadcastStream<TBroadcast> broadcast) => new(this, broadcast);
+
     /// <summary>Runs a keyed process function with keyed state.</summary>
     public DataStream<TOut> Process<TOut>(KeyedProcessFunction<TKey, T, TOut> function) =>
         OneInput<TOut>("KeyedProcess", () => new KeyedProcessOperator<TKey, T, TOut>(function, KeySelector), isKeyed: true);

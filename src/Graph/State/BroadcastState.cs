@@ -1,0 +1,45 @@
+namespace ActorStream.Graph;
+
+/// <summary>Broadcast state as the keyed side sees it: the same map in every subtask, read-only.</summary>
+public interface IReadOnlyBroadcastState<TKey, TValue> where TKey : notnull
+{
+    /// <summary>The value under <paramref name="key"/>, or default.</summary>
+    TValue? Get(TKey key);
+
+    /// <summary>True when the map holds <paramref name="key"/>.</summary>
+    bool Contains(TKey key);
+
+    /// <summary>Every entry.</summary>
+    IEnumerable<KeyValuePair<TKey, TValue>> Entries();
+}
+
+/// <summary>Broadcast state as the broadcast side sees it: it must change it identically in every subtask.</summary>
+public interface IBroadcastState<TKey, TValue> : IReadOnlyBroadcastState<TKey, TValue> where TKey : notnull
+{
+    /// <summary>Sets the value under <paramref name="key"/>.</summary>
+    void Put(TKey key, TValue value);
+
+    /// <summary>Removes <paramref name="key"/>.</summary>
+    void Remove(TKey key);
+
+    /// <summary>Removes every entry.</summary>
+    void Clear();
+}
+
+/// <summary>One subtask's copy of a broadcast state map.</summary>
+internal sealed class HeapBroadcastState<TKey, TValue> : IBroadcastState<TKey, TValue> where TKey : notnull
+{
+    private readonly Dictionary<TKey, TValue> _map = [];
+
+    public TValue? Get(TKey key) => _map.TryGetValue(key, out var value) ? value : default;
+
+    public bool Contains(TKey key) => _map.ContainsKey(key);
+
+    public IEnumerable<KeyValuePair<TKey, TValue>> Entries() => _map;
+
+    public void Put(TKey key, TValue value) => _map[key] = value;
+
+    public void Remove(TKey key) => _map.Remove(key);
+
+    public void Clear() => _map.Clear();
+}
