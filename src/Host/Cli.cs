@@ -45,7 +45,10 @@ public static class Cli
         "ActorStream: Flink-style stream processing on Akka.NET. Runs the example jobs on an embedded one-process cluster.")
     {
         HelpName = CommandName,
-        Subcommands = { JobsCommand.Create(console), RunCommand.Create(console), DemoCommand.Create(console) },
+        Subcommands =
+        {
+            JobsCommand.Create(console), RunCommand.Create(console), DemoCommand.Create(console), BenchCommand.Create(console),
+        },
     };
 
     /// <summary>Where to look after a parse error: the failing command's help, and the job names for <c>run</c>.</summary>

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using ActorStream.Bench.Nexmark.Json;
+
+namespace ActorStream.Bench.Nexmark.Runner;
+
+/// <summary>The outcome of one benchmark run.</summary>
+/// <param name="Query">The query's name, e.g. "q1".</param>
+/// <param name="Engine">What ran it.</param>
+/// <param name="Events">The number of generated events the query read.</param>
+/// <param name="Results">The number of result rows.</param>
+/// <param name="Duration">The time from the first event to the last result: the job's duration, or the loop's.</param>
+/// <param name="WallTime">The time of the whole run, including starting and stopping the engine's node.</param>
+/// <param name="Parallelism">The parallelism of the pipeline; 1 for the loop.</param>
+/// <param name="CheckpointInterval">The checkpoint interval, or null when the run took no checkpoints.</param>
+public sealed record NexmarkMeasurement(
+    string Query, NexmarkEngine Engine, long Events, long Results, TimeSpan Duration, TimeSpan WallTime, int Parallelism,
+    TimeSpan? CheckpointInterval)
+{
+    /// <summary>The engine's name as the CLI spells it.</summary>
+    public string EngineName => Engine.ToString().ToLowerInvariant();
+
+    /// <summary>Events read per second of <see cref="Duration"/>.</summary>
+    public double EventsPerSecond => Duration > TimeSpan.Zero ? Events / Duration.TotalSeconds : 0;
+
+    /// <summary>
+    /// The measurement as one JSON object: query, engine, events, seconds (of <see cref="Duration"/>), eventsPerSecond,
+    /// parallelism, checkpointInterval (milliseconds or null), then results and wallSeconds.
+    /// </summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, NexmarkJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("query", Query);
+            writer.WriteString("engine", EngineName);
+            writer.WriteNumber("events", Events);
+            writer.WriteNumber("seconds", Math.Round(Duration.TotalSeconds, 3));
+            writer.WriteNumber("eventsPerSecond", Math.Round(EventsPerSecond));
+            writer.WriteNumber("parallelism", Parallelism);
+            if (CheckpointInterval is { } interval)
+                writer.WriteNumber("checkpointInterval", (long)interval.TotalMilliseconds);
+            else
+                writer.WriteNull("checkpointInterval");
+            writer.WriteNumber("results", Results);
+            writer.WriteNumber("wallSeconds", Math.Round(WallTime.TotalSeconds, 3));
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

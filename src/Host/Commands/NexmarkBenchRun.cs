@@ -1,0 +1,17 @@
+using ActorStream.Bench.Nexmark.Queries;
+using ActorStream.Bench.Nexmark.Runner;
+
+namespace ActorStream.Host.Commands;
+
+/// <summary>The options of one <c>actorstream bench nexmark</c> run.</summary>
+/// <param name="Query">The query to run.</param>
+/// <param name="Engine">What runs it.</param>
+/// <param name="Events">The number of generated events.</param>
+/// <param name="Seed">The generator seed.</param>
+/// <param name="Parallelism">The pipeline's parallelism, or null for the number of cores.</param>
+/// <param name="OutputDirectory">Where result rows go as JSON lines, or null to count and discard them.</param>
+/// <param name="DumpEventsPath">Where the generated events go as JSON lines, or null.</param>
+/// <param name="JsonPath">Where the measurement goes as JSON, or null.</param>
+internal sealed record NexmarkBenchRun(
+    NexmarkQuery Query, NexmarkEngine Engine, long Events, long Seed, int? Parallelism, string? OutputDirectory,
+    string? DumpEventsPath, string? JsonPath);
