@@ -15,6 +15,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     private long _lastActivity;
     private bool _idle;
     private bool _ended;
+    private readonly Dictionary<string, SplitOutput> _splits = new(StringComparer.Ordinal);
 
     /// <summary>Whether the source ends.</summary>
     public Boundedness Boundedness => source.Boundedness;
@@ -41,23 +42,85 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) =>
         _reader!.WaitForAvailabilityAsync(cancellationToken);
 
-    /// <summary>Asks the watermark generator for its periodic watermark.</summary>
-    public void EmitPeriodicWatermark() => _generator!.OnPeriodicEmit(this);
+    /// <summary>Asks the watermark generators (the reader's, or each split's) for their periodic watermarks.</summary>
+    public void EmitPeriodicWatermark()
+    {
+        if (_splits.Count == 0)
+        {
+            _generator!.OnPeriodicEmit(this);
+            return;
+        }
+        foreach (var split in _splits.Values)
+            split.Generator.OnPeriodicEmit(split);
+    }
 
     /// <inheritdoc />
     public void Collect(T value) => Collect(value, StreamRecord<T>.NoTimestamp);
 
     /// <inheritdoc />
-    public void Collect(T value, long timestamp)
+    public void Collect(T value, long timestamp) => Emit(value, timestamp, _generator!, this);
+
+    /// <inheritdoc />
+    public ISourceOutput<T> ForSplit(string splitId)
+    {
+        if (!_splits.TryGetValue(splitId, out var split))
+            _splits.Add(splitId, split = new SplitOutput(this, strategy.CreateGenerator()));
+        return split;
+    }
+
+    /// <inheritdoc />
+    public void ReleaseSplit(string splitId)
+    {
+        if (_splits.Remove(splitId))
+            CombineSplitWatermarks();
+    }
+
+    private void Emit(T value, long timestamp, IWatermarkGenerator<T> generator, IWatermarkOutput watermarks)
     {
         if (strategy.TimestampAssigner is { } assign)
             timestamp = assign(value, timestamp);
         if (strategy.IdleTimeout is not null && Context.RuntimeMode == RuntimeExecutionMode.Streaming)
             MarkActive();
         Output.Collect(new StreamRecord<T>(value, timestamp));
-        _generator!.OnEvent(value, timestamp, this);
+        generator.OnEvent(value, timestamp, watermarks);
         if (emitWatermarkPerEvent)
-            _generator.OnPeriodicEmit(this);
+            generator.OnPeriodicEmit(watermarks);
+    }
+
+    /// <summary>The source's watermark is the minimum over its active splits' watermarks.</summary>
+    private void CombineSplitWatermarks()
+    {
+        if (_splits.Count == 0)
+            return;
+        var min = long.MaxValue;
+        foreach (var split in _splits.Values)
+            min = Math.Min(min, split.Watermark);
+        if (min != Watermarks.Min)
+            EmitWatermark(min);
+    }
+
+    /// <summary>One split's output: its records and its own watermark generator.</summary>
+    private sealed class SplitOutput(SourceOperator<T> source, IWatermarkGenerator<T> generator) : ISourceOutput<T>, IWatermarkOutput
+    {
+        public IWatermarkGenerator<T> Generator { get; } = generator;
+
+        public long Watermark { get; private set; } = Watermarks.Min;
+
+        public void Collect(T value) => Collect(value, StreamRecord<T>.NoTimestamp);
+
+        public void Collect(T value, long timestamp) => source.Emit(value, timestamp, Generator, this);
+
+        public ISourceOutput<T> ForSplit(string splitId) => source.ForSplit(splitId);
+
+        public void ReleaseSplit(string splitId) => source.ReleaseSplit(splitId);
+
+        public void EmitWatermark(long watermark)
+        {
+            if (watermark <= Watermark)
+                return;
+            Watermark = watermark;
+            source.CombineSplitWatermarks();
+        }
     }
 
     /// <inheritdoc />

@@ -60,4 +60,14 @@ public interface ISourceOutput<in T>
 
     /// <summary>Emits a record with the source's timestamp (e.g. a Kafka record timestamp).</summary>
     void Collect(T value, long timestamp);
+
+    /// <summary>
+    /// An output for one split (a file, a Kafka partition) with its own watermark generator; the
+    /// source's watermark is then the minimum over its active splits, so a split that lags holds
+    /// event time back only as far as it must (Flink's ReaderOutput.createOutputForSplit).
+    /// </summary>
+    ISourceOutput<T> ForSplit(string splitId) => this;
+
+    /// <summary>The split is finished: its watermark no longer holds the source back.</summary>
+    void ReleaseSplit(string splitId) { }
 }

@@ -26,16 +26,42 @@ public sealed class TextLineSource(string path) : ISource<string>
     public ISourceReader<string> CreateReader(SourceReaderContext context)
     {
         var mine = Files().Where((_, i) => i % context.Parallelism == context.SubtaskIndex).ToList();
-        return new EnumeratorReader<string>(Lines(mine).GetEnumerator());
+        return new Reader(mine);
     }
 
-    private static IEnumerable<string> Lines(IEnumerable<string> files)
+    /// <summary>Reads its files one after another, each through its own split output (own watermarks).</summary>
+    private sealed class Reader(IReadOnlyList<string> files) : ISourceReader<string>
     {
-        foreach (var file in files)
+        private int _next;
+        private string? _file;
+        private StreamReader? _reader;
+        private ISourceOutput<string>? _splitOutput;
+
+        public InputStatus PollNext(ISourceOutput<string> output)
         {
-            using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
-            while (reader.ReadLine() is { } line)
-                yield return line;
+            while (true)
+            {
+                if (_reader is null)
+                {
+                    if (_next == files.Count)
+                        return InputStatus.EndOfInput;
+                    _file = files[_next++];
+                    _reader = new StreamReader(_file, detectEncodingFromByteOrderMarks: true);
+                    _splitOutput = output.ForSplit(_file);
+                }
+                if (_reader.ReadLine() is { } line)
+                {
+                    _splitOutput!.Collect(line);
+                    return InputStatus.MoreAvailable;
+                }
+                _reader.Dispose();
+                _reader = null;
+                output.ReleaseSplit(_file!);
+            }
         }
+
+        public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose() => _reader?.Dispose();
     }
 }
