@@ -1,3 +1,4 @@
+using ActorStream.Examples.Clicks;
 using ActorStream.Graph;
 
 namespace ActorStream.Examples.Demo;
@@ -17,6 +18,10 @@ public sealed class CleanClicks : ProcessFunction<ClickEvent, ClickEvent>
     private ICounter _valid = null!;
     private ICounter _rejected = null!;
 
+    /// <summary>True when <paramref name="e"/> names a user and an item, has a known action and a non-negative price.</summary>
+    public static bool IsValid(ClickEvent e) =>
+        !string.IsNullOrEmpty(e.User) && !string.IsNullOrEmpty(e.Item) && e.Price >= 0 && ClickEvent.IsKnownAction(e.Action);
+
     /// <inheritdoc />
     public override void Open()
     {
@@ -27,7 +32,7 @@ public sealed class CleanClicks : ProcessFunction<ClickEvent, ClickEvent>
     /// <inheritdoc />
     public override void ProcessElement(ClickEvent value, Context context, ICollector<ClickEvent> output)
     {
-        if (value.IsValid)
+        if (IsValid(value))
         {
             _valid.Add();
             output.Collect(value);

@@ -1,9 +1,12 @@
+using ActorStream.Examples.Clicks;
+
 namespace ActorStream.Examples.Demo;
 
 /// <summary>
 /// Makes click event i from its own random stream: a user, a product by popularity, an action
 /// (about 80 % clicks, 15 % add-to-carts, 5 % purchases) and the product's price, with about
-/// 1 % malformed events for the pipeline to clean.
+/// 1 % malformed events for the pipeline to clean. Event i happens at a synthetic event time that
+/// advances with i at a fixed rate, up to a bounded delay earlier (so events arrive slightly out of order).
 /// </summary>
 public sealed class ClickEventGenerator
 {
@@ -18,17 +21,23 @@ public sealed class ClickEventGenerator
     private readonly string[] _users;
     private readonly long _startMillis;
     private readonly double _millisPerEvent;
+    private readonly long _maxDelayMillis;
 
-    /// <summary>Creates a generator of events on <paramref name="catalog"/> by <paramref name="users"/> users, timestamped from <paramref name="startMillis"/> at <paramref name="eventsPerSecond"/>.</summary>
-    public ClickEventGenerator(ProductCatalog catalog, int users, long startMillis, double eventsPerSecond)
+    /// <summary>
+    /// Creates a generator of events on <paramref name="catalog"/> by <paramref name="users"/> users, timestamped from
+    /// <paramref name="startMillis"/> at <paramref name="eventsPerSecond"/> of event time, each up to <paramref name="maxDelayMillis"/> early.
+    /// </summary>
+    public ClickEventGenerator(ProductCatalog catalog, int users, long startMillis, double eventsPerSecond, long maxDelayMillis = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(users);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventsPerSecond);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDelayMillis);
         _catalog = catalog;
         // Names are made once, so generating an event allocates only the event.
         _users = Enumerable.Range(1, users).Select(u => $"user-{u:D4}").ToArray();
         _startMillis = startMillis;
         _millisPerEvent = 1000.0 / eventsPerSecond;
+        _maxDelayMillis = maxDelayMillis;
     }
 
     /// <summary>Event <paramref name="index"/>, drawn from <paramref name="random"/>.</summary>
@@ -40,7 +49,15 @@ public sealed class ClickEventGenerator
         var buyShare = BuyShare * product.Conversion;
         var action = draw < buyShare ? ClickEvent.Buy : draw < buyShare + CartShare ? ClickEvent.Cart : ClickEvent.Click;
         var price = random.NextDouble() < DealShare ? Math.Round(product.Price * 0.85m, 2) : product.Price;
-        var e = new ClickEvent(user, product.Name, action, price, _startMillis + (long)(index * _millisPerEvent));
+        var delay = _maxDelayMillis > 0 ? random.NextInt64(_maxDelayMillis + 1) : 0;
+        var e = new ClickEvent
+        {
+            User = user,
+            Item = product.Name,
+            Action = action,
+            Price = price,
+            Ts = _startMillis + (long)(index * _millisPerEvent) - delay,
+        };
         return random.NextDouble() < MalformedShare ? Corrupt(e, random) : e;
     }
 

@@ -9,8 +9,8 @@ public sealed record DemoClicksSettings(double? EventsPerSecond, long? Count, st
     /// <summary>The default output directory.</summary>
     public const string DefaultOutputDirectory = "out/demo";
 
-    /// <summary>Where the per-item totals go, as JSON lines.</summary>
-    public string TotalsDirectory => Path.Combine(OutputDirectory, "totals");
+    /// <summary>Where the per-item totals of each closed window go, as JSON lines.</summary>
+    public string WindowsDirectory => Path.Combine(OutputDirectory, "windows");
 
     /// <summary>Where the rejected events go, as JSON lines.</summary>
     public string RejectedDirectory => Path.Combine(OutputDirectory, "rejected");

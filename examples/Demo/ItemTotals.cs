@@ -1,19 +1,17 @@
+using ActorStream.Examples.Clicks;
+
 namespace ActorStream.Examples.Demo;
 
-/// <summary>The running totals of one item: actions by kind and the revenue of its purchases.</summary>
+/// <summary>An item's actions by kind and the revenue of its purchases, in one window or summed over several.</summary>
 public sealed record ItemTotals(string Item, long Clicks, long Carts, long Buys, decimal Revenue)
 {
-    /// <summary>No actions yet on <paramref name="item"/>.</summary>
-    public static ItemTotals Empty(string item) => new(item, 0, 0, 0, 0m);
+    /// <summary>The totals of <paramref name="window"/> without the window.</summary>
+    public static ItemTotals Of(ItemWindowTotals window) =>
+        new(window.Item, window.Clicks, window.Carts, window.Buys, window.Revenue);
 
-    /// <summary>These totals with <paramref name="e"/> counted in.</summary>
-    public ItemTotals Add(ClickEvent e) => e.Action switch
-    {
-        ClickEvent.Click => this with { Clicks = Clicks + 1 },
-        ClickEvent.Cart => this with { Carts = Carts + 1 },
-        ClickEvent.Buy => this with { Buys = Buys + 1, Revenue = Revenue + e.Price },
-        _ => throw new ArgumentException($"Unknown action '{e.Action}'; clean events before totalling them.", nameof(e)),
-    };
+    /// <summary>These totals with <paramref name="window"/>'s added (the same item).</summary>
+    public ItemTotals Plus(ItemWindowTotals window) =>
+        this with { Clicks = Clicks + window.Clicks, Carts = Carts + window.Carts, Buys = Buys + window.Buys, Revenue = Revenue + window.Revenue };
 
     /// <summary>Orders by revenue, then buys, then clicks (all descending), then by name.</summary>
     public static IComparer<ItemTotals> ByRevenue { get; } = Comparer<ItemTotals>.Create((a, b) =>

@@ -1,3 +1,4 @@
+using ActorStream.Examples.Clicks;
 using ActorStream.Examples.Demo;
 
 namespace ActorStream.Host.Tests;
@@ -25,9 +26,9 @@ public sealed class ClickEventGeneratorSpecs
     {
         var events = Generate(100_000);
 
-        var malformed = events.Count(e => !e.IsValid) / (double)events.Count;
+        var malformed = events.Count(e => !CleanClicks.IsValid(e)) / (double)events.Count;
         Assert.InRange(malformed, 0.007, 0.013);
-        var valid = events.Where(e => e.IsValid).ToList();
+        var valid = events.Where(CleanClicks.IsValid).ToList();
         Assert.InRange(valid.Count(e => e.Action == ClickEvent.Buy) / (double)valid.Count, 0.03, 0.07);
         Assert.InRange(valid.Count(e => e.Action == ClickEvent.Cart) / (double)valid.Count, 0.12, 0.18);
         var byItem = valid.GroupBy(e => e.Item).Select(g => g.Count()).OrderDescending().ToList();
@@ -42,5 +43,16 @@ public sealed class ClickEventGeneratorSpecs
 
         Assert.Equal(generator.Generate(42, new Random(9)), generator.Generate(42, new Random(9)));
         Assert.Equal(1_000 + 42 * 2, generator.Generate(42, new Random(9)).Ts);
+    }
+
+    [Fact]
+    public void Event_times_should_follow_the_index_at_the_rate_up_to_the_delay_earlier()
+    {
+        var generator = new ClickEventGenerator(Catalog, DemoClicksJob.Users, 60_000, 100, maxDelayMillis: 500);
+
+        var delays = Enumerable.Range(0, 10_000).Select(i => 60_000 + i * 10L - generator.Generate(i, new Random(i)).Ts).ToList();
+
+        Assert.All(delays, d => Assert.InRange(d, 0, 500));
+        Assert.InRange(delays.Average(), 200, 300);
     }
 }

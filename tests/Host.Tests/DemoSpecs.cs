@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using ActorStream.Examples.Clicks;
 using ActorStream.Examples.Demo;
 using ActorStream.Host.Tests.Support;
 
@@ -12,8 +14,8 @@ public sealed class DemoSpecs
     {
         using var temp = new TempDirectory();
         var output = temp.Combine("out", "demo");
-        Directory.CreateDirectory(Path.Combine(output, "totals"));
-        await File.WriteAllTextAsync(Path.Combine(output, "totals", "part-9-9.jsonl"), "left over from an earlier run\n");
+        Directory.CreateDirectory(Path.Combine(output, "windows"));
+        await File.WriteAllTextAsync(Path.Combine(output, "windows", "part-9-9.jsonl"), "left over from an earlier run\n");
 
         var run = await CliRun.InvokeAsync("demo", "--seconds", "3", "--rate", "3000", "--parallelism", "2", "--output", output);
 
@@ -30,17 +32,26 @@ public sealed class DemoSpecs
         Assert.True(events > 3_000, $"Only {events} events in 3 s at 3,000/s.");
         Assert.Equal(events, valid + rejected);
         Assert.True(rejected > 0);
-        // Every valid event updated exactly one item's totals: the leaderboard and the counters agree.
+        // Every valid event is in exactly one item's window: the leaderboard and the counters agree.
         Assert.Equal(valid, totals.GetProperty("clicks").GetInt64() + totals.GetProperty("carts").GetInt64() + totals.GetProperty("buys").GetInt64());
-        var top = root.GetProperty("top10").EnumerateArray().Select(e => e.GetProperty("revenue").GetDecimal()).ToList();
-        Assert.Equal(10, top.Count);
-        Assert.Equal(top.OrderDescending(), top);
 
-        // The file sinks drained too: one totals line per valid event, one rejected line per rejected event, nothing hidden.
-        Assert.Equal(valid, CountLines(Path.Combine(output, "totals")));
+        // The file sink drained too: every window closed at the end of input, with one final line per item and window.
+        var windows = ReadWindows(output);
+        Assert.Equal(valid, windows.Sum(w => w.Clicks + w.Carts + w.Buys));
+        Assert.Equal(root.GetProperty("windows").GetInt32(), windows.Select(w => w.WindowStart).Distinct().Count());
+        Assert.All(windows, w => Assert.True(w.WindowEnd - w.WindowStart == 60_000 && w.WindowStart % 60_000 == 0, $"{w} is not a one-minute window."));
+        // The summary's top 10 are the leading item totals summed over the windows in the files.
+        var expectedTop = windows.GroupBy(w => w.Item)
+            .Select(g => new ItemTotals(g.Key, g.Sum(w => w.Clicks), g.Sum(w => w.Carts), g.Sum(w => w.Buys), g.Sum(w => w.Revenue)))
+            .Order(ItemTotals.ByRevenue).Take(10)
+            .Select(t => (t.Item, t.Revenue));
+        var top = root.GetProperty("top10").EnumerateArray()
+            .Select(e => (e.GetProperty("item").GetString()!, e.GetProperty("revenue").GetDecimal()));
+        Assert.Equal(expectedTop, top);
+
         Assert.Equal(rejected, CountLines(Path.Combine(output, "rejected")));
         Assert.DoesNotContain(Directory.GetFiles(output, "*", SearchOption.AllDirectories), f => Path.GetFileName(f).StartsWith('.'));
-        Assert.False(File.Exists(Path.Combine(output, "totals", "part-9-9.jsonl")));
+        Assert.False(File.Exists(Path.Combine(output, "windows", "part-9-9.jsonl")));
     }
 
     [Fact]
@@ -52,15 +63,12 @@ public sealed class DemoSpecs
         var run = await CliRun.InvokeAsync("run", "demo-clicks", "--count", "20000", "--rate", "0", "--output", output, "-p", "2");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var totals = Directory.GetFiles(Path.Combine(output, "totals"))
-            .SelectMany(File.ReadLines)
-            .Select(line => JsonSerializer.Deserialize<ItemTotals>(line, DemoJson.Lines)!)
-            .GroupBy(t => t.Item)
-            .Select(g => g.MaxBy(t => t.Clicks + t.Carts + t.Buys)!)
-            .ToList();
+        var windows = ReadWindows(output);
         var rejected = Directory.GetFiles(Path.Combine(output, "rejected")).Sum(f => File.ReadLines(f).Count());
-        Assert.Equal(20_000, totals.Sum(t => t.Clicks + t.Carts + t.Buys) + rejected);
-        Assert.Contains($"rejected-events  {rejected,15:N0}", run.Out);
+        Assert.Equal(20_000, windows.Sum(t => t.Clicks + t.Carts + t.Buys) + rejected);
+        // The counters are padded to the longest name, now the window operator's numLateRecordsDropped (none: no event is late).
+        Assert.Matches($@"(?m)^    rejected-events +{rejected.ToString("N0", CultureInfo.InvariantCulture)}\r?$", run.Out);
+        Assert.Matches(@"(?m)^    numLateRecordsDropped +0\r?$", run.Out);
     }
 
     [Fact]
@@ -76,9 +84,21 @@ public sealed class DemoSpecs
         Assert.Contains("was cancelled", run.Error);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(25), "Ctrl+C must end the command in bounded time.");
         // A cancelled job commits nothing: its parts, if it got to write any, stay hidden.
-        var totals = Path.Combine(temp.Combine("demo"), "totals");
-        if (Directory.Exists(totals))
-            Assert.DoesNotContain(Directory.GetFiles(totals), f => !Path.GetFileName(f).StartsWith('.'));
+        var windows = Path.Combine(temp.Combine("demo"), "windows");
+        if (Directory.Exists(windows))
+            Assert.DoesNotContain(Directory.GetFiles(windows), f => !Path.GetFileName(f).StartsWith('.'));
+    }
+
+    /// <summary>The window lines of a demo run; fails when an item has more than one line for a window.</summary>
+    private static List<ItemWindowTotals> ReadWindows(string output)
+    {
+        var windows = Directory.GetFiles(Path.Combine(output, "windows"))
+            .SelectMany(File.ReadLines)
+            .Select(line => JsonSerializer.Deserialize<ItemWindowTotals>(line, DemoJson.Lines)!)
+            .ToList();
+        var repeated = windows.GroupBy(w => (w.Item, w.WindowStart)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(repeated.Count == 0, $"Items with more than one line for a window: {string.Join(", ", repeated.Take(5))}");
+        return windows;
     }
 
     private static long CountLines(string directory) =>

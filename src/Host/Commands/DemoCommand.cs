@@ -5,7 +5,7 @@ using ActorStream.Host.Demo;
 
 namespace ActorStream.Host.Commands;
 
-/// <summary><c>actorstream demo</c>: the shop-clicks pipeline with a live top-10 table, on the embedded runtime.</summary>
+/// <summary><c>actorstream demo</c>: the shop-clicks pipeline with live top-10 tables of its event-time windows, on the embedded runtime.</summary>
 internal static class DemoCommand
 {
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
@@ -33,13 +33,13 @@ internal static class DemoCommand
         };
         var output = new Option<string>("--output")
         {
-            Description = "Directory for totals/, rejected/ and summary.json; cleaned at start.",
+            Description = "Directory for windows/, rejected/ and summary.json; cleaned at start.",
             HelpName = "DIR",
             DefaultValueFactory = _ => DemoClicksSettings.DefaultOutputDirectory,
         };
 
         var command = new Command("demo",
-            "Run the shop-clicks demo with a live top-10 table, then drain it and write results and a summary.json (Ctrl+C ends it early).")
+            "Run the shop-clicks demo with live top-10 tables of one-minute event-time windows, then drain it and write results and a summary.json (Ctrl+C ends it early).")
         {
             seconds, rate, parallelism, output,
         };

@@ -11,24 +11,24 @@ internal static class DemoDisplay
     public static Task ShowAsync(IAsyncEnumerable<DemoSnapshot> snapshots, HostConsole console) =>
         console.IsTerminal ? ShowLiveAsync(snapshots) : ShowLogLinesAsync(snapshots, console.Out);
 
-    /// <summary>Prints the final summary and top 10, and where the results are.</summary>
+    /// <summary>Prints the final summary and the top 10 over all windows, and where the results are.</summary>
     public static void PrintSummary(DemoSummary summary, IReadOnlyList<ItemTotals> top, string outputDirectory, HostConsole console)
     {
         var output = console.Out;
         output.WriteLine();
         output.WriteLine($"Demo finished: {Formats.Count(summary.Events)} events in {Formats.Seconds(TimeSpan.FromSeconds(summary.DurationSeconds))} " +
-            $"({Formats.Count(summary.RejectedEvents)} rejected), {Formats.Count(summary.Items)} items, " +
+            $"({Formats.Count(summary.RejectedEvents)} rejected), {Formats.Count(summary.Items)} items, {DemoTable.Windows(summary.Windows)} closed, " +
             $"{Formats.Count(summary.Totals.Buys)} purchases worth {Formats.Money(summary.Totals.Revenue)}.");
         if (console.IsTerminal)
         {
-            AnsiConsole.Write(DemoTable.RenderFinal(top));
+            AnsiConsole.Write(DemoTable.RenderFinal(top, summary.Windows));
         }
         else
         {
-            output.WriteLine("Top 10 items by revenue:");
+            output.WriteLine($"Top 10 items by revenue over {DemoTable.Windows(summary.Windows)}:");
             DemoTable.WritePlain(top, output);
         }
-        output.WriteLine($"Results in {outputDirectory}: totals/ and rejected/ (JSON lines), summary.json");
+        output.WriteLine($"Results in {outputDirectory}: windows/ (per-item totals of each window) and rejected/ (JSON lines), summary.json");
     }
 
     private static async Task ShowLiveAsync(IAsyncEnumerable<DemoSnapshot> snapshots)

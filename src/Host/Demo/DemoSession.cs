@@ -14,6 +14,9 @@ internal sealed class DemoSession(DemoSessionOptions options, HostConsole consol
     /// <summary>How long the drained job may take to finish after its sources were stopped.</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>How many of the open window's leading items the live display shows above the last closed window's top 10.</summary>
+    private const int OpenWindowRows = 5;
+
     /// <summary>Runs the demo; cancelling <paramref name="cancellationToken"/> (Ctrl+C) ends the display early but still drains.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -71,7 +74,7 @@ internal sealed class DemoSession(DemoSessionOptions options, HostConsole consol
     /// <summary>Removes what an earlier run wrote (and nothing else, since the directory may be the user's).</summary>
     private static void PrepareOutput(DemoClicksSettings settings)
     {
-        foreach (var directory in new[] { settings.TotalsDirectory, settings.RejectedDirectory })
+        foreach (var directory in new[] { settings.WindowsDirectory, settings.RejectedDirectory })
         {
             if (Directory.Exists(directory))
                 Directory.Delete(directory, recursive: true);
@@ -116,7 +119,8 @@ internal sealed class DemoSession(DemoSessionOptions options, HostConsole consol
             if (progress is not null)
             {
                 yield return new DemoSnapshot(Min(elapsed, duration), duration, progress.RecordsIn, meter.Sample(progress.RecordsIn),
-                    progress.Counters.GetValueOrDefault(CleanClicks.RejectedCounter), leaderboard.ItemCount, leaderboard.Top(10));
+                    progress.Counters.GetValueOrDefault(CleanClicks.RejectedCounter), leaderboard.ItemCount, leaderboard.ClosedWindowCount,
+                    leaderboard.OpenWindow(OpenWindowRows), leaderboard.LastClosedWindow(10));
             }
             if (elapsed >= duration)
                 yield break;

@@ -14,10 +14,11 @@ internal sealed record DemoSummary(
     long ValidEvents,
     long RejectedEvents,
     int Items,
+    int Windows,
     DemoSummary.ActionTotals Totals,
     IReadOnlyList<DemoSummary.RankedItem> Top10)
 {
-    /// <summary>The summary of <paramref name="result"/>, with totals and the top 10 read from <paramref name="leaderboard"/>.</summary>
+    /// <summary>The summary of <paramref name="result"/>, with totals and the top 10 over all closed windows read from <paramref name="leaderboard"/>.</summary>
     public static DemoSummary Create(JobExecutionResult result, Leaderboard leaderboard, int seconds)
     {
         var all = leaderboard.All();
@@ -28,7 +29,7 @@ internal sealed record DemoSummary(
             .Select((t, i) => new RankedItem(i + 1, t.Item, t.Clicks, t.Carts, t.Buys, t.Revenue))
             .ToList();
         return new DemoSummary(result.JobName, result.JobId, seconds, Math.Round(result.Duration.TotalSeconds, 3),
-            valid + rejected, valid, rejected, all.Count, totals, top);
+            valid + rejected, valid, rejected, all.Count, leaderboard.ClosedWindowCount, totals, top);
     }
 
     /// <summary>Writes the summary as indented JSON to <paramref name="path"/>.</summary>
@@ -37,6 +38,6 @@ internal sealed record DemoSummary(
     /// <summary>Actions and revenue over all items.</summary>
     public sealed record ActionTotals(long Clicks, long Carts, long Buys, decimal Revenue);
 
-    /// <summary>One row of the final leaderboard.</summary>
+    /// <summary>One row of the final leaderboard, summed over all windows.</summary>
     public sealed record RankedItem(int Rank, string Item, long Clicks, long Carts, long Buys, decimal Revenue);
 }
