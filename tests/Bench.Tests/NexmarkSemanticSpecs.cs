@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ActorStream.Bench.Tests.Support;
 
@@ -17,6 +16,12 @@ public sealed class NexmarkSemanticSpecs
     [InlineData("q0")]
     [InlineData("q1")]
     [InlineData("q2")]
+    [InlineData("q3")]
+    [InlineData("q4")]
+    [InlineData("q5")]
+    [InlineData("q7")]
+    [InlineData("q8")]
+    [InlineData("q11")]
     public async Task Actorstream_output_should_equal_the_loop_output_and_the_reference_from_the_dumped_events(string query)
     {
         using var temp = new TempDirectory();
@@ -31,65 +36,38 @@ public sealed class NexmarkSemanticSpecs
         Assert.True(loop.ExitCode == 0, loop.ToString());
         var engineLines = ReadLines(temp.Combine("actorstream"));
         var loopLines = ReadLines(temp.Combine("loop"));
-        Assert.Equal(2, Directory.GetFiles(temp.Combine("actorstream"), "part-*").Length);
+        // Each sink subtask writes a part when it has rows; a keyed query with few keys (q7's windows) may fill only one.
+        Assert.InRange(Directory.GetFiles(temp.Combine("actorstream"), "part-*").Length, query is "q0" or "q1" or "q2" ? 2 : 1, 2);
         Assert.Equal(Sorted(loopLines), Sorted(engineLines));
 
-        var expected = Reference(query, File.ReadLines(dump));
+        var events = DumpedEvents.Read(dump);
+        AssertNoEventIsLate(events.Times);
+        var expected = NexmarkReference.Rows(query, events);
         Assert.NotEmpty(expected);
         Assert.Equal(Sorted(expected), Sorted(engineLines.Select(line => Row(query, line))));
     }
 
-    /// <summary>The query applied to the dumped events, straight from its SQL, as canonical rows.</summary>
-    private static List<string> Reference(string query, IEnumerable<string> dumpedEvents)
-    {
-        var rows = new List<string>();
-        foreach (var line in dumpedEvents)
-        {
-            using var e = JsonDocument.Parse(line);
-            var root = e.RootElement;
-            // The bid view: SELECT ... FROM datagen WHERE event_type = 2.
-            if (root.GetProperty("type").GetString() != "bid")
-                continue;
-            var auction = root.GetProperty("auction").GetInt64();
-            var bidder = root.GetProperty("bidder").GetInt64();
-            var price = root.GetProperty("price").GetInt64();
-            var dateTime = root.GetProperty("dateTime").GetInt64();
-            var extra = root.GetProperty("extra").GetString();
-            switch (query)
-            {
-                case "q0":
-                    rows.Add($"{auction}|{bidder}|{price}|{dateTime}|{extra}");
-                    break;
-                case "q1":
-                    // 0.908 * price as DECIMAL(23, 3): price * 908 thousandths, exact, printed with three places.
-                    var thousandths = price * 908;
-                    rows.Add($"{auction}|{bidder}|{thousandths / 1000}.{thousandths % 1000:D3}|{dateTime}|{extra}");
-                    break;
-                case "q2":
-                    if (auction % 123 == 0)
-                        rows.Add($"{auction}|{price}");
-                    break;
-            }
-        }
-        return rows;
-    }
-
-    /// <summary>An output line as a canonical row; numbers as written, so q1's price must carry exactly three places.</summary>
+    /// <summary>An output line as a canonical row, checking the column names; numbers as written, so q1's price must carry exactly three places.</summary>
     private static string Row(string query, string line)
     {
         using var row = JsonDocument.Parse(line);
         var root = row.RootElement;
-        var names = root.EnumerateObject().Select(p => p.Name).ToList();
-        string Raw(string name) => root.GetProperty(name).ValueKind == JsonValueKind.String
-            ? root.GetProperty(name).GetString()!
-            : root.GetProperty(name).GetRawText();
-        if (query == "q2")
+        var columns = NexmarkReference.Columns[query];
+        Assert.Equal(columns, root.EnumerateObject().Select(p => p.Name).ToArray());
+        return string.Join('|', columns.Select(name => root.GetProperty(name) is var value && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : value.GetRawText()));
+    }
+
+    /// <summary>With the source's watermark (largest timestamp - 4 s - 1 ms) no event falls behind it, so none is dropped as late.</summary>
+    private static void AssertNoEventIsLate(IEnumerable<long> times)
+    {
+        var max = long.MinValue;
+        foreach (var time in times)
         {
-            Assert.Equal(["auction", "price"], names);
-            return $"{Raw("auction")}|{Raw("price")}";
+            Assert.True(max == long.MinValue || time > max - 4_001, $"An event at {time} is late after one at {max}.");
+            max = Math.Max(max, time);
         }
-        Assert.Equal(["auction", "bidder", "price", "dateTime", "extra"], names);
-        return $"{Raw("auction")}|{Raw("bidder")}|{Raw("price")}|{Raw("dateTime")}|{Raw("extra")}";
     }
 
     private static List<string> ReadLines(string directory) =>
