@@ -1,25 +1,12 @@
 namespace ActorStream.Graph.Windowing;
 
 /// <summary>Processing-time windows of a fixed size that start every slide.</summary>
-public sealed class SlidingProcessingTimeWindows : WindowAssigner<TimeWindow>
+public sealed class SlidingProcessingTimeWindows : SlidingWindowAssigner
 {
     private SlidingProcessingTimeWindows(long size, long slide, long offset)
+        : base(size, slide, offset)
     {
-        if (Math.Abs(offset) >= slide || size <= 0)
-            throw new ArgumentException("SlidingProcessingTimeWindows parameters must satisfy abs(offset) < slide and size > 0.");
-        Size = size;
-        Slide = slide;
-        Offset = offset;
     }
-
-    /// <summary>The window size in milliseconds.</summary>
-    public long Size { get; }
-
-    /// <summary>The distance between window starts in milliseconds.</summary>
-    public long Slide { get; }
-
-    /// <summary>The offset of window starts from the epoch, in milliseconds.</summary>
-    public long Offset { get; }
 
     /// <summary>Processing-time windows of <paramref name="size"/> starting every <paramref name="slide"/>.</summary>
     public static SlidingProcessingTimeWindows Of(TimeSpan size, TimeSpan slide) =>
@@ -38,7 +25,4 @@ public sealed class SlidingProcessingTimeWindows : WindowAssigner<TimeWindow>
 
     /// <inheritdoc />
     public override bool IsEventTime => false;
-
-    /// <inheritdoc />
-    public override string ToString() => $"SlidingProcessingTimeWindows({Size}, {Slide})";
 }

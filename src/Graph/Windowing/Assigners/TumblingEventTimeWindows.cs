@@ -1,21 +1,12 @@
 namespace ActorStream.Graph.Windowing;
 
 /// <summary>Event-time windows of a fixed size that do not overlap, aligned to the epoch plus an optional offset.</summary>
-public sealed class TumblingEventTimeWindows : WindowAssigner<TimeWindow>
+public sealed class TumblingEventTimeWindows : TumblingWindowAssigner
 {
     private TumblingEventTimeWindows(long size, long offset)
+        : base(size, offset)
     {
-        if (Math.Abs(offset) >= size)
-            throw new ArgumentException("TumblingEventTimeWindows parameters must satisfy abs(offset) < size.");
-        Size = size;
-        Offset = offset;
     }
-
-    /// <summary>The window size in milliseconds.</summary>
-    public long Size { get; }
-
-    /// <summary>The offset of window starts from the epoch, in milliseconds.</summary>
-    public long Offset { get; }
 
     /// <summary>Tumbling windows of <paramref name="size"/>, e.g. one per hour at :00.</summary>
     public static TumblingEventTimeWindows Of(TimeSpan size) => new(Durations.ToMillis(size), 0);
@@ -36,7 +27,4 @@ public sealed class TumblingEventTimeWindows : WindowAssigner<TimeWindow>
 
     /// <inheritdoc />
     public override bool IsEventTime => true;
-
-    /// <inheritdoc />
-    public override string ToString() => $"TumblingEventTimeWindows({Size})";
 }

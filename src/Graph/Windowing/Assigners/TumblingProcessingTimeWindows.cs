@@ -1,21 +1,12 @@
 namespace ActorStream.Graph.Windowing;
 
 /// <summary>Processing-time windows of a fixed size that do not overlap; an element goes to the window of the time it arrives.</summary>
-public sealed class TumblingProcessingTimeWindows : WindowAssigner<TimeWindow>
+public sealed class TumblingProcessingTimeWindows : TumblingWindowAssigner
 {
     private TumblingProcessingTimeWindows(long size, long offset)
+        : base(size, offset)
     {
-        if (Math.Abs(offset) >= size)
-            throw new ArgumentException("TumblingProcessingTimeWindows parameters must satisfy abs(offset) < size.");
-        Size = size;
-        Offset = offset;
     }
-
-    /// <summary>The window size in milliseconds.</summary>
-    public long Size { get; }
-
-    /// <summary>The offset of window starts from the epoch, in milliseconds.</summary>
-    public long Offset { get; }
 
     /// <summary>Tumbling processing-time windows of <paramref name="size"/>.</summary>
     public static TumblingProcessingTimeWindows Of(TimeSpan size) => new(Durations.ToMillis(size), 0);
@@ -37,7 +28,4 @@ public sealed class TumblingProcessingTimeWindows : WindowAssigner<TimeWindow>
 
     /// <inheritdoc />
     public override bool IsEventTime => false;
-
-    /// <inheritdoc />
-    public override string ToString() => $"TumblingProcessingTimeWindows({Size})";
 }
