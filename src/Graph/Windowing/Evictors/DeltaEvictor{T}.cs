@@ -4,36 +4,19 @@ namespace ActorStream.Graph.Windowing;
 /// Evicts every element whose delta to the window's last element is at least <see cref="Threshold"/>
 /// (Flink's DeltaEvictor); created by <see cref="DeltaEvictor.Of{T}"/>.
 /// </summary>
-public sealed class DeltaEvictor<T> : Evictor
+public sealed class DeltaEvictor<T> : BeforeOrAfterEvictor
 {
     private readonly Func<T, T, double> _delta;
 
     internal DeltaEvictor(double threshold, Func<T, T, double> delta, bool doEvictAfter)
+        : base(doEvictAfter)
     {
         Threshold = threshold;
         _delta = delta;
-        DoEvictAfter = doEvictAfter;
     }
 
     /// <summary>Elements with a delta at or above this are evicted.</summary>
     public double Threshold { get; }
-
-    /// <summary>True to evict after the window function, false to evict before it.</summary>
-    public bool DoEvictAfter { get; }
-
-    /// <inheritdoc />
-    public override void EvictBefore<TElement>(List<TimestampedValue<TElement>> elements, Window window, IEvictorContext context)
-    {
-        if (!DoEvictAfter)
-            Evict(Typed(elements));
-    }
-
-    /// <inheritdoc />
-    public override void EvictAfter<TElement>(List<TimestampedValue<TElement>> elements, Window window, IEvictorContext context)
-    {
-        if (DoEvictAfter)
-            Evict(Typed(elements));
-    }
 
     /// <inheritdoc />
     public override string ToString() => $"DeltaEvictor({Threshold})";
@@ -50,11 +33,12 @@ public sealed class DeltaEvictor<T> : Evictor
         elements as List<TimestampedValue<T>> ?? throw new ArgumentException(
             $"A DeltaEvictor over {typeof(T).Name} cannot evict elements of type {typeof(TElement).Name}.");
 
-    private void Evict(List<TimestampedValue<T>> elements)
+    private protected override void Evict<TElement>(List<TimestampedValue<TElement>> elements)
     {
-        if (elements.Count == 0)
+        var typed = Typed(elements);
+        if (typed.Count == 0)
             return;
-        var last = elements[^1].Value;
-        elements.RemoveAll(element => _delta(element.Value, last) >= Threshold);
+        var last = typed[^1].Value;
+        typed.RemoveAll(element => _delta(element.Value, last) >= Threshold);
     }
 }
