@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs every ActorStream test on a fresh machine that has only the .NET SDK.
+# Runs every ActorStream test on a fresh machine that has only the .NET SDK (and apt).
 # It installs and starts whatever the tests need, then runs `dotnet test` on the solution.
-# Today the tests need no servers: the runtime runs as a one-member Akka cluster in-process.
-# (State-store tests against MariaDB and Kafka tests against librdkafka's mock cluster will add
-# their install-and-start steps here, before `dotnet test`.)
+# The runtime runs as a one-member Akka cluster in-process; the state-store tests need a MariaDB
+# server: scripts/mariadb.sh installs it with apt-get if missing, starts it on 127.0.0.1:3307
+# (data under $TMPDIR) unless it already runs, and its connection string goes to the tests in
+# ACTORSTREAM_TEST_MARIADB. (Kafka tests against librdkafka's mock cluster will add their
+# install-and-start step here, before `dotnet test`.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET SDK (10.0.x) is required: https://dotnet.microsoft.com/download" >&2
   exit 1
 fi
+
+ACTORSTREAM_TEST_MARIADB="$(bash scripts/mariadb.sh)"
+export ACTORSTREAM_TEST_MARIADB
 
 configuration="${CONFIGURATION:-Release}"
 dotnet restore ActorStream.sln

@@ -30,6 +30,8 @@ public sealed class ClicksJob : ExampleJob
         new("window", "Size of the tumbling event-time windows.", Default: "10s"),
         new("allowed-lateness", "How long after its end a window still takes late events, firing again for each.", Default: "5s"),
         new("out-of-orderness", "How far behind the largest timestamp seen the watermark trails.", Default: "2s"),
+        TestAids.Rate,
+        TestAids.InjectFailureAfter,
     ];
 
     /// <inheritdoc />
@@ -42,6 +44,8 @@ public sealed class ClicksJob : ExampleJob
             throw new JobParameterException("window", $"'{parameters.Get("window")}' is shorter than a millisecond.");
         var lateness = parameters.GetDuration("allowed-lateness");
         var outOfOrderness = parameters.GetDuration("out-of-orderness");
+        var rate = TestAids.RateOf(parameters);
+        var failures = TestAids.InjectorOf(parameters);
 
         // Late firings exist only in STREAMING: BATCH (which AUTOMATIC picks for a file) fires each window once at the end.
         // The host applies --mode before Build, so AUTOMATIC here is the default (or, indistinguishably, asked for);
@@ -53,7 +57,7 @@ public sealed class ClicksJob : ExampleJob
         // One subtask reads, decodes and stamps the input, so the watermark after each record is the file's own.
         // With more, the subtasks without a file would hold the windows' watermark at its minimum until their
         // end of input arrives, and how many records are processed before that depends on timing.
-        var decoded = env.ReadTextFile(input).SetParallelism(1).Uid("read-clicks")
+        var decoded = env.ReadTextFile(input, recordsPerSecond: rate).SetParallelism(1).Uid("read-clicks")
             .Process(new JsonLineDecoder<ClickEvent>(Validate)).SetParallelism(1).Name("decode").Uid("decode");
         decoded.GetSideOutput(JsonLineDecoder<ClickEvent>.Errors)
             .SinkTo(new FileSink<DeadLetter>(Path.Combine(output, "errors"), JsonLines.Encode, ".jsonl"), "errors").Uid("errors");
@@ -66,7 +70,7 @@ public sealed class ClicksJob : ExampleJob
             .Window(TumblingEventTimeWindows.Of(window))
             .AllowedLateness(lateness)
             .SideOutputLateData(Late)
-            .Aggregate(new ActionTotalsAggregate(), new ItemWindowFunction()).Name("item-windows").Uid("item-windows");
+            .Aggregate(new ActionTotalsAggregate(failures), new ItemWindowFunction()).Name("item-windows").Uid("item-windows");
         totals.SinkTo(new FileSink<ItemWindowTotals>(output, JsonLines.Encode, ".jsonl"), "window-totals").Uid("window-totals");
         totals.GetSideOutput(Late)
             .SinkTo(new FileSink<ClickEvent>(Path.Combine(output, "late"), JsonLines.Encode, ".jsonl"), "late").Uid("late");

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ActorStream.Examples;
 
 /// <summary>Parses durations as configuration files write them: "500ms", "10s", "2m", "1h", "1d" or "hh:mm:ss".</summary>
-internal static class Durations
+public static class Durations
 {
     private static readonly (string Unit, TimeSpan Size)[] Units =
     [

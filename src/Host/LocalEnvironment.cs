@@ -13,7 +13,7 @@ internal static class LocalEnvironment
     /// standard error. The local executor is given explicitly rather than found by
     /// <see cref="StreamExecutionEnvironment.DefaultExecutorType"/>: the host references the runtime anyway.
     /// </summary>
-    public static StreamExecutionEnvironment Create(string logLevel = "WARNING")
+    public static StreamExecutionEnvironment Create(string logLevel = "WARNING", string? stateDb = null)
     {
         var config = ConfigurationFactory.ParseString($$"""
             akka {
@@ -22,6 +22,8 @@ internal static class LocalEnvironment
               stdout-loglevel = {{logLevel}}
             }
             """);
+        if (stateDb is not null)
+            config = ConfigurationFactory.ParseString($"actorstream.state.db = {ActorStream.Actors.Node.HoconText.Quote(stateDb)}").WithFallback(config);
         return StreamExecutionEnvironment.Create(new LocalJobExecutor(config));
     }
 }

@@ -51,6 +51,8 @@ public sealed class IdlenessSpecs(NodeFixture fixture) : IClassFixture<NodeFixtu
 
             public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 
+            public byte[] SnapshotState(long checkpointId) => [];
+
             public void Dispose() { }
         }
     }

@@ -85,6 +85,8 @@ public sealed class TimerSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>
             public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) =>
                 Task.Delay(Timeout.Infinite, cancellationToken);
 
+            public byte[] SnapshotState(long checkpointId) => [];
+
             public void Dispose() { }
         }
     }

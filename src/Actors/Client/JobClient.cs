@@ -22,4 +22,16 @@ internal sealed class JobClient(string jobId, IActorRef jobMasters, Task<JobExec
 
     public Task CancelAsync(CancellationToken cancellationToken = default) =>
         jobMasters.Ask<Akka.Done>(new ShardingEnvelope(jobId, CancelJob.Instance), AskTimeout, cancellationToken);
+
+    public Task<string> TriggerSavepointAsync(CancellationToken cancellationToken = default) => SavepointAsync(stopAfter: false, cancellationToken);
+
+    public Task<string> StopWithSavepointAsync(CancellationToken cancellationToken = default) => SavepointAsync(stopAfter: true, cancellationToken);
+
+    private async Task<string> SavepointAsync(bool stopAfter, CancellationToken cancellationToken)
+    {
+        // A savepoint writes every key group: it may take long; the job's checkpoint timeout bounds it.
+        var taken = await jobMasters.Ask<SavepointTaken>(new ShardingEnvelope(jobId, new TriggerSavepoint(stopAfter)),
+            Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        return taken.Pointer;
+    }
 }

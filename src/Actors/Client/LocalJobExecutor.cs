@@ -32,6 +32,10 @@ public sealed class LocalJobExecutor(Config? config = null) : IJobExecutor
 
         public Task CancelAsync(CancellationToken cancellationToken = default) => inner.CancelAsync(cancellationToken);
 
+        public Task<string> TriggerSavepointAsync(CancellationToken cancellationToken = default) => inner.TriggerSavepointAsync(cancellationToken);
+
+        public Task<string> StopWithSavepointAsync(CancellationToken cancellationToken = default) => inner.StopWithSavepointAsync(cancellationToken);
+
         private static async Task<JobExecutionResult> CompleteAndShutDown(IJobClient inner, ActorStreamNode node)
         {
             try

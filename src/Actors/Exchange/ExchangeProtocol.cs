@@ -16,6 +16,9 @@ public sealed record ChannelWatermark(int Channel, long Watermark) : IChannelMes
 /// <summary>The sender's stream became idle (its watermarks no longer count) or active again.</summary>
 public sealed record ChannelWatermarkStatus(int Channel, bool Idle) : IChannelMessage;
 
+/// <summary>Checkpoint barrier: everything before it on this channel belongs to the checkpoint, nothing after.</summary>
+public sealed record ChannelBarrier(int Channel, Checkpointing.CheckpointBarrier Barrier) : IChannelMessage;
+
 /// <summary>The sender will send nothing more on this channel.</summary>
 public sealed record EndOfPartition(int Channel) : IChannelMessage;
 

@@ -13,6 +13,7 @@ internal sealed class InputGate
     private readonly Queue<IChannelMessage>[] _queues;
     private readonly (IActorRef Sender, Credit Credit)[] _creditTargets;
     private readonly (int Input, int Local)[] _inputOf;
+    private readonly bool[] _blocked;
     private int _next;
     private int _queued;
 
@@ -21,6 +22,7 @@ internal sealed class InputGate
         _queues = new Queue<IChannelMessage>[channels.Count];
         _creditTargets = new (IActorRef, Credit)[channels.Count];
         _inputOf = new (int, int)[channels.Count];
+        _blocked = new bool[channels.Count];
         var perInput = new List<int>();
         for (var i = 0; i < channels.Count; i++)
         {
@@ -37,8 +39,27 @@ internal sealed class InputGate
     /// <summary>How many input channels the gate has.</summary>
     public int ChannelCount => _queues.Length;
 
-    /// <summary>True when a message waits.</summary>
-    public bool HasQueued => _queued > 0;
+    /// <summary>True when a message waits on a channel that is not blocked.</summary>
+    public bool HasQueued
+    {
+        get
+        {
+            if (_queued == 0)
+                return false;
+            for (var i = 0; i < _queues.Length; i++)
+            {
+                if (!_blocked[i] && _queues[i].Count > 0)
+                    return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Stops handing out the channel's messages (barrier alignment): they wait until <see cref="UnblockAll"/>.</summary>
+    public void Block(int channel) => _blocked[channel] = true;
+
+    /// <summary>Every channel delivers again.</summary>
+    public void UnblockAll() => Array.Clear(_blocked);
 
     /// <summary>The event-time combination of each input's channels, by input index.</summary>
     public IReadOnlyList<WatermarkValve> Valves { get; }
@@ -66,7 +87,7 @@ internal sealed class InputGate
         for (var i = 0; i < _queues.Length && _queued > 0; i++)
         {
             var channel = (_next + i) % _queues.Length;
-            if (_queues[channel].TryDequeue(out message!))
+            if (!_blocked[channel] && _queues[channel].TryDequeue(out message!))
             {
                 _next = (channel + 1) % _queues.Length;
                 _queued--;

@@ -23,6 +23,9 @@ internal sealed class OutputChannel(IActorRef target, int targetChannel)
     /// <summary>Sends an idle/active status in order with the batches.</summary>
     public void SendWatermarkStatus(bool idle) => Send(new ChannelWatermarkStatus(targetChannel, idle));
 
+    /// <summary>Sends a checkpoint barrier in order with the batches.</summary>
+    public void SendBarrier(Checkpointing.CheckpointBarrier barrier) => Send(new ChannelBarrier(targetChannel, barrier));
+
     /// <summary>Sends end-of-partition in order with the batches.</summary>
     public void SendEndOfPartition() => Send(new EndOfPartition(targetChannel));
 

@@ -21,6 +21,9 @@ internal interface IRecordWriter
     /// <summary>Flushes and ends every channel.</summary>
     void EndOfPartition();
 
+    /// <summary>Flushes, then sends the barrier on every channel (after the records before it).</summary>
+    void BroadcastBarrier(Checkpointing.CheckpointBarrier barrier);
+
     /// <summary>Credit arrived for <paramref name="channel"/>.</summary>
     void AddCredit(int channel, int amount);
 }
@@ -92,6 +95,13 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
         FlushAll();
         foreach (var channel in channels)
             channel.SendEndOfPartition();
+    }
+
+    public void BroadcastBarrier(Checkpointing.CheckpointBarrier barrier)
+    {
+        FlushAll();
+        foreach (var channel in channels)
+            channel.SendBarrier(barrier);
     }
 
     public void AddCredit(int channel, int amount) => channels[channel].AddCredit(amount);

@@ -1,3 +1,4 @@
+using ActorStream.Actors.Checkpointing;
 using ActorStream.Actors.Node;
 using ActorStream.Actors.Subtasks;
 using ActorStream.Graph;
@@ -11,10 +12,12 @@ namespace ActorStream.Actors.JobMaster;
 
 /// <summary>
 /// Runs one job, as a Cluster Sharding entity: deploys its subtasks as entities, connects them,
-/// watches them finish or fail, and reports the outcome. One behaviour per lifecycle state:
-/// Created -> Scheduling -> Running (-> Finishing) -> Finished, or -> Cancelling -> Cancelled | Failed.
+/// watches them finish or fail, restarts them from the latest completed checkpoint, and reports the
+/// outcome. One behaviour per lifecycle state: Created -> (LoadingCheckpoints) -> Scheduling ->
+/// Running (-> Finishing) -> Finished, or -> Restarting -> Scheduling, or -> Cancelling -> Cancelled | Failed.
+/// Checkpoint bookkeeping is delegated to <see cref="CheckpointCoordinator"/> (see the Checkpointing part).
 /// </summary>
-public sealed class JobMasterActor : ReceiveActor, IWithTimers
+public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
 {
     private readonly RuntimeServices _services;
     private readonly IActorRef _subtaskRegion;
@@ -27,6 +30,9 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
     private long _startedAt;
     private IJobOutcome? _pendingOutcome;
     private bool _stopRequested;
+    private int _attempt;
+    private RestartBackoff _restarts = null!;
+    private TimeSpan _restartDelay;
 
     /// <summary>Creates a job master that deploys subtasks through <paramref name="subtaskRegion"/>.</summary>
     public JobMasterActor(RuntimeServices services, IActorRef subtaskRegion)
@@ -53,15 +59,25 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
             End(new JobEnded(JobStatus.Failed, new InvalidOperationException($"Job {submit.JobId} is not registered on this node.")));
             return;
         }
+        _restarts = new RestartBackoff(_graph.Settings.EffectiveRestartStrategy, _services.TimeProvider);
+        if (CheckpointingActive || _graph.Settings.RestoreFrom is not null)
+            LoadCheckpoints();
+        else
+            Deploy();
+    }
+
+    private void Deploy()
+    {
         _subtasks = new SubtaskTable(_graph);
-        _log.Info("Job {0} ({1}): scheduling {2} subtasks in {3} vertices, mode {4}",
-            _graph.JobName, _jobId, _graph.SubtaskCount, _graph.Vertices.Count, _graph.RuntimeMode);
+        _log.Info("Job {0} ({1}): scheduling {2} subtasks in {3} vertices, mode {4}, attempt {5}{6}",
+            [_graph.JobName, _jobId, _graph.SubtaskCount, _graph.Vertices.Count, _graph.RuntimeMode, _attempt,
+            _latest is null ? "" : $", restoring checkpoint {_latest.Pointer}"]);
         foreach (var vertex in _graph.Vertices)
         {
             for (var index = 0; index < vertex.Parallelism; index++)
             {
-                var entityId = EntityIds.Subtask(_jobId, vertex.Id, index, attempt: 0);
-                _subtaskRegion.Tell(new ShardingEnvelope(entityId, new DeploySubtask(_jobId, vertex.Id, index, 0, Self)));
+                var entityId = EntityIds.Subtask(_jobId, vertex.Id, index, _attempt);
+                _subtaskRegion.Tell(new ShardingEnvelope(entityId, new DeploySubtask(_jobId, vertex.Id, index, _attempt, Self, _latest)));
             }
         }
         Timers.StartSingleTimer("scheduling", SchedulingTimedOut.Instance, _services.SchedulingTimeout);
@@ -73,6 +89,8 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
     {
         Receive<SubtaskRegistered>(registered =>
         {
+            if (registered.Attempt != _attempt)
+                return; // a late answer of an attempt that was restarted
             _subtasks.Register(registered);
             if (!_subtasks.AllRegistered)
                 return;
@@ -83,11 +101,13 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
             _status = JobStatus.Running;
             _log.Info("Job {0} ({1}) is running", _graph.JobName, _jobId);
             Become(Running);
+            StartCheckpointTimer();
             if (_stopRequested)
                 StopSources();
         });
         Receive<SubtaskDeployFailed>(failed => FailJob(null, null,
             new InvalidOperationException($"Subtask {failed.SubtaskIndex} of vertex {failed.VertexId} could not be deployed: {failed.Reason}")));
+        Receive<SubtaskFailed>(OnSubtaskFailed);
         Receive<SchedulingTimedOut>(_ => FailJob(null, null,
             new TimeoutException($"Not every subtask was deployed within {_services.SchedulingTimeout.TotalSeconds:0} s.")));
         Receive<CancelJob>(_ => CancelJob());
@@ -96,6 +116,8 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
             _stopRequested = true; // applied once every subtask runs
             Sender.Tell(Done.Instance);
         });
+        Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The job is not running yet."))));
+        ReceiveCheckpointStored();
         ReceiveProgress();
     }
 
@@ -104,22 +126,62 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
         Receive<SubtaskMetrics>(_subtasks.Update);
         Receive<SubtaskFinished>(finished =>
         {
+            if (!_subtasks.Contains(Sender))
+                return;
             _subtasks.Finish(finished.Metrics);
             if (_subtasks.AllFinished)
                 Finish();
         });
-        Receive<SubtaskFailed>(failed =>
-        {
-            var vertex = _graph.Vertex(failed.VertexId);
-            FailJob(failed.OperatorName, (failed.SubtaskIndex, vertex.Parallelism), failed.Cause);
-        });
+        Receive<SubtaskFailed>(OnSubtaskFailed);
         Receive<StopJob>(_ =>
         {
             StopSources();
             Sender.Tell(Done.Instance);
         });
         Receive<CancelJob>(_ => CancelJob());
+        ReceiveCheckpointing();
         ReceiveProgress();
+    }
+
+    private void Restarting()
+    {
+        Receive<SubtaskCancelled>(cancelled =>
+        {
+            _subtasks.Stopped(cancelled.VertexId, cancelled.SubtaskIndex);
+            if (_subtasks.AllStopped)
+                ScheduleRestart();
+        });
+        Receive<SubtaskFinished>(finished =>
+        {
+            _subtasks.Finish(finished.Metrics);
+            if (_subtasks.AllStopped)
+                ScheduleRestart();
+        });
+        Receive<CancellationTimedOut>(_ =>
+        {
+            _log.Warning("Job {0}: not every subtask confirmed cancellation in time; restarting anyway", _jobId);
+            ScheduleRestart();
+        });
+        Receive<RestartNow>(_ =>
+        {
+            _attempt++;
+            Deploy();
+        });
+        Receive<CancelJob>(_ =>
+        {
+            Timers.Cancel("restart");
+            Sender.Tell(Done.Instance);
+            End(new JobEnded(JobStatus.Cancelled, new OperationCanceledException($"Job '{_graph.JobName}' ({_jobId}) was cancelled.")));
+        });
+        Receive<StopJob>(_ =>
+        {
+            _stopRequested = true;
+            Sender.Tell(Done.Instance);
+        });
+        Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The job is restarting."))));
+        ReceiveCheckpointStored();
+        ReceiveProgress();
+        ReceiveAny(_ => { }); // metrics, acknowledgements and failures of the attempt being replaced
     }
 
     private void Stopping()
@@ -152,6 +214,7 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
         Receive<Passivating>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
         Receive<StopJob>(_ => Sender.Tell(Done.Instance));
         Receive<CancelJob>(_ => Sender.Tell(Done.Instance));
+        Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The job has ended."))));
         ReceiveProgress();
         ReceiveAny(_ => { });
     }
@@ -159,17 +222,22 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
     private void StopSources()
     {
         _status = JobStatus.Finishing;
-        foreach (var source in _graph.Vertices.Where(v => v.IsSource))
-        {
-            foreach (var subtask in _subtasks.Of(source))
-                subtask.Tell(StopSource.Instance);
-        }
+        foreach (var subtask in SourceSubtasks())
+            subtask.Tell(StopSource.Instance);
     }
+
+    private IEnumerable<IActorRef> SourceSubtasks() => _graph.Vertices.Where(v => v.IsSource).SelectMany(_subtasks.Of);
 
     private void ReceiveProgress() => Receive<GetJobProgress>(_ =>
     {
         var (recordsIn, recordsOut, counters) = _subtasks?.Totals() ?? (0, 0, new Dictionary<string, long>());
-        Sender.Tell(new JobProgress(_status, Elapsed, recordsIn, recordsOut, counters));
+        Sender.Tell(new JobProgress(_status, Elapsed, recordsIn, recordsOut, counters)
+        {
+            CompletedCheckpoints = _completedCheckpoints,
+            FailedCheckpoints = _failedCheckpoints,
+            LatestCheckpoint = _latest?.Pointer,
+            Restarts = _restarts?.Restarts ?? 0,
+        });
     });
 
     private TimeSpan Elapsed => _services.TimeProvider.GetElapsedTime(_startedAt);
@@ -179,14 +247,65 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
         var (_, _, counters) = _subtasks.Totals();
         _status = JobStatus.Finished;
         _log.Info("Job {0} ({1}) finished in {2:0.000} s", _graph.JobName, _jobId, Elapsed.TotalSeconds);
-        End(new JobSucceeded(new JobExecutionResult(_jobId, _graph.JobName, Elapsed, counters)));
+        End(new JobSucceeded(Result(counters)));
     }
+
+    private JobExecutionResult Result(IReadOnlyDictionary<string, long> counters) =>
+        new(_jobId, _graph.JobName, Elapsed, counters)
+        {
+            CompletedCheckpoints = _completedCheckpoints,
+            Restarts = _restarts.Restarts,
+            LatestCheckpoint = _latest?.Pointer,
+        };
+
+    private void OnSubtaskFailed(SubtaskFailed failed)
+    {
+        if (!_subtasks.Contains(Sender))
+            return; // a failure of an attempt that is already being replaced
+        var vertex = _graph.Vertex(failed.VertexId);
+        HandleFailure(failed.OperatorName, (failed.SubtaskIndex, vertex.Parallelism), failed.Cause);
+    }
+
+    /// <summary>Restarts from the latest completed checkpoint if the restart strategy allows, else fails the job.</summary>
+    private void HandleFailure(string? operatorName, (int Index, int Parallelism)? subtask, Exception cause)
+    {
+        if (_status is JobStatus.Restarting or JobStatus.Cancelling or JobStatus.Failed)
+            return;
+        if (_restarts.OnFailure() is not { } delay)
+        {
+            FailJob(operatorName, subtask, cause);
+            return;
+        }
+        _log.Warning("Job {0} ({1}) failed{2}: {3}: {4}; restart {5} in {6:0.###} s from {7}",
+            [_graph.JobName, _jobId, Where(operatorName, subtask), cause.GetType().Name, cause.Message, _restarts.Restarts,
+            delay.TotalSeconds, _latest is null ? "the beginning (no completed checkpoint yet)" : $"checkpoint {_latest.Pointer}"]);
+        _status = JobStatus.Restarting;
+        _restartDelay = delay;
+        AbortPendingCheckpoints();
+        Timers.Cancel("scheduling");
+        foreach (var running in _subtasks.All)
+            running.Tell(CancelSubtask.Instance);
+        Timers.StartSingleTimer("cancellation", CancellationTimedOut.Instance, _services.CancellationTimeout);
+        Become(Restarting);
+        if (!_subtasks.All.Any())
+            ScheduleRestart();
+    }
+
+    private void ScheduleRestart()
+    {
+        Timers.Cancel("cancellation");
+        foreach (var subtask in _subtasks.All)
+            subtask.Tell(ReleaseSubtask.Instance);
+        Timers.StartSingleTimer("restart", RestartNow.Instance, _restartDelay);
+    }
+
+    private static string Where(string? operatorName, (int Index, int Parallelism)? subtask) =>
+        operatorName is null ? "" : $" in operator '{operatorName}'" + (subtask is { } s ? $" (subtask {s.Index + 1}/{s.Parallelism})" : "");
 
     private void FailJob(string? operatorName, (int Index, int Parallelism)? subtask, Exception cause)
     {
-        var where = operatorName is null ? "" : $" in operator '{operatorName}'" +
-            (subtask is { } s ? $" (subtask {s.Index + 1}/{s.Parallelism})" : "");
-        var message = $"Job '{_graph?.JobName}' ({_jobId}) failed{where}: {cause.GetType().Name}: {cause.Message}";
+        var restarts = _restarts is { Restarts: > 0 } r ? $" after {r.Restarts} restart(s)" : "";
+        var message = $"Job '{_graph?.JobName}' ({_jobId}) failed{Where(operatorName, subtask)}{restarts}: {cause.GetType().Name}: {cause.Message}";
         _log.Error(cause, message);
         _status = JobStatus.Failed;
         StopSubtasks(new JobEnded(JobStatus.Failed, new JobExecutionException(_jobId, message, operatorName, subtask?.Index, cause)));
@@ -203,6 +322,7 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
     {
         _pendingOutcome = outcome;
         Timers.Cancel("scheduling");
+        AbortPendingCheckpoints();
         if (_subtasks is null || !_subtasks.All.Any())
         {
             End(outcome);
@@ -219,6 +339,7 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
         Timers.CancelAll();
         if (outcome is JobEnded { Status: var status })
             _status = status;
+        FailSavepointRequests("The job ended before the savepoint completed.");
         _listener.Tell(outcome);
         foreach (var subtask in _subtasks?.All ?? [])
             subtask.Tell(ReleaseSubtask.Instance);
@@ -236,6 +357,11 @@ public sealed class JobMasterActor : ReceiveActor, IWithTimers
     private sealed record CancellationTimedOut
     {
         public static readonly CancellationTimedOut Instance = new();
+    }
+
+    private sealed record RestartNow
+    {
+        public static readonly RestartNow Instance = new();
     }
 
     private sealed record Passivating

@@ -49,6 +49,12 @@ public sealed record CancelJob : IJobMasterMessage
     public static readonly CancelJob Instance = new();
 }
 
+/// <summary>Takes a savepoint (and then stops the job when <paramref name="StopAfter"/>); answers <see cref="SavepointTaken"/> or a failure.</summary>
+public sealed record TriggerSavepoint(bool StopAfter) : IJobMasterMessage;
+
+/// <summary>The savepoint is complete; <paramref name="Pointer"/> restores it.</summary>
+public sealed record SavepointTaken(string Pointer);
+
 /// <summary>What the job master tells the result listener when the job ends.</summary>
 public interface IJobOutcome;
 

@@ -47,6 +47,9 @@ internal sealed class SubtaskTable
     /// <summary>Every registered subtask's ref.</summary>
     public IEnumerable<IActorRef> All => _refs.Values.SelectMany(r => r).OfType<IActorRef>();
 
+    /// <summary>True when <paramref name="subtask"/> belongs to this attempt.</summary>
+    public bool Contains(IActorRef subtask) => _refs.Values.Any(refs => Array.IndexOf(refs, subtask) >= 0);
+
     /// <summary>The refs of the subtasks of <paramref name="vertex"/>.</summary>
     public IEnumerable<IActorRef> Of(JobVertex vertex) => _refs[vertex.Id].OfType<IActorRef>();
 

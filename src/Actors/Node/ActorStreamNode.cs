@@ -1,5 +1,6 @@
 using ActorStream.Actors.Client;
 using ActorStream.Actors.JobMaster;
+using ActorStream.Actors.State;
 using ActorStream.Actors.Subtasks;
 using ActorStream.Graph;
 using ActorStream.Graph.Plan;
@@ -88,15 +89,20 @@ public sealed class ActorStreamNode : IAsyncDisposable
 
     private static async Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings settings, bool ownsSystem)
     {
+        var sharding = ClusterSharding.Get(system);
+        var shardingSettings = ClusterShardingSettings.Create(system);
+        var extractor = new StableMessageExtractor(settings.MaxShards);
+        var keyGroups = await sharding.StartAsync(EntityIds.KeyGroupTypeName,
+            entityId => KeyGroupStateActor.Props(entityId, settings.StateCompactionInterval, settings.StateEntityIdleTimeout),
+            shardingSettings, extractor).ConfigureAwait(false);
         var services = new RuntimeServices(new JobGraphRegistry(), TimeProvider.System)
         {
             MetricsInterval = settings.MetricsInterval,
             SchedulingTimeout = settings.SchedulingTimeout,
             CancellationTimeout = settings.CancellationTimeout,
+            KeyGroupRegion = keyGroups,
+            StateStore = settings.StateStore,
         };
-        var sharding = ClusterSharding.Get(system);
-        var shardingSettings = ClusterShardingSettings.Create(system);
-        var extractor = new StableMessageExtractor(settings.MaxShards);
         var subtasks = await sharding.StartAsync(EntityIds.SubtaskTypeName,
             _ => SubtaskActor.Props(services), shardingSettings, extractor).ConfigureAwait(false);
         var jobMasters = await sharding.StartAsync(EntityIds.JobMasterTypeName,

@@ -24,6 +24,8 @@ internal static class AkkaConfig
               cluster {
                 seed-nodes = [{{seeds}}]
                 sharding {
+                  # Shard allocations live in memory (distributed data), not in the state store.
+                  state-store-mode = ddata
                   # Subtasks may be idle for long (a sink waiting for data); they must never be passivated.
                   passivate-idle-entity-after = off
                   remember-entities = off
@@ -35,6 +37,8 @@ internal static class AkkaConfig
             """);
         return (user ?? Config.Empty)
             .WithFallback(node)
+            .WithFallback(Serialization.StateSerializer.Bindings)
+            .WithFallback(Persistence.StateStoreConfig.For(settings.StateStore))
             .WithFallback(NodeSettings.Reference)
             .WithFallback(ClusterSharding.DefaultConfig());
     }

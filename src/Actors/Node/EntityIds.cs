@@ -9,6 +9,9 @@ public static class EntityIds
     /// <summary>The shard region of job masters.</summary>
     public const string JobMasterTypeName = "actorstream-jobmaster";
 
+    /// <summary>The shard region of key-group state entities.</summary>
+    public const string KeyGroupTypeName = "actorstream-keygroup";
+
     /// <summary>The entity id of a subtask: job, vertex, subtask index and attempt.</summary>
     public static string Subtask(string jobId, string vertexId, int subtaskIndex, int attempt) =>
         $"{jobId}.{vertexId}.{subtaskIndex}.{attempt}";

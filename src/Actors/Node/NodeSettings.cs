@@ -1,3 +1,4 @@
+using ActorStream.Actors.Persistence;
 using Akka.Configuration;
 
 namespace ActorStream.Actors.Node;
@@ -26,6 +27,15 @@ public sealed record NodeSettings
     /// <summary>How long cancelled subtasks have to confirm (actorstream.runtime.cancellation-timeout).</summary>
     public TimeSpan CancellationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Where checkpoints and keyed state are stored (actorstream.state.db): a SQLite file or a MySQL/MariaDB connection string.</summary>
+    public StateStoreSettings StateStore { get; init; } = StateStoreSettings.Parse(null);
+
+    /// <summary>Writes after which a key-group entity compacts its journal into a snapshot (actorstream.state.compaction-interval).</summary>
+    public int StateCompactionInterval { get; init; } = 20;
+
+    /// <summary>How long an unused key-group entity stays in memory (actorstream.state.entity-idle-timeout).</summary>
+    public TimeSpan StateEntityIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The reference configuration shipped with ActorStream (hocon/actorstream.conf).</summary>
     public static Config Reference { get; } = LoadReference();
 
@@ -42,6 +52,9 @@ public sealed record NodeSettings
             MetricsInterval = c.GetTimeSpan("actorstream.runtime.metrics-interval"),
             SchedulingTimeout = c.GetTimeSpan("actorstream.runtime.scheduling-timeout"),
             CancellationTimeout = c.GetTimeSpan("actorstream.runtime.cancellation-timeout"),
+            StateStore = ParseStateStore(c.GetString("actorstream.state.db")),
+            StateCompactionInterval = c.GetInt("actorstream.state.compaction-interval"),
+            StateEntityIdleTimeout = c.GetTimeSpan("actorstream.state.entity-idle-timeout"),
         };
         return settings.Validate();
     }
@@ -55,8 +68,14 @@ public sealed record NodeSettings
         Require(SchedulingTimeout > TimeSpan.Zero, "actorstream.runtime.scheduling-timeout", "must be positive, e.g. 60s.");
         Require(CancellationTimeout > TimeSpan.Zero, "actorstream.runtime.cancellation-timeout", "must be positive, e.g. 10s.");
         Require(!string.IsNullOrWhiteSpace(Hostname), "actorstream.node.hostname", "must name an interface, e.g. 127.0.0.1.");
+        Require(StateCompactionInterval >= 1, "actorstream.state.compaction-interval", $"{StateCompactionInterval} must be at least 1.");
+        Require(StateEntityIdleTimeout > TimeSpan.Zero, "actorstream.state.entity-idle-timeout", "must be positive, e.g. 2m.");
         return this;
     }
+
+    private static StateStoreSettings ParseStateStore(string value) =>
+        StateStoreSettings.TryParse(value, out var settings, out var error) ? settings
+            : throw new ConfigurationException($"Invalid setting actorstream.state.db (--state-db): {error}");
 
     private static void Require(bool condition, string key, string problem)
     {

@@ -9,6 +9,12 @@ public sealed record RuntimeServices(JobGraphRegistry Graphs, TimeProvider TimeP
     /// <summary>How long the job master waits for every subtask to deploy.</summary>
     public TimeSpan SchedulingTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The shard region of key-group state entities.</summary>
+    public Akka.Actor.IActorRef KeyGroupRegion { get; init; } = Akka.Actor.ActorRefs.Nobody;
+
+    /// <summary>Where checkpoints and keyed state are stored.</summary>
+    public Persistence.StateStoreSettings StateStore { get; init; } = Persistence.StateStoreSettings.Parse(null);
+
     /// <summary>How long the job master waits for cancelled subtasks to confirm.</summary>
     public TimeSpan CancellationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

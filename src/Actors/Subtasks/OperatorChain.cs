@@ -65,6 +65,7 @@ internal sealed class OperatorChain
                 Counters = counters,
                 TimeProvider = time,
                 ProcessingTime = processingTime,
+                CheckpointingEnabled = graph.Settings.Checkpointing is not null && graph.RuntimeMode == RuntimeExecutionMode.Streaming,
             };
             var instance = instances[node];
             node.OutputType.Apply(new SetupOperator(instance, context, output));

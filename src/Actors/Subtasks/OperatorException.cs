@@ -19,4 +19,17 @@ internal sealed class OperatorException(string operatorName, Exception cause)
             throw new OperatorException(operatorName, ex);
         }
     }
+
+    /// <summary>Runs <paramref name="func"/>, attributing any exception to <paramref name="operatorName"/>.</summary>
+    public static T Guard<T>(string operatorName, Func<T> func)
+    {
+        try
+        {
+            return func();
+        }
+        catch (Exception ex) when (ex is not OperatorException)
+        {
+            throw new OperatorException(operatorName, ex);
+        }
+    }
 }

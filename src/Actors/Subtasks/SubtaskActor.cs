@@ -1,6 +1,8 @@
+using ActorStream.Actors.Checkpointing;
 using ActorStream.Actors.Exchange;
 using ActorStream.Actors.JobMaster;
 using ActorStream.Actors.Node;
+using ActorStream.Actors.State;
 using ActorStream.Graph;
 using ActorStream.Graph.Operators;
 using ActorStream.Graph.Plan;
@@ -14,7 +16,9 @@ namespace ActorStream.Actors.Subtasks;
 /// One parallel instance of a job vertex, as a Cluster Sharding entity. It runs its operator
 /// chain on batches from its input gate (or by polling its source), but only while every output
 /// channel has room: without credits it stops taking input, which is how backpressure travels
-/// upstream to the sources. Control messages (credits, timers, stop) are handled between batches.
+/// upstream to the sources. Control messages (credits, timers, stop, checkpoint triggers) are
+/// handled between batches. Checkpoint barriers travel in band: with several input channels the
+/// subtask aligns them (exactly-once) before it snapshots and forwards the barrier.
 /// </summary>
 public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
 {
@@ -36,6 +40,11 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
     private bool _operatorsClosed;
     private ActorProcessingTimeService _processingTime = null!;
     private readonly CancellationTokenSource _stopping = new();
+    private SubtaskRestorer _restorer = null!;
+    private SubtaskCheckpointer _checkpointer = null!;
+    private BarrierAligner _aligner = null!;
+    private bool _checkpointing;
+    private bool _sourceExhausted;
 
     /// <summary>Creates a subtask that finds its job graph through <paramref name="services"/>.</summary>
     public SubtaskActor(RuntimeServices services)
@@ -66,8 +75,44 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             return;
         }
         _vertex = _graph.Vertex(deploy.VertexId);
-        deploy.JobMaster.Tell(new SubtaskRegistered(deploy.VertexId, deploy.SubtaskIndex, deploy.Attempt, Self));
+        _checkpointing = _graph.Settings.Checkpointing is not null && _graph.RuntimeMode == RuntimeExecutionMode.Streaming;
+        _restorer = new SubtaskRestorer(deploy.Restore, _vertex, deploy.SubtaskIndex);
+        if (_restorer.Outstanding == 0)
+        {
+            Register();
+            return;
+        }
+        foreach (var (entityId, read) in _restorer.Requests)
+            _services.KeyGroupRegion.Tell(new ShardingEnvelope(entityId, read));
+        Timers.StartSingleTimer("restore", SubtaskTicks.RestoreTimedOut.Instance, _services.SchedulingTimeout);
+        Become(Restoring);
+    }
+
+    /// <summary>Waits for the state of every key group this subtask owns, as of the restored checkpoint.</summary>
+    private void Restoring()
+    {
+        Receive<KeyGroupStateRead>(read =>
+        {
+            if (!_restorer.OnRead(read))
+                return;
+            Timers.Cancel("restore");
+            Register();
+        });
+        Receive<SubtaskTicks.RestoreTimedOut>(_ =>
+        {
+            _deployment.JobMaster.Tell(new SubtaskDeployFailed(_deployment.VertexId, _deployment.SubtaskIndex,
+                $"{_restorer.Outstanding} key groups of checkpoint {_restorer.CheckpointId} could not be read from the state store in time"));
+            Become(Failed);
+        });
+        Receive<CancelSubtask>(_ => Cancel());
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Register()
+    {
+        _deployment.JobMaster.Tell(new SubtaskRegistered(_deployment.VertexId, _deployment.SubtaskIndex, _deployment.Attempt, Self));
         Become(AwaitingConnect);
+        Stash.UnstashAll();
     }
 
     private void AwaitingConnect()
@@ -91,6 +136,13 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
                 .Select(c => (connect.Subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel, c.InputIndex))
                 .ToList();
             _gate = new InputGate(inputs);
+            _restorer.Apply(_chain.Operators);
+            _checkpointer = new SubtaskCheckpointer([.. _chain.Operators], _graph.JobName, _deployment.VertexId,
+                _deployment.SubtaskIndex, _services.KeyGroupRegion, Self);
+            if (_restorer.CheckpointId is { } restored)
+                _checkpointer.Restored(restored);
+            _checkpointer.MarkAllDirty(); // the first checkpoint of every run is a full one
+            _aligner = new BarrierAligner(_gate.ChannelCount, _graph.Settings.Checkpointing?.Mode ?? CheckpointingMode.ExactlyOnce);
             foreach (var (node, op) in _chain.Operators)
                 OperatorException.Guard(node.Name, op.Open);
             _gate.GrantInitialCredits(_graph.Settings.CreditsPerChannel);
@@ -114,6 +166,32 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         Receive<ChannelWatermark>(OnChannelMessage);
         Receive<EndOfPartition>(OnChannelMessage);
         Receive<ChannelWatermarkStatus>(OnChannelMessage);
+        Receive<ChannelBarrier>(OnChannelMessage);
+        Receive<TriggerCheckpoint>(trigger => Guarded(() =>
+        {
+            if (_chain.Source is not null && !_inputEnded)
+                PerformCheckpoint(trigger.Barrier);
+        }));
+        Receive<KeyGroupStateWritten>(written =>
+        {
+            if (_checkpointer.OnWritten(written) is { } ack)
+                _deployment.JobMaster.Tell(ack);
+        });
+        Receive<NotifyCheckpointComplete>(complete => Guarded(() => _checkpointer.Complete(complete.CheckpointId)));
+        Receive<NotifyCheckpointAborted>(aborted => Guarded(() =>
+        {
+            _checkpointer.Abort(aborted.CheckpointId);
+            if (_aligner.Abort(aborted.CheckpointId))
+            {
+                _gate.UnblockAll();
+                ProcessInput();
+            }
+        }));
+        Receive<FinishSource>(_ => Guarded(() =>
+        {
+            if (_chain.Source is not null && !_inputEnded)
+                EndInput();
+        }));
         Receive<Credit>(credit => Guarded(() =>
         {
             _chain.Writers[credit.OutputEdge].AddCredit(credit.OutputChannel, credit.Amount);
@@ -150,7 +228,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         Receive<StopSource>(_ => Guarded(() =>
         {
             if (_chain.Source is not null && !_inputEnded)
-                EndInput();
+                EndOfSource();
         }));
         Receive<CancelSubtask>(_ => Cancel());
     }
@@ -186,10 +264,15 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
                     OnValve(input, valve => valve.OnStatus(local, status.Idle));
                     break;
                 }
+                case ChannelBarrier barrier:
+                    OnBarrier(barrier);
+                    break;
                 case EndOfPartition end:
                 {
                     var (input, local) = _gate.InputOf(end.Channel);
                     OnValve(input, valve => valve.OnChannelEnded(local));
+                    if (_aligner.OnChannelEnded(end.Channel) is { } aligned)
+                        CompleteAlignment(aligned);
                     if (++_endedChannels == _gate.ChannelCount)
                         EndInput();
                     break;
@@ -201,6 +284,57 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             _continueScheduled = true;
             Self.Tell(SubtaskTicks.ContinueProcessing.Instance);
         }
+        ScheduleFlush();
+    }
+
+    /// <summary>Exactly-once: a channel that delivered the barrier waits until all have; then the checkpoint is taken.</summary>
+    private void OnBarrier(ChannelBarrier message)
+    {
+        var step = _aligner.OnBarrier(message.Channel, message.Barrier);
+        if (step.Aborted is { } aborted)
+        {
+            _deployment.JobMaster.Tell(new DeclineCheckpoint(_deployment.VertexId, _deployment.SubtaskIndex, aborted,
+                $"barrier {message.Barrier.Id} arrived before barrier {aborted} was aligned"));
+            _gate.UnblockAll();
+        }
+        if (step.Block)
+            _gate.Block(message.Channel);
+        if (step.Complete is { } barrier)
+            CompleteAlignment(barrier);
+    }
+
+    private void CompleteAlignment(CheckpointBarrier barrier)
+    {
+        PerformCheckpoint(barrier);
+        _gate.UnblockAll();
+    }
+
+    /// <summary>Snapshots the chain at the barrier and forwards it on every output channel, after the records before it.</summary>
+    private void PerformCheckpoint(CheckpointBarrier barrier)
+    {
+        var ack = _checkpointer.Snapshot(barrier);
+        foreach (var writer in _chain.Writers)
+            writer.BroadcastBarrier(barrier);
+        if (ack is not null)
+            _deployment.JobMaster.Tell(ack);
+    }
+
+    /// <summary>
+    /// The source read all its input. With checkpointing it emits its final watermark and waits: a
+    /// final checkpoint must commit all output before the operators end (Flink's final checkpoint).
+    /// </summary>
+    private void EndOfSource()
+    {
+        if (!_checkpointing)
+        {
+            EndInput();
+            return;
+        }
+        if (_sourceExhausted)
+            return;
+        _sourceExhausted = true;
+        OperatorException.Guard(_vertex.Head.Name, _chain.Source!.EmitFinalWatermark);
+        _deployment.JobMaster.Tell(new SourceExhausted(_deployment.VertexId, _deployment.SubtaskIndex));
         ScheduleFlush();
     }
 
@@ -222,7 +356,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         var source = _chain.Source!;
         for (var polls = 0; polls < _graph.Settings.BatchSize; polls++)
         {
-            if (_inputEnded || _waitingForSource || !OutputsAvailable())
+            if (_inputEnded || _sourceExhausted || _waitingForSource || !OutputsAvailable())
             {
                 ScheduleFlush();
                 return; // a credit resumes polling
@@ -236,7 +370,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
                     ScheduleFlush();
                     return;
                 case InputStatus.EndOfInput:
-                    EndInput();
+                    EndOfSource();
                     return;
             }
         }
@@ -267,7 +401,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         }
         if (!OutputsAvailable())
             return;
-        if (_chain.Source is not null)
+        if (_chain.Source is not null && !_sourceExhausted)
             SchedulePoll();
         else if (_gate.HasQueued)
             ProcessInput();

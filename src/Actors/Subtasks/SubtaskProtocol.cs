@@ -5,8 +5,12 @@ namespace ActorStream.Actors.Subtasks;
 /// <summary>A command from the job master to a subtask entity.</summary>
 public interface ISubtaskCommand;
 
-/// <summary>Creates the subtask entity and tells it what to run; it answers with <see cref="JobMaster.SubtaskRegistered"/>.</summary>
-public sealed record DeploySubtask(string JobId, string VertexId, int SubtaskIndex, int Attempt, IActorRef JobMaster) : ISubtaskCommand;
+/// <summary>
+/// Creates the subtask entity and tells it what to run, restoring from <paramref name="Restore"/> when
+/// given; it answers with <see cref="JobMaster.SubtaskRegistered"/> once its state is loaded.
+/// </summary>
+public sealed record DeploySubtask(string JobId, string VertexId, int SubtaskIndex, int Attempt, IActorRef JobMaster,
+    Checkpointing.CompletedCheckpoint? Restore = null) : ISubtaskCommand;
 
 /// <summary>Every subtask of the job is deployed: connect channels (by vertex id, the refs of its subtasks) and start.</summary>
 public sealed record ConnectSubtask(IReadOnlyDictionary<string, IActorRef[]> Subtasks) : ISubtaskCommand;
@@ -63,5 +67,10 @@ internal static class SubtaskTicks
     public sealed record ReportMetrics
     {
         public static readonly ReportMetrics Instance = new();
+    }
+
+    public sealed record RestoreTimedOut
+    {
+        public static readonly RestoreTimedOut Instance = new();
     }
 }

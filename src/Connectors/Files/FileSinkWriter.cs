@@ -2,20 +2,35 @@ using ActorStream.Graph;
 
 namespace ActorStream.Connectors.Files;
 
-/// <summary>Writes one subtask's part files: the open one, and the rolled ones waiting for the end of input.</summary>
-internal sealed class FileSinkWriter<T>(FileSink<T> sink, int subtask, Func<T, string> formatter) : ISinkWriter<T>
+/// <summary>
+/// Writes one subtask's part files: the open one, and the closed ones waiting to be committed, at
+/// the end of input or, with checkpointing, when the checkpoint that closed them completes.
+/// </summary>
+internal sealed class FileSinkWriter<T> : ITwoPhaseCommitWriter<T, FilePartCommittable>
 {
+    private readonly FileSink<T> _sink;
+    private readonly int _subtask;
+    private readonly Func<T, string> _formatter;
+    private readonly Dictionary<int, int> _counters;
     private readonly List<PartFile> _pending = [];
     private PartFile? _current;
-    private int _nextPartNumber;
+
+    /// <summary>A writer of subtask <paramref name="subtask"/> that numbers its parts on from <paramref name="counters"/> (next part by subtask index).</summary>
+    public FileSinkWriter(FileSink<T> sink, int subtask, Func<T, string> formatter, Dictionary<int, int>? counters = null)
+    {
+        _sink = sink;
+        _subtask = subtask;
+        _formatter = formatter;
+        _counters = counters ?? new Dictionary<int, int> { [subtask] = 0 };
+    }
 
     /// <inheritdoc />
     public void Write(T value, long timestamp)
     {
         // Opened lazily, so a subtask that receives nothing leaves no empty part behind.
         _current ??= OpenNextPart();
-        _current.WriteLine(formatter(value));
-        if (_current.Length >= sink.MaxPartBytes)
+        _current.WriteLine(_formatter(value));
+        if (_current.Length >= _sink.MaxPartBytes)
             Roll();
     }
 
@@ -32,6 +47,20 @@ internal sealed class FileSinkWriter<T>(FileSink<T> sink, int subtask, Func<T, s
             part.Commit();
         _pending.Clear();
     }
+
+    /// <summary>Closes the open part and hands every closed part over for committing; they stay hidden until then.</summary>
+    public IReadOnlyList<FilePartCommittable> PrepareCommit(long checkpointId)
+    {
+        Roll();
+        var committables = _pending
+            .Select(p => new FilePartCommittable(Path.GetFileName(p.InProgressPath), Path.GetFileName(p.FinalPath)))
+            .ToList();
+        _pending.Clear();
+        return committables;
+    }
+
+    /// <summary>The part counters, so a restored run numbers its parts after every part this one made.</summary>
+    public byte[]? SnapshotState(long checkpointId) => PartCounters.Write(_counters);
 
     /// <summary>Closes the open part without committing anything: after a failure no part becomes visible.</summary>
     public void Dispose()
@@ -52,9 +81,9 @@ internal sealed class FileSinkWriter<T>(FileSink<T> sink, int subtask, Func<T, s
 
     private PartFile OpenNextPart()
     {
-        var number = _nextPartNumber++;
+        var number = _counters[_subtask]++;
         return PartFile.Open(
-            Path.Combine(sink.OutputDirectory, sink.InProgressFileName(subtask, number)),
-            Path.Combine(sink.OutputDirectory, sink.PartFileName(subtask, number)));
+            Path.Combine(_sink.OutputDirectory, _sink.InProgressFileName(_subtask, number)),
+            Path.Combine(_sink.OutputDirectory, _sink.PartFileName(_subtask, number)));
     }
 }

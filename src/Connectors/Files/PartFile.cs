@@ -76,9 +76,31 @@ internal sealed class PartFile : IDisposable
         Close();
         if (State == PartFileState.Committed)
             return;
-        // A rename within one directory is atomic, so readers see either no part or the whole part.
-        File.Move(InProgressPath, FinalPath, overwrite: true);
+        CommitPending(InProgressPath, FinalPath);
         State = PartFileState.Committed;
+    }
+
+    /// <summary>
+    /// Renames the closed part at <paramref name="hiddenPath"/> to <paramref name="finalPath"/>;
+    /// idempotent: a part already renamed (only the final file exists) is left as it is.
+    /// </summary>
+    public static void CommitPending(string hiddenPath, string finalPath)
+    {
+        try
+        {
+            // A rename within one directory is atomic, so readers see either no part or the whole part.
+            File.Move(hiddenPath, finalPath, overwrite: true);
+        }
+        catch (FileNotFoundException) when (File.Exists(finalPath))
+        {
+            // Committed before, by an earlier attempt of this checkpoint's commit.
+        }
+        catch (FileNotFoundException error)
+        {
+            throw new FileNotFoundException(
+                $"The pending part '{hiddenPath}' is gone but '{finalPath}' does not exist: the part was removed before it was committed.",
+                hiddenPath, error);
+        }
     }
 
     /// <summary>Closes the file without committing it, leaving it hidden.</summary>

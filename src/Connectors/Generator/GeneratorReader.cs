@@ -1,38 +1,34 @@
 using ActorStream.Graph;
+using ActorStream.Graph.Sources;
 
 namespace ActorStream.Connectors.Generator;
 
-/// <summary>Generates one subtask's indices first, first + step, ... in bursts, paced by an optional limiter.</summary>
+/// <summary>Generates the elements of one subtask's index splits in bursts, paced by an optional limiter; its position is the unread splits.</summary>
 internal sealed class GeneratorReader<T>(
     Func<long, Random, T> generator,
     long seed,
-    long first,
-    long step,
-    long? remaining,
+    SequenceCursor cursor,
     RecordRateLimiter? limiter) : ISourceReader<T>
 {
     /// <summary>The most records one poll emits, so a poll stays short but amortises its overhead.</summary>
     public const int MaxBurst = 64;
 
     private readonly SplitMixRandom _random = new();
-    private long _next = first;
-    private long? _remaining = remaining;
 
     /// <inheritdoc />
     public InputStatus PollNext(ISourceOutput<T> output)
     {
-        if (_remaining == 0)
+        if (cursor.IsExhausted)
             return InputStatus.EndOfInput;
-        var burst = Math.Min(_remaining ?? MaxBurst, MaxBurst);
+        var burst = (long)MaxBurst;
         if (limiter is not null && (burst = limiter.Acquire(burst)) == 0)
             return InputStatus.NothingAvailable;
-        for (var i = 0; i < burst; i++)
+        // The cursor advances per record, so a throwing generator leaves the position at the failed element.
+        for (var i = 0; i < burst && cursor.TryPeek(out var index); i++)
         {
-            _random.Reset(SplitMix64.SeedFor(seed, _next));
-            output.Collect(generator(_next, _random));
-            // Advance per record, so a throwing generator leaves the position at the failed element.
-            _next += step;
-            _remaining--;
+            _random.Reset(SplitMix64.SeedFor(seed, index));
+            output.Collect(generator(index, _random));
+            cursor.Advance();
         }
         return InputStatus.MoreAvailable;
     }
@@ -40,6 +36,9 @@ internal sealed class GeneratorReader<T>(
     /// <inheritdoc />
     public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) =>
         limiter?.WaitForNextAsync(cancellationToken) ?? Task.CompletedTask;
+
+    /// <inheritdoc />
+    public byte[] SnapshotState(long checkpointId) => cursor.SnapshotState();
 
     /// <inheritdoc />
     public void Dispose() { }

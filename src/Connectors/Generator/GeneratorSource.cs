@@ -7,7 +7,8 @@ namespace ActorStream.Connectors.Generator;
 /// Generates element i from a function of i, as Flink's DataGeneratorSource. Element i is the same
 /// at any parallelism: its <see cref="Random"/> is seeded from (seed, i) with SplitMix64 rather than
 /// shared between elements. Bounded sources split [0, count) into contiguous ranges; unbounded ones
-/// give subtask s the indices s, s + p, s + 2p, ...
+/// give subtask s the indices s, s + p, s + 2p, ... Its position is the unread index splits, so a
+/// restored run resumes after the last element emitted, at any parallelism.
 /// </summary>
 public sealed class GeneratorSource<T> : ISource<T>
 {
@@ -23,8 +24,8 @@ public sealed class GeneratorSource<T> : ISource<T>
         ArgumentNullException.ThrowIfNull(generator);
         if (count < 0)
             throw new ArgumentOutOfRangeException(nameof(count), count, "The element count must not be negative.");
-        if (recordsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
-            throw new ArgumentOutOfRangeException(nameof(recordsPerSecond), rate, "The rate must be a positive number of records per second.");
+        if (recordsPerSecond is { } rate)
+            RecordRateLimiter.ValidateRate(rate, nameof(recordsPerSecond));
         _generator = generator;
         Count = count;
         RecordsPerSecond = recordsPerSecond;
@@ -52,13 +53,19 @@ public sealed class GeneratorSource<T> : ISource<T>
     /// <inheritdoc />
     public ISourceReader<T> CreateReader(SourceReaderContext context)
     {
-        var limiter = RecordsPerSecond is { } rate
-            ? new RecordRateLimiter(rate / context.Parallelism, context.TimeProvider)
-            : null;
-        if (Count is not { } count)
-            return new GeneratorReader<T>(_generator, Seed, context.SubtaskIndex, context.Parallelism, remaining: null, limiter);
-        var (start, share) = NumberSequenceSource.SplitRange(0, (ulong)count, context.SubtaskIndex, context.Parallelism);
-        return new GeneratorReader<T>(_generator, Seed, start, step: 1, remaining: (long)share, limiter);
+        var whole = Count is { } count ? new SequenceSplit(0, 1, (ulong)count) : new SequenceSplit(0, 1, null);
+        var cursor = new SequenceCursor(SequenceSplits.ForReader(context, whole));
+        return new GeneratorReader<T>(_generator, Seed, cursor, Limiter(context, cursor));
+    }
+
+    private RecordRateLimiter? Limiter(SourceReaderContext context, SequenceCursor cursor)
+    {
+        if (RecordsPerSecond is not { } rate)
+            return null;
+        // Bounded shares are equal. An endless reader gets the rate of its share of the indices (after a
+        // rescale they can differ), so all readers advance through the indices, and event time, together.
+        var share = Count is null ? cursor.EndlessShare : 1.0 / context.Parallelism;
+        return share > 0 ? new RecordRateLimiter(rate * share, context.TimeProvider) : null;
     }
 
     private static Func<long, Random, T> Wrap(Func<long, T> generator)

@@ -5,6 +5,15 @@ public sealed record JobExecutionResult(string JobId, string JobName, TimeSpan D
 {
     /// <summary>The summed value of the counter <paramref name="name"/>, or 0 when no subtask used it.</summary>
     public long GetCounter(string name) => Counters.GetValueOrDefault(name);
+
+    /// <summary>Checkpoints completed during the run (including the final one).</summary>
+    public int CompletedCheckpoints { get; init; }
+
+    /// <summary>How often the job restarted after a failure.</summary>
+    public int Restarts { get; init; }
+
+    /// <summary>The pointer of the latest completed checkpoint or savepoint, or null.</summary>
+    public string? LatestCheckpoint { get; init; }
 }
 
 /// <summary>Where a job is in its lifecycle.</summary>
@@ -25,6 +34,9 @@ public enum JobStatus
     /// <summary>Subtasks are being cancelled.</summary>
     Cancelling,
 
+    /// <summary>A subtask failed: the job restarts from its latest completed checkpoint.</summary>
+    Restarting,
+
     /// <summary>Every subtask finished.</summary>
     Finished,
 
@@ -37,7 +49,20 @@ public enum JobStatus
 
 /// <summary>A snapshot of a running job's progress.</summary>
 public sealed record JobProgress(
-    JobStatus Status, TimeSpan Elapsed, long RecordsIn, long RecordsOut, IReadOnlyDictionary<string, long> Counters);
+    JobStatus Status, TimeSpan Elapsed, long RecordsIn, long RecordsOut, IReadOnlyDictionary<string, long> Counters)
+{
+    /// <summary>Checkpoints completed so far in this run.</summary>
+    public int CompletedCheckpoints { get; init; }
+
+    /// <summary>Checkpoints that were declined or timed out.</summary>
+    public int FailedCheckpoints { get; init; }
+
+    /// <summary>The pointer of the latest completed checkpoint (for <c>--from-savepoint</c>), or null.</summary>
+    public string? LatestCheckpoint { get; init; }
+
+    /// <summary>How often the job restarted after a failure.</summary>
+    public int Restarts { get; init; }
+}
 
 /// <summary>A handle on a submitted job.</summary>
 public interface IJobClient
@@ -56,6 +81,12 @@ public interface IJobClient
 
     /// <summary>Cancels the job: subtasks stop without finishing their output.</summary>
     Task CancelAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a savepoint (every key group in full, kept until deleted) and returns its pointer.</summary>
+    Task<string> TriggerSavepointAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a savepoint, commits its output, then stops the job; returns the savepoint's pointer.</summary>
+    Task<string> StopWithSavepointAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Runs job graphs; the runtime (ActorStream.Actors) provides one.</summary>

@@ -49,6 +49,40 @@ public sealed class StreamExecutionEnvironment
         set => Settings = Settings with { AutoWatermarkInterval = value };
     }
 
+    /// <summary>
+    /// Takes a checkpoint every <paramref name="interval"/>: sources record their positions and send
+    /// barriers, every subtask writes its state, sinks commit when the checkpoint completes.
+    /// Further settings through <see cref="CheckpointConfig"/>.
+    /// </summary>
+    public StreamExecutionEnvironment EnableCheckpointing(TimeSpan interval, CheckpointingMode mode = CheckpointingMode.ExactlyOnce)
+    {
+        Settings = Settings with { Checkpointing = new CheckpointConfig { Interval = interval, Mode = mode }.Validate() };
+        return this;
+    }
+
+    /// <summary>The checkpoint settings, or null when checkpointing is off; set it to change timeout, pause and so on.</summary>
+    public CheckpointConfig? CheckpointConfig
+    {
+        get => Settings.Checkpointing;
+        set => Settings = Settings with { Checkpointing = value?.Validate() };
+    }
+
+    /// <summary>Starts the job from a checkpoint or savepoint (see <see cref="SavepointRestoreSettings"/>).</summary>
+    public StreamExecutionEnvironment RestoreFrom(string pointer, bool allowNonRestoredState = false)
+    {
+        var restore = new SavepointRestoreSettings(pointer, allowNonRestoredState);
+        restore.Parse();
+        Settings = Settings with { RestoreFrom = restore };
+        return this;
+    }
+
+    /// <summary>What happens when a subtask fails (default: none, or exponential delay with checkpointing).</summary>
+    public RestartStrategy RestartStrategy
+    {
+        get => Settings.EffectiveRestartStrategy;
+        set => Settings = Settings with { RestartStrategy = value.Validate() };
+    }
+
     /// <summary>A stream of the given elements, read by one subtask in order.</summary>
     public DataStream<T> FromCollection<T>(IEnumerable<T> elements, string name = "Collection Source") =>
         FromSource(new CollectionSource<T>(elements), WatermarkStrategy<T>.NoWatermarks(), name);
@@ -57,9 +91,12 @@ public sealed class StreamExecutionEnvironment
     public DataStream<long> FromSequence(long from, long to, string name = "Sequence Source") =>
         FromSource(new NumberSequenceSource(from, to), WatermarkStrategy<long>.NoWatermarks(), name);
 
-    /// <summary>The lines of a text file, or of every file in a directory (one file per split).</summary>
-    public DataStream<string> ReadTextFile(string path, string? name = null) =>
-        FromSource(new TextLineSource(path), WatermarkStrategy<string>.NoWatermarks(), name ?? $"ReadTextFile({Path.GetFileName(path)})");
+    /// <summary>
+    /// The lines of a UTF-8 text file, or of every file in a directory (one file per split);
+    /// <paramref name="recordsPerSecond"/> throttles the source to that many lines per second in total.
+    /// </summary>
+    public DataStream<string> ReadTextFile(string path, string? name = null, double? recordsPerSecond = null) =>
+        FromSource(new TextLineSource(path, recordsPerSecond), WatermarkStrategy<string>.NoWatermarks(), name ?? $"ReadTextFile({Path.GetFileName(path)})");
 
     /// <summary>A stream read from <paramref name="source"/> with timestamps and watermarks from <paramref name="watermarks"/>.</summary>
     public DataStream<T> FromSource<T>(ISource<T> source, WatermarkStrategy<T> watermarks, string name) =>

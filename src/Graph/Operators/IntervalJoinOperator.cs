@@ -107,10 +107,10 @@ public sealed class IntervalJoinOperator<TKey, TLeft, TRight, TOut>(
 
     private static void Buffer<T>(IMapState<long, List<T>> buffer, long timestamp, T value)
     {
-        var bucket = buffer.Get(timestamp);
-        if (bucket is null)
-            buffer.Put(timestamp, bucket = []);
+        var bucket = buffer.Get(timestamp) ?? [];
         bucket.Add(value);
+        // Put after the in-place append: a write is what marks the key group changed for the next checkpoint.
+        buffer.Put(timestamp, bucket);
     }
 
     private void Emit(TLeft left, long leftTimestamp, TRight right, long rightTimestamp)

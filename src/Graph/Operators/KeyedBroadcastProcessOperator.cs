@@ -1,12 +1,14 @@
 using ActorStream.Graph.Operators.Timers;
 using ActorStream.Graph.Runtime;
+using ActorStream.Graph.State;
 
 namespace ActorStream.Graph.Operators;
 
 /// <summary>
 /// Runs a <see cref="KeyedBroadcastProcessFunction{TKey,TIn,TBroadcast,TOut}"/>: input 1 is keyed,
 /// input 2 is broadcast to every subtask. Broadcast state is operator state (one copy per
-/// subtask, kept identical by the function), declared up front by the stream's descriptors.
+/// subtask, kept identical by the function), declared up front by the stream's descriptors;
+/// keyed state and timers are checkpointed by key group like any keyed operator's.
 /// </summary>
 public sealed class KeyedBroadcastProcessOperator<TKey, TIn, TBroadcast, TOut>(
     KeyedBroadcastProcessFunction<TKey, TIn, TBroadcast, TOut> function, Func<TIn, TKey> keySelector,
@@ -15,7 +17,7 @@ public sealed class KeyedBroadcastProcessOperator<TKey, TIn, TBroadcast, TOut>(
     where TKey : notnull
 {
     private readonly KeyedBroadcastProcessFunction<TKey, TIn, TBroadcast, TOut> _function = FunctionCopies.PerSubtask(function);
-    private readonly Dictionary<string, object> _broadcastStates = new(StringComparer.Ordinal);
+    private readonly BroadcastStates _broadcastStates = new(broadcastDescriptors);
     private TimestampedCollector<TOut>? _collector;
     private KeyedContext? _keyedContext;
     private BroadcastContext? _broadcastContext;
@@ -30,6 +32,12 @@ public sealed class KeyedBroadcastProcessOperator<TKey, TIn, TBroadcast, TOut>(
         _broadcastContext = new BroadcastContext(this);
         FunctionCopies.Open(_function, new StreamingRuntimeContext(Context, Backend));
     }
+
+    /// <summary>Restores the broadcast states: every previous subtask held the same, so one copy is taken.</summary>
+    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored) => _broadcastStates.Restore(restored);
+
+    /// <summary>The broadcast states.</summary>
+    public override byte[]? SnapshotOperatorState(long checkpointId) => _broadcastStates.Snapshot();
 
     /// <inheritdoc />
     public override void ProcessElement1(in StreamRecord<TIn> record)
@@ -75,18 +83,7 @@ public sealed class KeyedBroadcastProcessOperator<TKey, TIn, TBroadcast, TOut>(
     }
 
     private HeapBroadcastState<TStateKey, TValue> BroadcastState<TStateKey, TValue>(MapStateDescriptor<TStateKey, TValue> descriptor)
-        where TStateKey : notnull
-    {
-        if (_broadcastStates.TryGetValue(descriptor.Name, out var existing))
-            return existing as HeapBroadcastState<TStateKey, TValue> ?? throw new InvalidOperationException(
-                $"Broadcast state '{descriptor.Name}' was declared with other key or value types.");
-        if (!broadcastDescriptors.Any(d => d.Name == descriptor.Name))
-            throw new InvalidOperationException(
-                $"Broadcast state '{descriptor.Name}' was not declared: pass its descriptor to Broadcast(...) on the broadcast stream.");
-        var state = new HeapBroadcastState<TStateKey, TValue>();
-        _broadcastStates.Add(descriptor.Name, state);
-        return state;
-    }
+        where TStateKey : notnull => _broadcastStates.GetOrCreate(descriptor);
 
     private long? TimestampOrNull => _timestamp == StreamRecord<TOut>.NoTimestamp ? null : _timestamp;
 

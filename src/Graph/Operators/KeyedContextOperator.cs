@@ -28,6 +28,14 @@ internal sealed class KeyedContextOperator<TIn, TKey, TOut>(OneInputStreamOperat
             aware.UseKeyedState(_backend);
     }
 
+    public override IKeyedStateSnapshots? KeyedStateSnapshots => _backend;
+
+    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored) => inner.InitializeOperatorState(restored);
+
+    public override byte[]? SnapshotOperatorState(long checkpointId) => inner.SnapshotOperatorState(checkpointId);
+
+    public override void NotifyCheckpointComplete(long checkpointId) => inner.NotifyCheckpointComplete(checkpointId);
+
     public override void Open() => inner.Open();
 
     public override void ProcessElement(in StreamRecord<TIn> record)

@@ -10,6 +10,9 @@ public sealed class KeyedProcessOperator<TKey, TIn, TOut>(
         ITriggerable<TKey, VoidNamespace>
     where TKey : notnull
 {
+    /// <summary>The name the timers are checkpointed under.</summary>
+    public const string TimerServiceName = "user-timers";
+
     private TimestampedCollector<TOut>? _collector;
     private FunctionContext? _context;
     private InternalTimerService<TKey, VoidNamespace>? _timers;
@@ -20,7 +23,7 @@ public sealed class KeyedProcessOperator<TKey, TIn, TOut>(
     /// <inheritdoc />
     public override void Open()
     {
-        _timers = new InternalTimerService<TKey, VoidNamespace>(Backend, Context.ProcessingTime, this);
+        _timers = new InternalTimerService<TKey, VoidNamespace>(TimerServiceName, Backend, Context.ProcessingTime, this);
         _collector = new TimestampedCollector<TOut>(Output);
         _context = new FunctionContext(Output, new KeyedTimerService<TKey>(_timers));
         base.Open();

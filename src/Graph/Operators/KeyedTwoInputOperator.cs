@@ -13,6 +13,9 @@ public abstract class KeyedTwoInputOperator<TKey, TIn1, TIn2, TOut>(Func<TIn1, T
     : TwoInputStreamOperator<TIn1, TIn2, TOut>, ITriggerable<TKey, VoidNamespace>
     where TKey : notnull
 {
+    /// <summary>The name the timers are checkpointed under.</summary>
+    public const string TimerServiceName = "user-timers";
+
     private HeapKeyedStateBackend<TKey>? _backend;
     private InternalTimerService<TKey, VoidNamespace>? _timers;
 
@@ -23,6 +26,9 @@ public abstract class KeyedTwoInputOperator<TKey, TIn1, TIn2, TOut>(Func<TIn1, T
     public InternalTimerService<TKey, VoidNamespace> Timers => _timers ?? throw new InvalidOperationException("Open was not called.");
 
     /// <inheritdoc />
+    public override IKeyedStateSnapshots? KeyedStateSnapshots => _backend;
+
+    /// <inheritdoc />
     public override void Setup(OperatorContext context, IOutput<TOut> output)
     {
         base.Setup(context, output);
@@ -30,7 +36,7 @@ public abstract class KeyedTwoInputOperator<TKey, TIn1, TIn2, TOut>(Func<TIn1, T
     }
 
     /// <inheritdoc />
-    public override void Open() => _timers = new InternalTimerService<TKey, VoidNamespace>(Backend, Context.ProcessingTime, this);
+    public override void Open() => _timers = new InternalTimerService<TKey, VoidNamespace>(TimerServiceName, Backend, Context.ProcessingTime, this);
 
     /// <summary>Fires the event-time timers the combined watermark passed, then forwards it.</summary>
     public override void ProcessWatermark(long watermark)

@@ -16,6 +16,9 @@ public abstract class KeyedUdfOperator<TIn, TKey, TOut, TFunction>(TFunction fun
     protected override IKeyedStateStore KeyedStateStore => Backend;
 
     /// <inheritdoc />
+    public override IKeyedStateSnapshots? KeyedStateSnapshots => _backend;
+
+    /// <inheritdoc />
     public override void Setup(OperatorContext context, IOutput<TOut> output)
     {
         base.Setup(context, output);

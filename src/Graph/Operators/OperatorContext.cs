@@ -26,6 +26,9 @@ public sealed record OperatorContext
     /// <summary>The named counters of this subtask.</summary>
     public required CounterGroup Counters { get; init; }
 
+    /// <summary>True when the job takes checkpoints, so sinks commit per checkpoint rather than at the end of input.</summary>
+    public bool CheckpointingEnabled { get; init; }
+
     /// <summary>The processing-time clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

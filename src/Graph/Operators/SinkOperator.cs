@@ -1,17 +1,54 @@
 using ActorStream.Graph.Runtime;
+using ActorStream.Graph.Sinks;
 
 namespace ActorStream.Graph.Operators;
 
-/// <summary>Feeds a sink writer; the last operator of its chain.</summary>
+/// <summary>
+/// Feeds a sink writer; the last operator of its chain. A two-phase-commit sink
+/// (<see cref="ITwoPhaseCommitSink{T, TCommittable}"/>) is bound to checkpoints when checkpointing is
+/// on: prepared at each barrier, committed when the checkpoint completes, committed again on restore.
+/// </summary>
 public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T>, ISinkOperator
 {
     private ISinkWriter<T>? _writer;
+    private ITwoPhaseCommitDriver<T>? _twoPhase;
+    private SinkContext? _sinkContext;
     private bool _ended;
 
+    private SinkContext SinkContext => _sinkContext ??= new SinkContext(Context.OperatorName, Context.SubtaskIndex, Context.Parallelism,
+        new StreamingRuntimeContext(Context, keyedState: null));
+
+    /// <summary>Commits this subtask's share of the restored committables, before the writer opens.</summary>
+    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored)
+    {
+        if (restored.Count == 0)
+            return;
+        _twoPhase ??= TwoPhaseCommitDriver.TryCreate(sink, SinkContext);
+        _twoPhase?.Restore(restored);
+    }
+
     /// <inheritdoc />
-    public override void Open() =>
-        _writer = sink.CreateWriter(new SinkContext(Context.OperatorName, Context.SubtaskIndex, Context.Parallelism,
-            new StreamingRuntimeContext(Context, keyedState: null)));
+    public override void Open()
+    {
+        if (Context.CheckpointingEnabled)
+            _twoPhase ??= TwoPhaseCommitDriver.TryCreate(sink, SinkContext);
+        _writer = _twoPhase?.CreateWriter() ?? sink.CreateWriter(SinkContext);
+    }
+
+    /// <summary>
+    /// Prepares a two-phase-commit writer's transaction and returns the uncommitted committables;
+    /// any other writer is flushed, which makes the sink at-least-once.
+    /// </summary>
+    public override byte[]? SnapshotOperatorState(long checkpointId)
+    {
+        if (_twoPhase is not null)
+            return _twoPhase.Snapshot(checkpointId);
+        _writer?.Flush(endOfInput: false);
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override void NotifyCheckpointComplete(long checkpointId) => _twoPhase?.NotifyCheckpointComplete(checkpointId);
 
     /// <inheritdoc />
     public long RecordsWritten { get; private set; }
@@ -26,21 +63,32 @@ public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T
     /// <inheritdoc />
     public override void ProcessWatermark(long watermark) { }
 
-    /// <inheritdoc />
+    /// <summary>Flushes for the end of input; a two-phase-commit sink commits what the last checkpoint did not cover.</summary>
     public override void EndInput()
     {
         _ended = true;
-        _writer!.Flush(endOfInput: true);
+        if (_twoPhase is not null)
+            _twoPhase.EndInput();
+        else
+            _writer!.Flush(endOfInput: true);
     }
 
     /// <inheritdoc />
     public override void Close()
     {
-        if (_writer is null)
-            return;
-        if (!_ended)
-            _writer.Flush(endOfInput: false);
-        _writer.Dispose();
+        try
+        {
+            if (_writer is null)
+                return;
+            // Uncommitted two-phase output is discarded anyway, so only a plain writer is flushed.
+            if (!_ended && _twoPhase is null)
+                _writer.Flush(endOfInput: false);
+            _writer.Dispose();
+        }
+        finally
+        {
+            _twoPhase?.Dispose();
+        }
     }
 }
 

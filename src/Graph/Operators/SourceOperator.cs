@@ -4,11 +4,14 @@ namespace ActorStream.Graph.Operators;
 
 /// <summary>
 /// Head of a source chain: polls the reader, assigns timestamps and generates watermarks.
-/// The subtask calls <see cref="EmitNext"/> while its outputs have room.
+/// The subtask calls <see cref="EmitNext"/> while its outputs have room. Its operator state is the
+/// reader's position and the watermark emitted so far, so a restored source resumes both.
 /// </summary>
 public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> strategy, bool emitWatermarkPerEvent)
     : StreamOperator<T>, ISourceOperator, ISourceOutput<T>, IWatermarkOutput
 {
+    private const byte StateFormatVersion = 1;
+
     private ISourceReader<T>? _reader;
     private IWatermarkGenerator<T>? _generator;
     private long _currentWatermark = Watermarks.Min;
@@ -16,6 +19,8 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     private bool _idle;
     private bool _ended;
     private readonly Dictionary<string, SplitOutput> _splits = new(StringComparer.Ordinal);
+    private IReadOnlyList<byte[]> _restoredReaderStates = [];
+    private long _restoredWatermark = Watermarks.Min;
 
     /// <summary>Whether the source ends.</summary>
     public Boundedness Boundedness => source.Boundedness;
@@ -23,11 +28,54 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     /// <summary>True when periodic watermark emission applies.</summary>
     public bool EmitsWatermarks => !strategy.IsNoWatermarks;
 
+    /// <summary>Keeps the restored readers' states for the reader and the lowest restored watermark.</summary>
+    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored)
+    {
+        if (restored.Count == 0)
+            return;
+        var readerStates = new List<byte[]>(restored.Count);
+        var watermark = long.MaxValue;
+        foreach (var state in restored)
+        {
+            using var input = new BinaryReader(new MemoryStream(state));
+            if (input.ReadByte() is var version && version != StateFormatVersion)
+                throw new InvalidDataException($"Unknown source operator state version {version}.");
+            readerStates.Add(input.ReadBytes(input.ReadInt32()));
+            watermark = Math.Min(watermark, input.ReadInt64());
+        }
+        _restoredReaderStates = readerStates;
+        _restoredWatermark = watermark;
+    }
+
+    /// <summary>The reader's position and the watermark emitted so far.</summary>
+    public override byte[]? SnapshotOperatorState(long checkpointId)
+    {
+        var reader = _reader ?? throw new InvalidOperationException("The source cannot snapshot before Open.");
+        var readerState = reader.SnapshotState(checkpointId);
+        using var buffer = new MemoryStream();
+        using (var output = new BinaryWriter(buffer))
+        {
+            output.Write(StateFormatVersion);
+            output.Write(readerState.Length);
+            output.Write(readerState);
+            output.Write(_currentWatermark);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <inheritdoc />
+    public override void NotifyCheckpointComplete(long checkpointId) => _reader?.NotifyCheckpointComplete(checkpointId);
+
     /// <inheritdoc />
     public override void Open()
     {
         _generator = strategy.CreateGenerator();
-        _reader = source.CreateReader(new SourceReaderContext(Context.SubtaskIndex, Context.Parallelism, Context.TimeProvider));
+        _reader = source.CreateReader(new SourceReaderContext(Context.SubtaskIndex, Context.Parallelism, Context.TimeProvider)
+        {
+            RestoredState = _restoredReaderStates,
+        });
+        // Event time does not go back after a restore: the guard in EmitWatermark drops anything lower.
+        EmitWatermark(_restoredWatermark);
         if (strategy.IdleTimeout is { } timeout && Context.RuntimeMode == RuntimeExecutionMode.Streaming)
         {
             _lastActivity = Context.ProcessingTime.CurrentProcessingTime;
@@ -133,14 +181,17 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
         Output.EmitWatermark(watermark);
     }
 
-    /// <summary>The end of a bounded input ends event time.</summary>
-    public override void EndInput()
+    /// <inheritdoc />
+    public void EmitFinalWatermark()
     {
         _ended = true;
         if (_idle)
             MarkActive(); // the final watermark must count downstream
         EmitWatermark(Watermarks.Max);
     }
+
+    /// <summary>The end of a bounded input ends event time (unless <see cref="EmitFinalWatermark"/> already did).</summary>
+    public override void EndInput() => EmitFinalWatermark();
 
     private void MarkActive()
     {
@@ -183,4 +234,10 @@ public interface ISourceOperator : IStreamOperator
 
     /// <summary>Asks the watermark generator for its periodic watermark.</summary>
     void EmitPeriodicWatermark();
+
+    /// <summary>
+    /// The reader reported the end of its input: ends event time now, so that the final checkpoint
+    /// comes after the final watermark. Idempotent; <see cref="IStreamOperator.EndInput"/> calls it too.
+    /// </summary>
+    void EmitFinalWatermark();
 }

@@ -1,4 +1,5 @@
 using ActorStream.Graph.Runtime;
+using ActorStream.Graph.State;
 
 namespace ActorStream.Graph.Operators;
 
@@ -13,6 +14,26 @@ public interface IStreamOperator
 
     /// <summary>Called once at the end, also after a failure.</summary>
     void Close();
+
+    /// <summary>This operator's keyed state, organised by key group, or null for an operator without keyed state.</summary>
+    IKeyedStateSnapshots? KeyedStateSnapshots { get; }
+
+    /// <summary>
+    /// Restores the operator (non-keyed) state: the states every subtask of the previous run wrote
+    /// for this operator (union redistribution, so it works after a parallelism change); empty on a
+    /// fresh start. Called after setup and before <see cref="Open"/>.
+    /// </summary>
+    void InitializeOperatorState(IReadOnlyList<byte[]> restored);
+
+    /// <summary>
+    /// Takes the operator (non-keyed) state at checkpoint barrier <paramref name="checkpointId"/>,
+    /// after every record before the barrier; null when the operator has none. Keep it small:
+    /// it travels in the checkpoint's metadata.
+    /// </summary>
+    byte[]? SnapshotOperatorState(long checkpointId);
+
+    /// <summary>Checkpoint <paramref name="checkpointId"/> completed: its side effects may be committed.</summary>
+    void NotifyCheckpointComplete(long checkpointId);
 }
 
 /// <summary>
@@ -45,6 +66,18 @@ public abstract class StreamOperator<TOut> : IStreamOperator
 
     /// <inheritdoc />
     public virtual void Close() { }
+
+    /// <inheritdoc />
+    public virtual IKeyedStateSnapshots? KeyedStateSnapshots => null;
+
+    /// <inheritdoc />
+    public virtual void InitializeOperatorState(IReadOnlyList<byte[]> restored) { }
+
+    /// <inheritdoc />
+    public virtual byte[]? SnapshotOperatorState(long checkpointId) => null;
+
+    /// <inheritdoc />
+    public virtual void NotifyCheckpointComplete(long checkpointId) { }
 
     /// <summary>Advances event time; by default forwards the watermark.</summary>
     public virtual void ProcessWatermark(long watermark) => Output.EmitWatermark(watermark);

@@ -24,6 +24,19 @@ public sealed record PlanSettings
     /// <summary>Batches a receiver lets each input channel have in flight (credits).</summary>
     public int CreditsPerChannel { get; init; } = 2;
 
+    /// <summary>Periodic checkpoints, or null when checkpointing is off.</summary>
+    public CheckpointConfig? Checkpointing { get; init; }
+
+    /// <summary>The restart strategy; null means none without checkpointing and exponential delay with it.</summary>
+    public RestartStrategy? RestartStrategy { get; init; }
+
+    /// <summary>The checkpoint or savepoint to start from, or null for a fresh start.</summary>
+    public SavepointRestoreSettings? RestoreFrom { get; init; }
+
+    /// <summary>The restart strategy in effect.</summary>
+    public RestartStrategy EffectiveRestartStrategy =>
+        RestartStrategy ?? (Checkpointing is null ? Graph.RestartStrategy.None : Graph.RestartStrategy.DefaultWithCheckpointing);
+
     /// <summary>Throws when a setting is out of range, naming it.</summary>
     public PlanSettings Validate()
     {
@@ -38,6 +51,9 @@ public sealed record PlanSettings
             throw new ArgumentOutOfRangeException(nameof(BatchTimeout), BatchTimeout, "batch timeout must be positive.");
         if (AutoWatermarkInterval < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(AutoWatermarkInterval), AutoWatermarkInterval, "auto-watermark interval must not be negative.");
+        Checkpointing?.Validate();
+        RestartStrategy?.Validate();
+        RestoreFrom?.Parse();
         return this;
     }
 }

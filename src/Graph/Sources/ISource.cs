@@ -26,9 +26,6 @@ public interface ISource<out T>
     ISourceReader<T> CreateReader(SourceReaderContext context);
 }
 
-/// <summary>What a source reader knows about its subtask.</summary>
-public sealed record SourceReaderContext(int SubtaskIndex, int Parallelism, TimeProvider TimeProvider);
-
 /// <summary>What a reader reports after a poll.</summary>
 public enum InputStatus
 {
@@ -42,7 +39,11 @@ public enum InputStatus
     EndOfInput,
 }
 
-/// <summary>Reads one subtask's share of a source. Called from one thread at a time.</summary>
+/// <summary>
+/// Reads one subtask's share of a source. Called from one thread at a time. A replayable reader
+/// resumes from <see cref="SourceReaderContext.RestoredState"/> exactly after the last record it
+/// emitted before the snapshot.
+/// </summary>
 public interface ISourceReader<out T> : IDisposable
 {
     /// <summary>Emits the next few records (typically one) into <paramref name="output"/>.</summary>
@@ -50,6 +51,15 @@ public interface ISourceReader<out T> : IDisposable
 
     /// <summary>Completes when polling may yield records again after <see cref="InputStatus.NothingAvailable"/>.</summary>
     Task WaitForAvailabilityAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The reader's position at checkpoint <paramref name="checkpointId"/>, taken between polls: its
+    /// splits and their offsets after every record emitted so far, including finished splits.
+    /// </summary>
+    byte[] SnapshotState(long checkpointId);
+
+    /// <summary>Checkpoint <paramref name="checkpointId"/> completed, e.g. to commit offsets to an external system.</summary>
+    void NotifyCheckpointComplete(long checkpointId) { }
 }
 
 /// <summary>Receives what a source reader reads.</summary>

@@ -1,6 +1,9 @@
 namespace ActorStream.Graph.Sources;
 
-/// <summary>The numbers from..to inclusive; each subtask reads one contiguous range.</summary>
+/// <summary>
+/// The numbers from..to inclusive; each subtask reads one contiguous range. Its position is the
+/// unread ranges, so a restored run resumes exactly after the last number emitted, at any parallelism.
+/// </summary>
 public sealed class NumberSequenceSource : ISource<long>
 {
     private readonly long _from;
@@ -21,11 +24,8 @@ public sealed class NumberSequenceSource : ISource<long>
     public Boundedness Boundedness => Boundedness.Bounded;
 
     /// <inheritdoc />
-    public ISourceReader<long> CreateReader(SourceReaderContext context)
-    {
-        var (start, count) = SplitRange(_from, (ulong)(_to - _from) + 1, context.SubtaskIndex, context.Parallelism);
-        return new EnumeratorReader<long>(Range(start, count).GetEnumerator());
-    }
+    public ISourceReader<long> CreateReader(SourceReaderContext context) =>
+        new SequenceReader(new SequenceCursor(SequenceSplits.ForReader(context, new SequenceSplit(_from, 1, (ulong)(_to - _from) + 1))));
 
     /// <summary>The share of subtask <paramref name="index"/> of <paramref name="total"/> items starting at <paramref name="first"/>.</summary>
     public static (long Start, ulong Count) SplitRange(long first, ulong total, int index, int parallelism)
@@ -36,9 +36,21 @@ public sealed class NumberSequenceSource : ISource<long>
         return (first + (long)begin, end - begin);
     }
 
-    private static IEnumerable<long> Range(long start, ulong count)
+    /// <summary>Emits the cursor's indices, one per poll.</summary>
+    private sealed class SequenceReader(SequenceCursor cursor) : ISourceReader<long>
     {
-        for (ulong i = 0; i < count; i++)
-            yield return start + (long)i;
+        public InputStatus PollNext(ISourceOutput<long> output)
+        {
+            if (!cursor.TryNext(out var number))
+                return InputStatus.EndOfInput;
+            output.Collect(number);
+            return InputStatus.MoreAvailable;
+        }
+
+        public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public byte[] SnapshotState(long checkpointId) => cursor.SnapshotState();
+
+        public void Dispose() { }
     }
 }

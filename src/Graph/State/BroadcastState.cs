@@ -25,21 +25,3 @@ public interface IBroadcastState<TKey, TValue> : IReadOnlyBroadcastState<TKey, T
     /// <summary>Removes every entry.</summary>
     void Clear();
 }
-
-/// <summary>One subtask's copy of a broadcast state map.</summary>
-internal sealed class HeapBroadcastState<TKey, TValue> : IBroadcastState<TKey, TValue> where TKey : notnull
-{
-    private readonly Dictionary<TKey, TValue> _map = [];
-
-    public TValue? Get(TKey key) => _map.TryGetValue(key, out var value) ? value : default;
-
-    public bool Contains(TKey key) => _map.ContainsKey(key);
-
-    public IEnumerable<KeyValuePair<TKey, TValue>> Entries() => _map;
-
-    public void Put(TKey key, TValue value) => _map[key] = value;
-
-    public void Remove(TKey key) => _map.Remove(key);
-
-    public void Clear() => _map.Clear();
-}

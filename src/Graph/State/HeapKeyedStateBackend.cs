@@ -1,20 +1,41 @@
 using ActorStream.Graph.Keys;
+using ActorStream.Graph.Serialization;
 
 namespace ActorStream.Graph.State;
 
 /// <summary>
 /// Keyed state of one operator subtask, in memory and organised by key group. The operator sets
 /// the current key before it calls user code; state handles read and write that key's values.
+/// At a checkpoint each key group that changed is written as one blob with its states and timers.
 /// </summary>
-public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore where TKey : notnull
+public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateSnapshots where TKey : notnull
 {
-    private readonly Dictionary<string, object> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IKeyedStateHandle> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IKeyGroupTimers> _timers = new(StringComparer.Ordinal);
+    private readonly PendingSections _pendingStates;
+    private readonly PendingSections _pendingTimers;
+    // One flag per slot, set by every write: the hot path pays an array store, nothing more.
+    private readonly bool[] _dirty;
+    private readonly string _keyType = TypeIdentity.Of<TKey>();
 
-    /// <summary>Creates a backend for the key groups in <paramref name="groups"/>.</summary>
-    public HeapKeyedStateBackend(KeyGroupRangeInfo groups) => Groups = groups;
+    /// <summary>Creates a backend for the key groups in <paramref name="groups"/>; keys are written with <paramref name="keySerializer"/> (default: <see cref="TypeSerializers.Get{T}"/>).</summary>
+    public HeapKeyedStateBackend(KeyGroupRangeInfo groups, ITypeSerializer<TKey>? keySerializer = null)
+    {
+        Groups = groups;
+        KeySerializer = keySerializer ?? TypeSerializers.Get<TKey>();
+        _dirty = new bool[groups.Range.Count];
+        _pendingStates = new PendingSections(groups.Range.Count);
+        _pendingTimers = new PendingSections(groups.Range.Count);
+    }
 
     /// <summary>The key groups this backend owns.</summary>
     public KeyGroupRangeInfo Groups { get; }
+
+    /// <inheritdoc />
+    public KeyGroupRange KeyGroups => Groups.Range;
+
+    /// <summary>Writes keys in checkpoints.</summary>
+    public ITypeSerializer<TKey> KeySerializer { get; }
 
     /// <summary>The key of the element being processed.</summary>
     public TKey CurrentKey { get; private set; } = default!;
@@ -31,11 +52,11 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore where TKey : 
     }
 
     /// <summary>The state tables registered so far, by name.</summary>
-    public IEnumerable<IStateTable> Tables => _states.Values.Cast<IKeyedStateHandle>().Select(s => s.Table);
+    public IEnumerable<IStateTable> Tables => _states.Values.Select(s => s.Table);
 
     /// <summary>Every key that holds a value in the state named <paramref name="stateName"/>.</summary>
     public IEnumerable<TKey> GetKeys(string stateName) =>
-        _states.TryGetValue(stateName, out var state) ? ((IKeyedStateTable<TKey>)((IKeyedStateHandle)state).Table).Keys() : [];
+        _states.TryGetValue(stateName, out var state) ? ((IKeyedStateTable<TKey>)state.Table).Keys() : [];
 
     /// <inheritdoc />
     public IValueState<T> GetState<T>(ValueStateDescriptor<T> descriptor) =>
@@ -43,12 +64,12 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore where TKey : 
 
     /// <inheritdoc />
     public IListState<T> GetListState<T>(ListStateDescriptor<T> descriptor) =>
-        GetOrCreate(descriptor, () => new HeapListState<TKey, T>(this, descriptor.Name));
+        GetOrCreate(descriptor, () => new HeapListState<TKey, T>(this, descriptor));
 
     /// <inheritdoc />
     public IMapState<TMapKey, TValue> GetMapState<TMapKey, TValue>(MapStateDescriptor<TMapKey, TValue> descriptor)
         where TMapKey : notnull =>
-        GetOrCreate(descriptor, () => new HeapMapState<TKey, TMapKey, TValue>(this, descriptor.Name));
+        GetOrCreate(descriptor, () => new HeapMapState<TKey, TMapKey, TValue>(this, descriptor));
 
     /// <inheritdoc />
     public IReducingState<T> GetReducingState<T>(ReducingStateDescriptor<T> descriptor) =>
@@ -59,13 +80,153 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore where TKey : 
         AggregatingStateDescriptor<TIn, TAcc, TOut> descriptor) =>
         GetOrCreate(descriptor, () => new HeapAggregatingState<TKey, TIn, TAcc, TOut>(this, descriptor));
 
+    /// <inheritdoc />
+    public bool IsDirty(int keyGroup) => _dirty[Groups.SlotOf(keyGroup)];
+
+    /// <inheritdoc />
+    public void MarkAllDirty() => Array.Fill(_dirty, true);
+
+    /// <inheritdoc />
+    public byte[] SnapshotKeyGroup(int keyGroup)
+    {
+        var slot = Groups.SlotOf(keyGroup);
+        List<KeyGroupSection> states = [];
+        foreach (var (name, state) in _states)
+        {
+            if (state.HasEntries(slot))
+                states.Add(new KeyGroupSection(name, (byte)state.Kind, state.ValueType,
+                    w => Write($"state '{name}'", keyGroup, () => state.WriteKeyGroup(slot, w))));
+        }
+        states.AddRange(_pendingStates.SectionsOf(slot));
+        List<KeyGroupSection> timers = [];
+        foreach (var (name, service) in _timers)
+        {
+            if (service.HasTimers(slot))
+                timers.Add(new KeyGroupSection(name, 0, service.NamespaceType,
+                    w => Write($"timer service '{name}'", keyGroup, () => service.WriteKeyGroup(slot, w))));
+        }
+        timers.AddRange(_pendingTimers.SectionsOf(slot));
+        var blob = KeyGroupBlob.Write(_keyType, states, timers);
+        _dirty[slot] = false;
+        return blob;
+    }
+
+    /// <inheritdoc />
+    public void RestoreKeyGroup(int keyGroup, ReadOnlySpan<byte> data)
+    {
+        var slot = Groups.SlotOf(keyGroup);
+        var (keyType, states, timers) = KeyGroupBlob.Read(data.ToArray());
+        if (keyType != _keyType)
+            throw new InvalidOperationException(
+                $"Cannot restore key group {keyGroup}: its state was written with key type {keyType}, but the operator's key type is {_keyType}.");
+        foreach (var section in states)
+        {
+            if (_states.TryGetValue(section.Name, out var state))
+                Load(state, section.Kind, section.Type, slot, keyGroup, section.Payload);
+            else
+                _pendingStates.Add(slot, section);
+        }
+        foreach (var section in timers)
+        {
+            if (_timers.TryGetValue(section.Name, out var service))
+                Load(service, section.Type, slot, keyGroup, section.Payload);
+            else
+                _pendingTimers.Add(slot, section);
+        }
+        _dirty[slot] = false;
+    }
+
+    /// <summary>Marks the current key's key group changed.</summary>
+    internal void MarkCurrentDirty() => _dirty[CurrentSlot] = true;
+
+    /// <summary>Marks slot <paramref name="slot"/> changed.</summary>
+    internal void MarkDirty(int slot) => _dirty[slot] = true;
+
+    /// <summary>Adds a timer service to the key-group blobs and hands it the timers restored for it.</summary>
+    internal void RegisterTimers(IKeyGroupTimers service)
+    {
+        if (_timers.ContainsKey(service.Name))
+            throw new InvalidOperationException($"A timer service named '{service.Name}' is registered already.");
+        _pendingTimers.HandOver(service.Name, (_, type, slot, payload) => Load(service, type, slot, KeyGroupOf(slot), payload));
+        _timers.Add(service.Name, service);
+    }
+
+    /// <summary>Throws when a restored key does not belong to the key group it was stored in.</summary>
+    internal void CheckRestoredKey(TKey key, int keyGroup)
+    {
+        var actual = KeyGroupRangeAssignment.AssignToKeyGroup(key, Groups.MaxParallelism);
+        if (actual != keyGroup)
+            throw new InvalidDataException(
+                $"Restored key '{key}' was stored in key group {keyGroup} but hashes to key group {actual}: the hash of {_keyType} " +
+                "is not stable across processes (implement IStableHashable) or the max parallelism changed.");
+    }
+
+    private int KeyGroupOf(int slot) => Groups.Range.StartKeyGroup + slot;
+
     private TState GetOrCreate<TState>(StateDescriptor descriptor, Func<TState> create) where TState : class
     {
         if (_states.TryGetValue(descriptor.Name, out var existing))
             return existing as TState ?? throw new InvalidOperationException(
                 $"State '{descriptor.Name}' was registered before with another kind or type ({existing.GetType().Name}).");
         var state = create();
-        _states.Add(descriptor.Name, state);
+        var handle = (IKeyedStateHandle)state;
+        // A failed hand-over leaves the state unregistered and its restored values pending (and still checkpointed).
+        _pendingStates.HandOver(descriptor.Name, (kind, type, slot, payload) => Load(handle, kind, type, slot, KeyGroupOf(slot), payload));
+        _states.Add(descriptor.Name, handle);
         return state;
     }
+
+    private void Load(IKeyedStateHandle state, byte kind, string type, int slot, int keyGroup, byte[] payload)
+    {
+        var name = state.Table.Name;
+        if (kind != (byte)state.Kind || type != state.ValueType)
+            throw new InvalidOperationException(
+                $"Cannot restore state '{name}': the checkpoint holds it as {Describe(kind)} of {type}, but the operator registers it as " +
+                $"{Describe((byte)state.Kind)} of {state.ValueType}. A state's kind and type cannot change across a restore; " +
+                "register the new state under a new name.");
+        Read($"state '{name}'", keyGroup, payload, reader => state.ReadKeyGroup(slot, keyGroup, reader));
+    }
+
+    private static void Load(IKeyGroupTimers service, string namespaceType, int slot, int keyGroup, byte[] payload)
+    {
+        if (namespaceType != service.NamespaceType)
+            throw new InvalidOperationException(
+                $"Cannot restore timer service '{service.Name}': the checkpoint holds timers with namespace {namespaceType}, " +
+                $"but the operator's timers use {service.NamespaceType}.");
+        Read($"timer service '{service.Name}'", keyGroup, payload, reader => service.ReadKeyGroup(slot, keyGroup, reader));
+    }
+
+    private static void Read(string what, int keyGroup, byte[] payload, Action<BinaryReader> read)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload, writable: false));
+            read(reader);
+            if (reader.BaseStream.Position != payload.Length)
+                throw new InvalidDataException($"{payload.Length - reader.BaseStream.Position} bytes were left unread.");
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException($"Cannot restore {what} of key group {keyGroup}: {e.Message}", e);
+        }
+    }
+
+    private static void Write(string what, int keyGroup, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException($"Cannot snapshot {what} of key group {keyGroup}: {e.Message}", e);
+        }
+    }
+
+    private static string Describe(byte kind) => (StateKind)kind switch
+    {
+        StateKind.Aggregating => "an AggregatingState",
+        var known when Enum.IsDefined(known) => $"a {known}State",
+        _ => $"an unknown state kind ({kind})",
+    };
 }

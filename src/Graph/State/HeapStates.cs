@@ -1,29 +1,70 @@
+using ActorStream.Graph.Serialization;
+
 namespace ActorStream.Graph.State;
 
-/// <summary>A state handle with its table.</summary>
-internal interface IKeyedStateHandle
-{
-    IStateTable Table { get; }
-}
-
-/// <summary>Base of the heap state handles: one table, read and written at the backend's current key.</summary>
-internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> backend, string name) : IKeyedStateHandle, IState
-    where TKey : notnull
+/// <summary>
+/// Base of the heap state handles: one table, read and written at the backend's current key. Every write
+/// marks the current key group dirty (an array store); reads never do.
+/// </summary>
+internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> backend, string name, ITypeSerializer<TValue> serializer)
+    : IKeyedStateHandle, IInPlaceMutable, IState where TKey : notnull
 {
     protected readonly StateTable<TKey, TValue> Table = new(name, backend.Groups);
 
     IStateTable IKeyedStateHandle.Table => Table;
 
+    public abstract StateKind Kind { get; }
+
+    public string ValueType => TypeIdentity.Of<TValue>();
+
     protected bool TryGetCurrent(out TValue value) => Table.TryGet(backend.CurrentSlot, backend.CurrentKey, out value);
 
-    protected void SetCurrent(TValue value) => Table.Set(backend.CurrentSlot, backend.CurrentKey, value);
+    protected void SetCurrent(TValue value)
+    {
+        Table.Set(backend.CurrentSlot, backend.CurrentKey, value);
+        backend.MarkCurrentDirty();
+    }
 
-    public void Clear() => Table.Remove(backend.CurrentSlot, backend.CurrentKey);
+    public void MarkCurrentChanged() => backend.MarkCurrentDirty();
+
+    public void Clear()
+    {
+        Table.Remove(backend.CurrentSlot, backend.CurrentKey);
+        backend.MarkCurrentDirty();
+    }
+
+    public bool HasEntries(int slot) => Table.CountIn(slot) > 0;
+
+    public void WriteKeyGroup(int slot, BinaryWriter writer)
+    {
+        var keys = backend.KeySerializer;
+        var entries = Table.EntriesIn(slot);
+        writer.WriteCount(entries.Count);
+        foreach (var (key, value) in entries)
+        {
+            keys.Serialize(key, writer);
+            serializer.Serialize(value, writer);
+        }
+    }
+
+    public void ReadKeyGroup(int slot, int keyGroup, BinaryReader reader)
+    {
+        var keys = backend.KeySerializer;
+        var count = reader.ReadCount();
+        for (var i = 0; i < count; i++)
+        {
+            var key = keys.Deserialize(reader);
+            backend.CheckRestoredKey(key, keyGroup);
+            Table.Set(slot, key, serializer.Deserialize(reader));
+        }
+    }
 }
 
 internal sealed class HeapValueState<TKey, T>(HeapKeyedStateBackend<TKey> backend, ValueStateDescriptor<T> descriptor)
-    : HeapState<TKey, T>(backend, descriptor.Name), IValueState<T> where TKey : notnull
+    : HeapState<TKey, T>(backend, descriptor.Name, descriptor.Serializer ?? TypeSerializers.Get<T>()), IValueState<T> where TKey : notnull
 {
+    public override StateKind Kind => StateKind.Value;
+
     public T Value() => TryGetCurrent(out var value) ? value : descriptor.DefaultValue;
 
     public bool TryGetValue(out T value) => TryGetCurrent(out value);
@@ -31,14 +72,25 @@ internal sealed class HeapValueState<TKey, T>(HeapKeyedStateBackend<TKey> backen
     public void Update(T value) => SetCurrent(value);
 }
 
-internal sealed class HeapListState<TKey, T>(HeapKeyedStateBackend<TKey> backend, string name)
-    : HeapState<TKey, List<T>>(backend, name), IListState<T> where TKey : notnull
+internal sealed class HeapListState<TKey, T>(HeapKeyedStateBackend<TKey> backend, ListStateDescriptor<T> descriptor)
+    : HeapState<TKey, List<T>>(backend, descriptor.Name, new ListSerializer<T>(descriptor.Serializer ?? TypeSerializers.Get<T>())),
+        IListState<T> where TKey : notnull
 {
+    public override StateKind Kind => StateKind.List;
+
     public IReadOnlyList<T> Get() => TryGetCurrent(out var list) ? list : [];
 
-    public void Add(T value) => Mutable().Add(value);
+    public void Add(T value)
+    {
+        Mutable().Add(value);
+        MarkCurrentChanged();
+    }
 
-    public void AddAll(IEnumerable<T> values) => Mutable().AddRange(values);
+    public void AddAll(IEnumerable<T> values)
+    {
+        Mutable().AddRange(values);
+        MarkCurrentChanged();
+    }
 
     public void Update(IEnumerable<T> values)
     {
@@ -57,10 +109,14 @@ internal sealed class HeapListState<TKey, T>(HeapKeyedStateBackend<TKey> backend
     }
 }
 
-internal sealed class HeapMapState<TKey, TMapKey, TValue>(HeapKeyedStateBackend<TKey> backend, string name)
-    : HeapState<TKey, Dictionary<TMapKey, TValue>>(backend, name), IMapState<TMapKey, TValue>
+internal sealed class HeapMapState<TKey, TMapKey, TValue>(HeapKeyedStateBackend<TKey> backend, MapStateDescriptor<TMapKey, TValue> descriptor)
+    : HeapState<TKey, Dictionary<TMapKey, TValue>>(backend, descriptor.Name, new DictionarySerializer<TMapKey, TValue>(
+        descriptor.KeySerializer ?? TypeSerializers.Get<TMapKey>(), descriptor.Serializer ?? TypeSerializers.Get<TValue>())),
+        IMapState<TMapKey, TValue>
     where TKey : notnull where TMapKey : notnull
 {
+    public override StateKind Kind => StateKind.Map;
+
     public TValue? Get(TMapKey key) => TryGetCurrent(out var map) && map.TryGetValue(key, out var v) ? v : default;
 
     public void Put(TMapKey key, TValue value)
@@ -68,12 +124,17 @@ internal sealed class HeapMapState<TKey, TMapKey, TValue>(HeapKeyedStateBackend<
         if (!TryGetCurrent(out var map))
             SetCurrent(map = []);
         map[key] = value;
+        MarkCurrentChanged();
     }
 
     public void Remove(TMapKey key)
     {
-        if (TryGetCurrent(out var map) && map.Remove(key) && map.Count == 0)
+        if (!TryGetCurrent(out var map) || !map.Remove(key))
+            return;
+        if (map.Count == 0)
             Clear();
+        else
+            MarkCurrentChanged();
     }
 
     public bool Contains(TMapKey key) => TryGetCurrent(out var map) && map.ContainsKey(key);
@@ -84,8 +145,10 @@ internal sealed class HeapMapState<TKey, TMapKey, TValue>(HeapKeyedStateBackend<
 }
 
 internal sealed class HeapReducingState<TKey, T>(HeapKeyedStateBackend<TKey> backend, ReducingStateDescriptor<T> descriptor)
-    : HeapState<TKey, T>(backend, descriptor.Name), IReducingState<T> where TKey : notnull
+    : HeapState<TKey, T>(backend, descriptor.Name, descriptor.Serializer ?? TypeSerializers.Get<T>()), IReducingState<T> where TKey : notnull
 {
+    public override StateKind Kind => StateKind.Reducing;
+
     public T Get() => TryGetCurrent(out var value) ? value : default!;
 
     public void Add(T value) => SetCurrent(TryGetCurrent(out var current) ? descriptor.Reducer(current, value) : value);
@@ -93,8 +156,11 @@ internal sealed class HeapReducingState<TKey, T>(HeapKeyedStateBackend<TKey> bac
 
 internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut>(
     HeapKeyedStateBackend<TKey> backend, AggregatingStateDescriptor<TIn, TAcc, TOut> descriptor)
-    : HeapState<TKey, TAcc>(backend, descriptor.Name), IAggregatingState<TIn, TOut> where TKey : notnull
+    : HeapState<TKey, TAcc>(backend, descriptor.Name, descriptor.Serializer ?? TypeSerializers.Get<TAcc>()),
+        IAggregatingState<TIn, TOut> where TKey : notnull
 {
+    public override StateKind Kind => StateKind.Aggregating;
+
     public TOut Get() => TryGetCurrent(out var acc) ? descriptor.Function.GetResult(acc) : default!;
 
     public void Add(TIn value)

@@ -40,6 +40,13 @@ public sealed class StateTable<TKey, TValue>(string name, KeyGroupRangeInfo grou
     /// <inheritdoc />
     public int Count => _byKeyGroup.Sum(m => m?.Count ?? 0);
 
+    /// <summary>How many keys of slot <paramref name="slot"/> hold a value.</summary>
+    internal int CountIn(int slot) => _byKeyGroup[slot]?.Count ?? 0;
+
+    /// <summary>The keys and values of slot <paramref name="slot"/>.</summary>
+    internal IReadOnlyCollection<KeyValuePair<TKey, TValue>> EntriesIn(int slot) =>
+        _byKeyGroup[slot] ?? (IReadOnlyCollection<KeyValuePair<TKey, TValue>>)[];
+
     /// <summary>The keys and values of the key group <paramref name="keyGroup"/>.</summary>
     public IReadOnlyDictionary<TKey, TValue> KeyGroup(int keyGroup) =>
         _byKeyGroup[groups.SlotOf(keyGroup)] ?? (IReadOnlyDictionary<TKey, TValue>)new Dictionary<TKey, TValue>();

@@ -5,9 +5,45 @@ using ActorStream.Graph.Keys;
 
 namespace ActorStream.Host.Commands;
 
-/// <summary>The options every job run shares: parallelism, max parallelism and runtime mode.</summary>
+/// <summary>The options every job run shares: parallelism, max parallelism, runtime mode, checkpoints and state.</summary>
 internal sealed class ExecutionOptions
 {
+    /// <summary>How often checkpoints are taken; absent means no checkpoints.</summary>
+    public Option<TimeSpan?> CheckpointInterval { get; } = new("--checkpoint-interval")
+    {
+        Description = "Take a checkpoint this often (e.g. 200ms, 10s); sinks then commit exactly once [default: no checkpoints].",
+        HelpName = "DURATION",
+        CustomParser = ParseInterval,
+    };
+
+    /// <summary>Exactly-once or at-least-once barriers.</summary>
+    public Option<CheckpointingMode?> CheckpointMode { get; } = new("--checkpoint-mode")
+    {
+        Description = "Checkpoint guarantee: exactly-once (aligned barriers) or at-least-once [default: exactly-once].",
+        HelpName = "exactly-once|at-least-once",
+        CustomParser = ParseCheckpointMode,
+    };
+
+    /// <summary>Where checkpoints and keyed state are stored.</summary>
+    public Option<string?> StateDb { get; } = new("--state-db")
+    {
+        Description = "State store: a SQLite file, or a MySQL/MariaDB connection string (\"Server=...;Database=...;User ID=...\") [default: ./data/actorstream.db].",
+        HelpName = "PATH|CONNECTION-STRING",
+    };
+
+    /// <summary>The checkpoint or savepoint to start from.</summary>
+    public Option<string?> FromSavepoint { get; } = new("--from-savepoint")
+    {
+        Description = "Start from a checkpoint or savepoint in the state store: latest, a checkpoint id, or job-name/id.",
+        HelpName = "latest|ID|JOB/ID",
+    };
+
+    /// <summary>Drop state of operators the job no longer has.</summary>
+    public Option<bool> AllowNonRestoredState { get; } = new("--allow-non-restored-state")
+    {
+        Description = "With --from-savepoint: skip state of operators (by uid) that the job no longer has, instead of failing.",
+    };
+
     /// <summary>The default parallelism of operators.</summary>
     public Option<int?> Parallelism { get; } = new("--parallelism", "-p")
     {
@@ -38,7 +74,15 @@ internal sealed class ExecutionOptions
         command.Options.Add(Parallelism);
         command.Options.Add(MaxParallelism);
         command.Options.Add(Mode);
+        command.Options.Add(CheckpointInterval);
+        command.Options.Add(CheckpointMode);
+        command.Options.Add(StateDb);
+        command.Options.Add(FromSavepoint);
+        command.Options.Add(AllowNonRestoredState);
     }
+
+    /// <summary>The state store the run uses, or null for the default.</summary>
+    public string? StateDbOf(ParseResult parseResult) => parseResult.GetValue(StateDb);
 
     /// <summary>Applies the parsed values to <paramref name="env"/>.</summary>
     public void Apply(ParseResult parseResult, StreamExecutionEnvironment env)
@@ -49,6 +93,32 @@ internal sealed class ExecutionOptions
             env.Parallelism = parallelism;
         if (parseResult.GetValue(Mode) is { } mode)
             env.RuntimeMode = mode;
+        if (parseResult.GetValue(CheckpointInterval) is { } interval)
+            env.EnableCheckpointing(interval, parseResult.GetValue(CheckpointMode) ?? CheckpointingMode.ExactlyOnce);
+        if (parseResult.GetValue(FromSavepoint) is { } pointer)
+            env.RestoreFrom(pointer, parseResult.GetValue(AllowNonRestoredState));
+    }
+
+    private static TimeSpan? ParseInterval(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (ActorStream.Examples.Durations.TryParse(text) is { } interval && interval >= TimeSpan.FromMilliseconds(10))
+            return interval;
+        result.AddError($"--checkpoint-interval: '{text}' is not a duration of at least 10ms (e.g. 200ms, 10s, 1m).");
+        return null;
+    }
+
+    private static CheckpointingMode? ParseCheckpointMode(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "exactly-once": return CheckpointingMode.ExactlyOnce;
+            case "at-least-once": return CheckpointingMode.AtLeastOnce;
+            default:
+                result.AddError($"--checkpoint-mode: '{text}' is not a checkpoint mode; use exactly-once or at-least-once.");
+                return null;
+        }
     }
 
     private static RuntimeExecutionMode? ParseMode(ArgumentResult result)

@@ -14,10 +14,10 @@ internal static class JobRunner
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(15);
 
     /// <summary>Runs <paramref name="job"/>; cancelling <paramref name="cancellationToken"/> (Ctrl+C) cancels the job.</summary>
-    public static async Task<int> RunAsync(ExampleJob job, JobParameters parameters, Action<StreamExecutionEnvironment> configure,
-        HostConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ExampleJob job, JobParameters parameters, string? stateDb,
+        Action<StreamExecutionEnvironment> configure, HostConsole console, CancellationToken cancellationToken)
     {
-        var env = LocalEnvironment.Create();
+        var env = LocalEnvironment.Create(stateDb: stateDb);
         try
         {
             configure(env);

@@ -33,7 +33,8 @@ internal static class RunCommand
                     values[name] = value;
             }
             var parameters = new JobParameters(values, job.Options);
-            return JobRunner.RunAsync(job, parameters, env => execution.Apply(parseResult, env), console, cancellationToken);
+            return JobRunner.RunAsync(job, parameters, execution.StateDbOf(parseResult), env => execution.Apply(parseResult, env),
+                console, cancellationToken);
         });
         return command;
     }

@@ -21,7 +21,9 @@ internal sealed class ProgressReporter(IJobClient client, TextWriter output, Tim
                 var rate = meter.Sample(progress.RecordsIn);
                 await output.WriteLineAsync(
                     $"{Formats.Elapsed(progress.Elapsed)} {progress.Status.ToString().ToUpperInvariant()}  " +
-                    $"in {Formats.Count(progress.RecordsIn)} ({Formats.Rate(rate)})  out {Formats.Count(progress.RecordsOut)}")
+                    $"in {Formats.Count(progress.RecordsIn)} ({Formats.Rate(rate)})  out {Formats.Count(progress.RecordsOut)}" +
+                    (progress.CompletedCheckpoints > 0 ? $"  checkpoints {progress.CompletedCheckpoints}" : "") +
+                    (progress.Restarts > 0 ? $"  restarts {progress.Restarts}" : ""))
                     .ConfigureAwait(false);
             }
         }

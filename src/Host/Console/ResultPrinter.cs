@@ -11,6 +11,10 @@ internal static class ResultPrinter
         output.WriteLine($"Job '{result.JobName}' finished.");
         output.WriteLine($"  job id    {result.JobId}");
         output.WriteLine($"  duration  {Formats.Seconds(result.Duration)}");
+        if (result.CompletedCheckpoints > 0)
+            output.WriteLine($"  checkpoints  {result.CompletedCheckpoints} completed, latest {result.LatestCheckpoint}");
+        if (result.Restarts > 0)
+            output.WriteLine($"  restarts  {result.Restarts}");
         if (result.Counters.Count == 0)
             return;
         output.WriteLine("  counters");

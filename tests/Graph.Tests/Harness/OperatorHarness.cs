@@ -8,9 +8,10 @@ namespace ActorStream.Graph.Tests.Harness;
 /// Runs one one-input operator without any runtime, like Flink's OneInputStreamOperatorTestHarness:
 /// the constructor calls Setup with a collecting output; tests then drive Open, elements, watermarks,
 /// EndInput and Close. Keyed operators carry their own key selector, so the same harness serves them
-/// (like KeyedOneInputStreamOperatorTestHarness).
+/// (like KeyedOneInputStreamOperatorTestHarness). <see cref="Snapshot"/> and <see cref="InitializeState"/>
+/// take and restore checkpoints as the runtime does, also into another parallelism.
 /// </summary>
-public sealed class OperatorHarness<TIn, TOut>
+public sealed class OperatorHarness<TIn, TOut> : IOperatorHarness
 {
     /// <summary>Sets up <paramref name="op"/> with <paramref name="context"/> (default: a single streaming subtask).</summary>
     public OperatorHarness(OneInputStreamOperator<TIn, TOut> op, OperatorContext? context = null)
@@ -29,11 +30,30 @@ public sealed class OperatorHarness<TIn, TOut>
     /// <summary>Everything the operator emitted.</summary>
     public CollectingOutput<TOut> Output { get; } = new();
 
+    /// <inheritdoc />
+    public IStreamOperator StreamOperator => Operator;
+
+    /// <inheritdoc />
+    public IReadOnlyList<OutputEvent> Events => Output.Events;
+
     /// <summary>The main-output values so far.</summary>
     public IReadOnlyList<TOut> Values => Output.Values;
 
     /// <summary>The main-output records so far.</summary>
     public IReadOnlyList<StreamRecord<TOut>> Records => Output.Records;
+
+    /// <summary>The processing-time clock of the subtask (a manual clock unless the context brought another).</summary>
+    public ManualProcessingTimeService Clock => Assert.IsType<ManualProcessingTimeService>(Context.ProcessingTime);
+
+    /// <summary>Restores the operator (before <see cref="Open"/>) from the snapshots of the previous run's subtasks.</summary>
+    public OperatorHarness<TIn, TOut> InitializeState(params OperatorSnapshot[] snapshots)
+    {
+        OperatorSnapshot.Restore(Operator, snapshots);
+        return this;
+    }
+
+    /// <summary>Takes the operator's snapshot at checkpoint <paramref name="checkpointId"/>: every key group, or only the dirty ones.</summary>
+    public OperatorSnapshot Snapshot(long checkpointId, bool onlyDirty = false) => OperatorSnapshot.Take(Operator, checkpointId, onlyDirty);
 
     /// <summary>Opens the operator.</summary>
     public OperatorHarness<TIn, TOut> Open()
@@ -41,6 +61,12 @@ public sealed class OperatorHarness<TIn, TOut>
         Operator.Open();
         return this;
     }
+
+    /// <inheritdoc />
+    public void OpenOperator() => Open();
+
+    /// <inheritdoc />
+    public void ClearOutput() => Output.Clear();
 
     /// <summary>Feeds one element, with <paramref name="timestamp"/> or none.</summary>
     public void ProcessElement(TIn value, long timestamp = StreamRecord<TIn>.NoTimestamp) =>
@@ -53,8 +79,15 @@ public sealed class OperatorHarness<TIn, TOut>
             ProcessElement(value);
     }
 
+    /// <summary>The last watermark fed, if any.</summary>
+    public long? LastWatermark { get; private set; }
+
     /// <summary>Feeds a watermark.</summary>
-    public void ProcessWatermark(long watermark) => Operator.ProcessWatermark(watermark);
+    public void ProcessWatermark(long watermark)
+    {
+        LastWatermark = watermark;
+        Operator.ProcessWatermark(watermark);
+    }
 
     /// <summary>Signals the end of a bounded input.</summary>
     public void EndInput() => Operator.EndInput();
@@ -83,6 +116,11 @@ public static class OperatorHarness
     /// <summary>A harness around a fresh instance of the sink operator behind <paramref name="sink"/>.</summary>
     public static OperatorHarness<T, T> ForSink<T>(DataStreamSink<T> sink, OperatorContext? context = null) =>
         new(CreateOperator<T, T>(sink.Transformation), context);
+
+    /// <summary>A single-subtask context, or subtask <paramref name="subtaskIndex"/> of <paramref name="parallelism"/>, on a manual clock at <paramref name="now"/>.</summary>
+    public static OperatorContext Subtask(int subtaskIndex = 0, int parallelism = 1, long now = 0, int maxParallelism = 128) =>
+        OperatorContext.ForTest(subtaskIndex: subtaskIndex, parallelism: parallelism, maxParallelism: maxParallelism,
+            processingTime: new ManualProcessingTimeService(now));
 
     /// <summary>A fresh operator instance of a one-input transformation.</summary>
     public static OneInputStreamOperator<TIn, TOut> CreateOperator<TIn, TOut>(Transformation transformation)

@@ -29,6 +29,8 @@ public sealed class TimestampedSource<T>(params (T Value, long Timestamp)[] elem
 
         public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public byte[] SnapshotState(long checkpointId) => [];
+
         public void Dispose() => source.DisposedReaders++;
     }
 

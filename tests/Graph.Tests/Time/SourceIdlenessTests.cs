@@ -47,6 +47,8 @@ public sealed class SourceIdlenessTests
 
             public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+            public byte[] SnapshotState(long checkpointId) => [];
+
             public void Dispose() { }
         }
     }

@@ -64,6 +64,8 @@ public sealed class SplitWatermarkTests
 
             public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+            public byte[] SnapshotState(long checkpointId) => [];
+
             public void Dispose() { }
         }
     }

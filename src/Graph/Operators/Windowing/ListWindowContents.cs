@@ -14,6 +14,7 @@ internal sealed class ListWindowContents<T, W>(IKeyedStateStore backend) : Windo
         if (!_table.TryGet(window, out var elements))
             _table.Set(window, elements = []);
         elements.Add(record.Value);
+        _table.MarkChanged();
     }
 
     public override bool TryGet(W window, out IEnumerable<T> contents)

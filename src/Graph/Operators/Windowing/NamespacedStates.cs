@@ -21,9 +21,17 @@ internal sealed class NamespacedListState<W, T>(NamespacedTable<W, List<T>> tabl
 {
     public IReadOnlyList<T> Get() => table.TryGet(window(), out var list) ? list : [];
 
-    public void Add(T value) => Mutable().Add(value);
+    public void Add(T value)
+    {
+        Mutable().Add(value);
+        table.MarkChanged();
+    }
 
-    public void AddAll(IEnumerable<T> values) => Mutable().AddRange(values);
+    public void AddAll(IEnumerable<T> values)
+    {
+        Mutable().AddRange(values);
+        table.MarkChanged();
+    }
 
     // As Flink's ListState.update: an empty list clears the state.
     public void Update(IEnumerable<T> values)
@@ -90,13 +98,18 @@ internal sealed class NamespacedMapState<W, TKey, TValue>(NamespacedTable<W, Dic
         if (!table.TryGet(current, out var map))
             table.Set(current, map = []);
         map[key] = value;
+        table.MarkChanged();
     }
 
     public void Remove(TKey key)
     {
         var current = window();
-        if (table.TryGet(current, out var map) && map.Remove(key) && map.Count == 0)
+        if (!table.TryGet(current, out var map) || !map.Remove(key))
+            return;
+        if (map.Count == 0)
             table.Remove(current);
+        else
+            table.MarkChanged();
     }
 
     public bool Contains(TKey key) => table.TryGet(window(), out var map) && map.ContainsKey(key);

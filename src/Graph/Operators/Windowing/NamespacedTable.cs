@@ -1,13 +1,20 @@
+using ActorStream.Graph.State;
 using ActorStream.Graph.Windowing;
 
 namespace ActorStream.Graph.Operators.Windowing;
 
 /// <summary>
 /// Values of one state per (key, window): a keyed map state from window to value, so that window state lives in
-/// the keyed backend with its key group. An emptied key leaves no entry behind.
+/// the keyed backend with its key group. An emptied key leaves no entry behind. Code that changes a value in
+/// place (appends to a buffered list) calls <see cref="MarkChanged"/>, so that the change is checkpointed.
 /// </summary>
 internal sealed class NamespacedTable<W, TValue>(IMapState<W, TValue> map) where W : Window
 {
+    private readonly IInPlaceMutable? _inPlace = map as IInPlaceMutable;
+
+    /// <summary>Tells the backend that the current key's value in some window was changed in place.</summary>
+    public void MarkChanged() => _inPlace?.MarkCurrentChanged();
+
     /// <summary>The current key's value in <paramref name="window"/>, if any.</summary>
     public bool TryGet(W window, out TValue value)
     {

@@ -16,6 +16,7 @@ internal sealed class TimestampedWindowContents<T, W>(IKeyedStateStore backend)
         if (!_table.TryGet(window, out var elements))
             _table.Set(window, elements = []);
         elements.Add(new TimestampedValue<T>(record.Value, record.Timestamp));
+        _table.MarkChanged();
     }
 
     public override bool TryGet(W window, out List<TimestampedValue<T>> contents) => _table.TryGet(window, out contents);

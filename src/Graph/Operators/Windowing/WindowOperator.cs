@@ -22,6 +22,9 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     : OneInputStreamOperator<TIn, TOut>, ITriggerable<TKey, W>, IWindowAssignerContext
     where TKey : notnull where W : Window
 {
+    /// <summary>The name the window timers are checkpointed under.</summary>
+    public const string TimerServiceName = "window-timers";
+
     private const string LateRecordsDroppedCounter = "numLateRecordsDropped";
 
     private readonly WindowAssigner<TIn, W> _assigner;
@@ -81,6 +84,9 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     long IWindowAssignerContext.CurrentProcessingTime => Timers.CurrentProcessingTime;
 
     /// <inheritdoc />
+    public override IKeyedStateSnapshots? KeyedStateSnapshots => _backend;
+
+    /// <inheritdoc />
     public override void Setup(OperatorContext context, IOutput<TOut> output)
     {
         base.Setup(context, output);
@@ -91,7 +97,7 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     public override void Open()
     {
         var backend = KeyedState;
-        _timers = new InternalTimerService<TKey, W>(backend, Context.ProcessingTime, this);
+        _timers = new InternalTimerService<TKey, W>(TimerServiceName, backend, Context.ProcessingTime, this);
         _contents = _createContents(backend);
         if (_mergingAssigner is not null)
             _mergingSets = backend.GetMapState(new MapStateDescriptor<W, W>("merging-window-set"));

@@ -1,10 +1,12 @@
-namespace ActorStream.Connectors.Generator;
+namespace ActorStream.Graph.Sources;
 
 /// <summary>
-/// Paces one reader to a fixed number of records per second on a <see cref="TimeProvider"/>'s clock.
-/// The first record is due at the first acquire; record n is due 1/rate seconds after record n-1.
+/// Paces one source reader to a fixed number of records per second on a <see cref="TimeProvider"/>'s
+/// clock, as a token bucket holding at most one second of permits. The first record is due at the
+/// first acquire; record n is due 1/rate seconds after record n-1. A reader never sleeps in PollNext:
+/// it returns <see cref="InputStatus.NothingAvailable"/> and waits in <see cref="WaitForNextAsync"/>.
 /// </summary>
-internal sealed class RecordRateLimiter
+public sealed class RecordRateLimiter
 {
     /// <summary>
     /// The shortest wait: at high rates the next record is due in well under a millisecond, and
@@ -22,12 +24,19 @@ internal sealed class RecordRateLimiter
     /// <summary>Creates a limiter of <paramref name="recordsPerSecond"/> on <paramref name="time"/>.</summary>
     public RecordRateLimiter(double recordsPerSecond, TimeProvider time)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recordsPerSecond);
+        ValidateRate(recordsPerSecond, nameof(recordsPerSecond));
         _time = time;
         _ticksPerRecord = time.TimestampFrequency / recordsPerSecond;
         // Like Guava's SmoothBursty (Flink's GuavaRateLimiter), keep at most one second of unused
         // permits, so a reader that was back-pressured for a long time does not then flood downstream.
         _maxBacklogTicks = time.TimestampFrequency;
+    }
+
+    /// <summary>Throws unless <paramref name="recordsPerSecond"/> is a positive, finite rate.</summary>
+    public static void ValidateRate(double recordsPerSecond, string parameterName)
+    {
+        if (!(recordsPerSecond > 0 && double.IsFinite(recordsPerSecond)))
+            throw new ArgumentOutOfRangeException(parameterName, recordsPerSecond, "The rate must be a positive number of records per second.");
     }
 
     /// <summary>How many records, at most <paramref name="max"/>, may be emitted now; takes their permits.</summary>

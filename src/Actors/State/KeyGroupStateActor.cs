@@ -1,0 +1,74 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Persistence;
+
+namespace ActorStream.Actors.State;
+
+/// <summary>
+/// The durable state of one key group of one operator (a persistent Cluster Sharding entity).
+/// Subtasks write a blob per checkpoint for the key groups that changed and read "as of" a
+/// completed checkpoint on restore. The journal is compacted into a snapshot every so often.
+/// </summary>
+public sealed class KeyGroupStateActor : ReceivePersistentActor
+{
+    private readonly KeyGroupHistory _history = new();
+    private readonly int _snapshotEvery;
+    private int _sinceSnapshot;
+
+    /// <summary>Creates the entity <paramref name="entityId"/>.</summary>
+    public KeyGroupStateActor(string entityId, int snapshotEvery, TimeSpan idleTimeout)
+    {
+        PersistenceId = entityId;
+        _snapshotEvery = snapshotEvery;
+        Context.SetReceiveTimeout(idleTimeout);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is KeyGroupHistorySnapshot snapshot)
+                _history.Reset(snapshot.Entries);
+        });
+        Recover<KeyGroupStateStored>(Apply);
+
+        Command<WriteKeyGroupState>(write =>
+        {
+            var replyTo = Sender;
+            Persist(new KeyGroupStateStored(write.CheckpointId, write.Data, write.Retained, write.LatestCompleted), stored =>
+            {
+                Apply(stored);
+                replyTo.Tell(new KeyGroupStateWritten(PersistenceId, stored.CheckpointId));
+                if (++_sinceSnapshot >= _snapshotEvery)
+                {
+                    _sinceSnapshot = 0;
+                    SaveSnapshot(new KeyGroupHistorySnapshot([.. _history.Entries]));
+                }
+            });
+        });
+        Command<ReadKeyGroupState>(read =>
+        {
+            var entry = _history.AsOf(read.AsOf);
+            Sender.Tell(new KeyGroupStateRead(PersistenceId, entry?.CheckpointId, entry?.Data));
+        });
+        Command<SaveSnapshotSuccess>(success =>
+        {
+            // The snapshot holds everything: older events and snapshots are no longer needed.
+            DeleteMessages(success.Metadata.SequenceNr);
+            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
+        });
+        Command<SaveSnapshotFailure>(_ => { });
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(_ => { });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+        Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
+    }
+
+    /// <inheritdoc />
+    public override string PersistenceId { get; }
+
+    /// <summary>Props for the entity <paramref name="entityId"/>.</summary>
+    public static Props Props(string entityId, int snapshotEvery, TimeSpan idleTimeout) =>
+        Akka.Actor.Props.Create(() => new KeyGroupStateActor(entityId, snapshotEvery, idleTimeout));
+
+    private void Apply(KeyGroupStateStored stored) =>
+        _history.Add(new KeyGroupEntry(stored.CheckpointId, stored.Data, stored.Retained), stored.LatestCompleted);
+}

@@ -1,0 +1,25 @@
+namespace ActorStream.Actors.State;
+
+/// <summary>A message to a key-group state entity.</summary>
+public interface IKeyGroupStateCommand;
+
+/// <summary>
+/// Store the key group's state as of checkpoint <paramref name="CheckpointId"/>; answered with
+/// <see cref="KeyGroupStateWritten"/> once durable. <paramref name="LatestCompleted"/> lets the entity prune.
+/// </summary>
+public sealed record WriteKeyGroupState(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted) : IKeyGroupStateCommand;
+
+/// <summary>The state written for <paramref name="CheckpointId"/> is durable.</summary>
+public sealed record KeyGroupStateWritten(string EntityId, long CheckpointId);
+
+/// <summary>Asks for the key group's state as of checkpoint <paramref name="AsOf"/>; answered with <see cref="KeyGroupStateRead"/>.</summary>
+public sealed record ReadKeyGroupState(long AsOf) : IKeyGroupStateCommand;
+
+/// <summary>The key group's state as of the asked checkpoint; <paramref name="Data"/> is null when it never had any.</summary>
+public sealed record KeyGroupStateRead(string EntityId, long? CheckpointId, byte[]? Data);
+
+/// <summary>The event a key-group entity persists for each write.</summary>
+public sealed record KeyGroupStateStored(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted);
+
+/// <summary>The snapshot that compacts a key-group entity's journal.</summary>
+public sealed record KeyGroupHistorySnapshot(IReadOnlyList<KeyGroupEntry> Entries);

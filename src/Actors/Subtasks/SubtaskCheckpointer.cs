@@ -1,0 +1,104 @@
+using ActorStream.Actors.Checkpointing;
+using ActorStream.Actors.State;
+using ActorStream.Graph.Operators;
+using ActorStream.Graph.Plan;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+
+namespace ActorStream.Actors.Subtasks;
+
+/// <summary>
+/// Takes a subtask's part of checkpoints: at the barrier it snapshots every operator of the chain
+/// synchronously (operator state as bytes, keyed state as one blob per changed key group), sends
+/// the blobs to their key-group entities, and acknowledges once every write is durable. Processing
+/// goes on meanwhile; only the snapshot itself is on the subtask's thread.
+/// </summary>
+internal sealed class SubtaskCheckpointer(
+    IReadOnlyList<(StreamNode Node, IStreamOperator Operator)> operators,
+    string jobName, string vertexId, int subtaskIndex, IActorRef keyGroupRegion, IActorRef self)
+{
+    private readonly Dictionary<long, PendingAck> _pending = [];
+
+    /// <summary>The latest checkpoint this subtask knows to be complete (lets key-group entities prune).</summary>
+    public long LatestCompleted { get; private set; }
+
+    /// <summary>Snapshots the chain for <paramref name="barrier"/>; returns the acknowledgement when nothing needs to be written first.</summary>
+    public AcknowledgeCheckpoint? Snapshot(CheckpointBarrier barrier)
+    {
+        var operatorStates = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var keyed = new List<string>();
+        var writes = 0;
+        long bytes = 0;
+        foreach (var (node, op) in operators)
+        {
+            if (OperatorException.Guard(node.Name, () => op.SnapshotOperatorState(barrier.Id)) is { } state)
+                operatorStates[node.Uid] = state;
+            if (op.KeyedStateSnapshots is not { } snapshots)
+                continue;
+            keyed.Add(node.Uid);
+            foreach (var keyGroup in snapshots.KeyGroups.KeyGroups)
+            {
+                // A savepoint is self-contained: it writes every key group, changed or not.
+                if (!barrier.IsSavepoint && !snapshots.IsDirty(keyGroup))
+                    continue;
+                var data = OperatorException.Guard(node.Name, () => snapshots.SnapshotKeyGroup(keyGroup));
+                var entityId = KeyGroupEntityId.For(jobName, node.Uid, keyGroup);
+                keyGroupRegion.Tell(new ShardingEnvelope(entityId,
+                    new WriteKeyGroupState(barrier.Id, data, barrier.IsSavepoint, LatestCompleted)), self);
+                writes++;
+                bytes += data.Length;
+            }
+        }
+        var ack = new AcknowledgeCheckpoint(vertexId, subtaskIndex, barrier.Id,
+            new SubtaskCheckpointState(operatorStates, keyed, writes, bytes));
+        if (writes == 0)
+            return ack;
+        _pending[barrier.Id] = new PendingAck(ack, writes);
+        return null;
+    }
+
+    /// <summary>A key-group write is durable; returns the acknowledgement when it was the last one of its checkpoint.</summary>
+    public AcknowledgeCheckpoint? OnWritten(KeyGroupStateWritten written)
+    {
+        if (!_pending.TryGetValue(written.CheckpointId, out var pending) || --pending.Remaining > 0)
+            return null;
+        _pending.Remove(written.CheckpointId);
+        return pending.Ack;
+    }
+
+    /// <summary>The checkpoint completed: tell the operators (sinks commit).</summary>
+    public void Complete(long checkpointId)
+    {
+        LatestCompleted = Math.Max(LatestCompleted, checkpointId);
+        _pending.Remove(checkpointId);
+        foreach (var (node, op) in operators)
+            OperatorException.Guard(node.Name, () => op.NotifyCheckpointComplete(checkpointId));
+    }
+
+    /// <summary>
+    /// The checkpoint was aborted. Its key-group writes may or may not have become durable, so the
+    /// next checkpoint writes every key group again rather than trusting the dirty flags.
+    /// </summary>
+    public void Abort(long checkpointId)
+    {
+        _pending.Remove(checkpointId);
+        MarkAllDirty();
+    }
+
+    /// <summary>Makes the next checkpoint a full one (after start or restore).</summary>
+    public void MarkAllDirty()
+    {
+        foreach (var (_, op) in operators)
+            op.KeyedStateSnapshots?.MarkAllDirty();
+    }
+
+    /// <summary>After a restore: checkpoints up to <paramref name="checkpointId"/> are complete.</summary>
+    public void Restored(long checkpointId) => LatestCompleted = checkpointId;
+
+    private sealed class PendingAck(AcknowledgeCheckpoint ack, int remaining)
+    {
+        public AcknowledgeCheckpoint Ack { get; } = ack;
+
+        public int Remaining { get; set; } = remaining;
+    }
+}

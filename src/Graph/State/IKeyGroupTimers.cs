@@ -1,0 +1,20 @@
+namespace ActorStream.Graph.State;
+
+/// <summary>A timer service as the keyed backend snapshots and restores it, one key-group slot at a time.</summary>
+internal interface IKeyGroupTimers
+{
+    /// <summary>The service's stable name within its operator.</summary>
+    string Name { get; }
+
+    /// <summary>The identity of the timers' namespace type.</summary>
+    string NamespaceType { get; }
+
+    /// <summary>True when slot <paramref name="slot"/> holds a timer.</summary>
+    bool HasTimers(int slot);
+
+    /// <summary>Writes the timers of slot <paramref name="slot"/>.</summary>
+    void WriteKeyGroup(int slot, BinaryWriter writer);
+
+    /// <summary>Loads timers written by <see cref="WriteKeyGroup"/> for key group <paramref name="keyGroup"/> into slot <paramref name="slot"/>.</summary>
+    void ReadKeyGroup(int slot, int keyGroup, BinaryReader reader);
+}
