@@ -23,6 +23,20 @@ public sealed record StoreCheckpoint(CompletedCheckpoint Checkpoint) : ICheckpoi
 /// <summary>The checkpoint's metadata is durable: the checkpoint is complete.</summary>
 public sealed record CheckpointStored(long CheckpointId);
 
+/// <summary>Forgets the retained checkpoints (not the savepoints): the job was cancelled and keeps none.</summary>
+public sealed record DiscardCheckpoints : ICheckpointStoreCommand
+{
+    /// <summary>The single instance.</summary>
+    public static readonly DiscardCheckpoints Instance = new();
+}
+
+/// <summary>The event persisted when retained checkpoints are discarded.</summary>
+public sealed record CheckpointsDiscarded
+{
+    /// <summary>The single instance.</summary>
+    public static readonly CheckpointsDiscarded Instance = new();
+}
+
 /// <summary>The event persisted for a completed checkpoint.</summary>
 public sealed record CheckpointCompleted(CompletedCheckpoint Checkpoint);
 

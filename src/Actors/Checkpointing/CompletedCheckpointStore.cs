@@ -28,6 +28,7 @@ public sealed class CompletedCheckpointStore : ReceivePersistentActor
             _maxId = snapshot.MaxId;
         });
         Recover<CheckpointCompleted>(completed => Apply(completed.Checkpoint));
+        Recover<CheckpointsDiscarded>(_ => Discard());
 
         Command<LoadCheckpoints>(_ => Sender.Tell(new CheckpointsLoaded([.. _retained], _maxId + 1)));
         Command<StoreCheckpoint>(store =>
@@ -44,6 +45,7 @@ public sealed class CompletedCheckpointStore : ReceivePersistentActor
                 }
             });
         });
+        Command<DiscardCheckpoints>(_ => Persist(CheckpointsDiscarded.Instance, _ => Discard()));
         Command<SaveSnapshotSuccess>(success =>
         {
             DeleteMessages(success.Metadata.SequenceNr);
@@ -64,6 +66,8 @@ public sealed class CompletedCheckpointStore : ReceivePersistentActor
 
     /// <summary>Props for the store of <paramref name="jobName"/>.</summary>
     public static Props Props(string jobName) => Akka.Actor.Props.Create(() => new CompletedCheckpointStore(jobName));
+
+    private void Discard() => _retained.RemoveAll(c => c.Kind == CheckpointKind.Checkpoint);
 
     private void Apply(CompletedCheckpoint checkpoint)
     {

@@ -22,9 +22,9 @@ public sealed partial class JobMasterActor
     private int _failedCheckpoints;
 
     /// <summary>Checkpoints run for streaming jobs with a checkpoint config (as in Flink, not in BATCH mode).</summary>
-    private bool CheckpointingActive => _graph.Settings.Checkpointing is not null && _graph.RuntimeMode == RuntimeExecutionMode.Streaming;
+    private bool CheckpointingActive => _services.CheckpointingOf(_graph) is not null;
 
-    private CheckpointConfig Config => _graph.Settings.Checkpointing!;
+    private CheckpointConfig Config => _services.CheckpointingOf(_graph)!;
 
     private void LoadCheckpoints()
     {

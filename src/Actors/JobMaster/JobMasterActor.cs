@@ -315,6 +315,8 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
     {
         Sender.Tell(Done.Instance);
         _status = JobStatus.Cancelling;
+        if (CheckpointingActive && !Config.RetainOnCancellation)
+            _store.Tell(DiscardCheckpoints.Instance);
         StopSubtasks(new JobEnded(JobStatus.Cancelled, new OperationCanceledException($"Job '{_graph.JobName}' ({_jobId}) was cancelled.")));
     }
 

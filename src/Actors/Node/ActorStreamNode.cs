@@ -102,6 +102,7 @@ public sealed class ActorStreamNode : IAsyncDisposable
             CancellationTimeout = settings.CancellationTimeout,
             KeyGroupRegion = keyGroups,
             StateStore = settings.StateStore,
+            DefaultCheckpointing = settings.DefaultCheckpointing,
         };
         var subtasks = await sharding.StartAsync(EntityIds.SubtaskTypeName,
             _ => SubtaskActor.Props(services), shardingSettings, extractor).ConfigureAwait(false);

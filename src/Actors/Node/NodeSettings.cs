@@ -1,4 +1,5 @@
 using ActorStream.Actors.Persistence;
+using ActorStream.Graph;
 using Akka.Configuration;
 
 namespace ActorStream.Actors.Node;
@@ -36,6 +37,9 @@ public sealed record NodeSettings
     /// <summary>How long an unused key-group entity stays in memory (actorstream.state.entity-idle-timeout).</summary>
     public TimeSpan StateEntityIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Checkpoints for jobs that do not configure their own (actorstream.checkpoints), or null when its interval is off.</summary>
+    public CheckpointConfig? DefaultCheckpointing { get; init; }
+
     /// <summary>The reference configuration shipped with ActorStream (hocon/actorstream.conf).</summary>
     public static Config Reference { get; } = LoadReference();
 
@@ -55,6 +59,7 @@ public sealed record NodeSettings
             StateStore = ParseStateStore(c.GetString("actorstream.state.db")),
             StateCompactionInterval = c.GetInt("actorstream.state.compaction-interval"),
             StateEntityIdleTimeout = c.GetTimeSpan("actorstream.state.entity-idle-timeout"),
+            DefaultCheckpointing = ParseCheckpointing(c.GetConfig("actorstream.checkpoints")),
         };
         return settings.Validate();
     }
@@ -71,6 +76,37 @@ public sealed record NodeSettings
         Require(StateCompactionInterval >= 1, "actorstream.state.compaction-interval", $"{StateCompactionInterval} must be at least 1.");
         Require(StateEntityIdleTimeout > TimeSpan.Zero, "actorstream.state.entity-idle-timeout", "must be positive, e.g. 2m.");
         return this;
+    }
+
+    private static CheckpointConfig? ParseCheckpointing(Config c)
+    {
+        var interval = c.GetString("interval");
+        if (string.Equals(interval, "off", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var mode = c.GetString("mode") switch
+        {
+            "exactly-once" => CheckpointingMode.ExactlyOnce,
+            "at-least-once" => CheckpointingMode.AtLeastOnce,
+            var other => throw new ConfigurationException(
+                $"Invalid setting actorstream.checkpoints.mode: '{other}' is not exactly-once or at-least-once."),
+        };
+        try
+        {
+            return new CheckpointConfig
+            {
+                Interval = c.GetTimeSpan("interval"),
+                Mode = mode,
+                Timeout = c.GetTimeSpan("timeout"),
+                MinPauseBetweenCheckpoints = c.GetTimeSpan("min-pause"),
+                MaxConcurrentCheckpoints = c.GetInt("max-concurrent"),
+                TolerableFailedCheckpoints = c.GetInt("tolerable-failures"),
+                RetainOnCancellation = c.GetBoolean("retain-on-cancel"),
+            }.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ConfigurationException($"Invalid setting in actorstream.checkpoints ({e.ParamName}): {e.Message}");
+        }
     }
 
     private static StateStoreSettings ParseStateStore(string value) =>

@@ -15,6 +15,16 @@ public sealed record RuntimeServices(JobGraphRegistry Graphs, TimeProvider TimeP
     /// <summary>Where checkpoints and keyed state are stored.</summary>
     public Persistence.StateStoreSettings StateStore { get; init; } = Persistence.StateStoreSettings.Parse(null);
 
+    /// <summary>Checkpoints for jobs that configure none (actorstream.checkpoints), or null.</summary>
+    public Graph.CheckpointConfig? DefaultCheckpointing { get; init; }
+
+    /// <summary>
+    /// The checkpoint settings a job runs with: its own, else the node's default; none in BATCH mode,
+    /// where (as in Flink) a failure simply reruns the bounded input.
+    /// </summary>
+    public Graph.CheckpointConfig? CheckpointingOf(Graph.Plan.JobGraph graph) =>
+        graph.RuntimeMode == Graph.RuntimeExecutionMode.Streaming ? graph.Settings.Checkpointing ?? DefaultCheckpointing : null;
+
     /// <summary>How long the job master waits for cancelled subtasks to confirm.</summary>
     public TimeSpan CancellationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -21,6 +21,7 @@ public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWith
             "ActorStream.Actors.State.KeyGroupHistorySnapshot, ActorStream.Actors" = actorstream-state
             "ActorStream.Actors.Checkpointing.CheckpointCompleted, ActorStream.Actors" = actorstream-state
             "ActorStream.Actors.Checkpointing.CheckpointStoreSnapshot, ActorStream.Actors" = actorstream-state
+            "ActorStream.Actors.Checkpointing.CheckpointsDiscarded, ActorStream.Actors" = actorstream-state
           }
         }
         """);
@@ -33,6 +34,7 @@ public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWith
     private const string KeyGroupSnapshotManifest = "KGH";
     private const string CheckpointCompletedManifest = "CPC";
     private const string CheckpointSnapshotManifest = "CPS";
+    private const string CheckpointsDiscardedManifest = "CPD";
 
     /// <inheritdoc />
     public override int Identifier => Id;
@@ -44,6 +46,7 @@ public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWith
         KeyGroupHistorySnapshot => KeyGroupSnapshotManifest,
         CheckpointCompleted => CheckpointCompletedManifest,
         CheckpointStoreSnapshot => CheckpointSnapshotManifest,
+        CheckpointsDiscarded => CheckpointsDiscardedManifest,
         _ => throw new ArgumentException($"{nameof(StateSerializer)} cannot serialize {o.GetType()}."),
     };
 
@@ -74,6 +77,8 @@ public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWith
                 case CheckpointCompleted completed:
                     WriteCheckpoint(writer, completed.Checkpoint);
                     break;
+                case CheckpointsDiscarded:
+                    break;
                 case CheckpointStoreSnapshot snapshot:
                     writer.Write(snapshot.MaxId);
                     writer.Write(snapshot.Retained.Count);
@@ -101,6 +106,7 @@ public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWith
                 r => new KeyGroupEntry(r.ReadInt64(), ReadBytes(r), r.ReadBoolean()))),
             CheckpointCompletedManifest => new CheckpointCompleted(ReadCheckpoint(reader)),
             CheckpointSnapshotManifest => ReadStoreSnapshot(reader),
+            CheckpointsDiscardedManifest => CheckpointsDiscarded.Instance,
             _ => throw new System.Runtime.Serialization.SerializationException($"Unknown manifest '{manifest}' for {nameof(StateSerializer)}."),
         };
     }

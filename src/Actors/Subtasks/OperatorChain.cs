@@ -38,7 +38,8 @@ internal sealed class OperatorChain
 
     /// <summary>Builds the chain of subtask <paramref name="index"/> of <paramref name="vertex"/>.</summary>
     public static OperatorChain Create(JobGraph graph, JobVertex vertex, int index,
-        IReadOnlyDictionary<string, IActorRef[]> subtasks, CounterGroup counters, TimeProvider time, IProcessingTimeService processingTime)
+        IReadOnlyDictionary<string, IActorRef[]> subtasks, CounterGroup counters, TimeProvider time, IProcessingTimeService processingTime,
+        bool checkpointing)
     {
         var chain = new OperatorChain();
         var settings = graph.Settings;
@@ -65,7 +66,7 @@ internal sealed class OperatorChain
                 Counters = counters,
                 TimeProvider = time,
                 ProcessingTime = processingTime,
-                CheckpointingEnabled = graph.Settings.Checkpointing is not null && graph.RuntimeMode == RuntimeExecutionMode.Streaming,
+                CheckpointingEnabled = checkpointing,
             };
             var instance = instances[node];
             node.OutputType.Apply(new SetupOperator(instance, context, output));

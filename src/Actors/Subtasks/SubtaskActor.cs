@@ -75,7 +75,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             return;
         }
         _vertex = _graph.Vertex(deploy.VertexId);
-        _checkpointing = _graph.Settings.Checkpointing is not null && _graph.RuntimeMode == RuntimeExecutionMode.Streaming;
+        _checkpointing = _services.CheckpointingOf(_graph) is not null;
         _restorer = new SubtaskRestorer(deploy.Restore, _vertex, deploy.SubtaskIndex);
         if (_restorer.Outstanding == 0)
         {
@@ -131,7 +131,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             _processingTime = new ActorProcessingTimeService(_services.TimeProvider,
                 delay => Timers.StartSingleTimer("processing-time", SubtaskTicks.ProcessingTime.Instance, delay));
             _chain = OperatorChain.Create(_graph, _vertex, _deployment.SubtaskIndex, connect.Subtasks, _counters,
-                _services.TimeProvider, _processingTime);
+                _services.TimeProvider, _processingTime, _checkpointing);
             var inputs = ChannelLayout.InputsOf(_vertex, _deployment.SubtaskIndex)
                 .Select(c => (connect.Subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel, c.InputIndex))
                 .ToList();
@@ -142,7 +142,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             if (_restorer.CheckpointId is { } restored)
                 _checkpointer.Restored(restored);
             _checkpointer.MarkAllDirty(); // the first checkpoint of every run is a full one
-            _aligner = new BarrierAligner(_gate.ChannelCount, _graph.Settings.Checkpointing?.Mode ?? CheckpointingMode.ExactlyOnce);
+            _aligner = new BarrierAligner(_gate.ChannelCount, _services.CheckpointingOf(_graph)?.Mode ?? CheckpointingMode.ExactlyOnce);
             foreach (var (node, op) in _chain.Operators)
                 OperatorException.Guard(node.Name, op.Open);
             _gate.GrantInitialCredits(_graph.Settings.CreditsPerChannel);

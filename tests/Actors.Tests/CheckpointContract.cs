@@ -1,9 +1,13 @@
+using System.Data.Common;
+using ActorStream.Actors.Persistence;
 using ActorStream.Actors.Tests.Support;
 using ActorStream.Graph;
+using ActorStream.Graph.Keys;
 
 namespace ActorStream.Actors.Tests;
 
-public sealed class CheckpointSpecs(NodeFixture fixture) : IClassFixture<NodeFixture>
+/// <summary>Checkpoint, restore and rescale behaviour that every state store must give.</summary>
+public abstract class CheckpointContract(NodeFixture fixture)
 {
     private const long Count = 100_000;
     private const int Keys = 10;
@@ -13,8 +17,8 @@ public sealed class CheckpointSpecs(NodeFixture fixture) : IClassFixture<NodeFix
         Enumerable.Range(1, (int)Count).GroupBy(x => (long)x % Keys).ToDictionary(g => g.Key, g => g.Sum(x => (long)x));
 
     /// <summary>The numbers, slowed down so that checkpoints happen while they flow.</summary>
-    private static DataStream<long> SlowNumbers(StreamExecutionEnvironment env, long from = 1) =>
-        env.FromSequence(from, Count).Uid("numbers")
+    private static DataStream<long> SlowNumbers(StreamExecutionEnvironment env, long to = Count) =>
+        env.FromSequence(1, to).Uid("numbers")
             .Map(x =>
             {
                 if (x % 20 == 0)
@@ -85,6 +89,48 @@ public sealed class CheckpointSpecs(NodeFixture fixture) : IClassFixture<NodeFix
         var error = await Assert.ThrowsAsync<JobExecutionException>(() => env.ExecuteAsync("restore-missing"));
 
         Assert.Contains("no retained checkpoint or savepoint 7 for job 'no-such-job'", error.Message);
+    }
+
+    [Fact]
+    public async Task Checkpoints_after_the_first_should_write_only_the_key_groups_that_changed()
+    {
+        var env = fixture.CreateEnvironment(parallelism: 2);
+        env.RuntimeMode = RuntimeExecutionMode.Streaming;
+        env.EnableCheckpointing(TimeSpan.FromMilliseconds(30));
+        SlowNumbers(env, to: 40_000).KeyBy(x => x % 3).Process(new RunningSum(_ => false)).Uid("sums")
+            .SinkTo(new CollectSink<(long Key, long Sum)>());
+
+        var result = await env.ExecuteAsync("incremental");
+
+        Assert.True(result.CompletedCheckpoints >= 2, $"only {result.CompletedCheckpoints} checkpoint(s) completed");
+        var writes = KeyGroupWrites("kg/incremental/sums/");
+        // The first checkpoint of a run writes every key group (an empty one too, so nothing stale survives) ...
+        Assert.Equal(Enumerable.Range(0, 128), writes.Keys.Order());
+        // ... later ones only those that changed: the key groups of the keys 0, 1 and 2.
+        var touched = new[] { 0L, 1L, 2L }.Select(k => KeyGroupRangeAssignment.AssignToKeyGroup(k, 128)).ToHashSet();
+        Assert.Equal(touched.Order(), writes.Where(w => w.Value > 1).Select(w => w.Key).Order());
+    }
+
+    /// <summary>How often each key group of an operator was written: events in the journal, or more than one when a snapshot compacted them.</summary>
+    private Dictionary<int, long> KeyGroupWrites(string prefix)
+    {
+        using var connection = SqlSchema.OpenConnection(fixture.Node.Services.StateStore);
+        var writes = new Dictionary<int, long>();
+        Read(connection, $"SELECT persistence_id, MAX(sequence_number) FROM journal WHERE persistence_id LIKE '{prefix}%' GROUP BY persistence_id", writes);
+        Read(connection, $"SELECT persistence_id, MAX(sequence_number) FROM snapshot WHERE persistence_id LIKE '{prefix}%' GROUP BY persistence_id", writes);
+        return writes;
+
+        void Read(DbConnection db, string sql, Dictionary<int, long> into)
+        {
+            using var command = db.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var keyGroup = int.Parse(reader.GetString(0)[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
+                into[keyGroup] = Math.Max(into.GetValueOrDefault(keyGroup), reader.GetInt64(1));
+            }
+        }
     }
 
     /// <summary>Emits the running sum of its key after every element; throws once where told.</summary>

@@ -1,0 +1,59 @@
+using ActorStream.Actors.Node;
+using ActorStream.Graph;
+using Akka.Configuration;
+
+namespace ActorStream.Actors.Tests;
+
+public sealed class NodeSettingsSpecs
+{
+    private static NodeSettings Parse(string hocon) => NodeSettings.Create(ConfigurationFactory.ParseString(hocon));
+
+    [Fact]
+    public void The_reference_configuration_should_take_no_checkpoints_and_store_state_in_a_local_sqlite_file()
+    {
+        var settings = NodeSettings.Create();
+
+        Assert.Null(settings.DefaultCheckpointing);
+        Assert.EndsWith(Path.Combine("data", "actorstream.db"), settings.StateStore.DatabaseFile);
+        Assert.Equal(20, settings.StateCompactionInterval);
+    }
+
+    [Fact]
+    public void Node_wide_checkpoint_defaults_should_be_read_from_the_checkpoints_section()
+    {
+        var settings = Parse("""
+            actorstream.checkpoints {
+              interval = 5s
+              mode = at-least-once
+              timeout = 1m
+              min-pause = 500ms
+              max-concurrent = 2
+              tolerable-failures = 3
+              retain-on-cancel = off
+            }
+            """);
+
+        Assert.Equal(new CheckpointConfig
+        {
+            Interval = TimeSpan.FromSeconds(5),
+            Mode = CheckpointingMode.AtLeastOnce,
+            Timeout = TimeSpan.FromMinutes(1),
+            MinPauseBetweenCheckpoints = TimeSpan.FromMilliseconds(500),
+            MaxConcurrentCheckpoints = 2,
+            TolerableFailedCheckpoints = 3,
+            RetainOnCancellation = false,
+        }, settings.DefaultCheckpointing);
+    }
+
+    [Theory]
+    [InlineData("actorstream.checkpoints { interval = 1s, mode = twice }", "actorstream.checkpoints.mode")]
+    [InlineData("actorstream.checkpoints { interval = 1s, max-concurrent = 0 }", "actorstream.checkpoints")]
+    [InlineData("actorstream.state.compaction-interval = 0", "actorstream.state.compaction-interval")]
+    [InlineData("actorstream.state.db = \"\"", "actorstream.state.db")]
+    public void A_bad_state_or_checkpoint_setting_should_fail_naming_the_key(string hocon, string key)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Parse(hocon));
+
+        Assert.Contains(key, error.Message);
+    }
+}
