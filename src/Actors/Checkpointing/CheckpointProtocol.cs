@@ -3,8 +3,11 @@ using ActorStream.Actors.Subtasks;
 
 namespace ActorStream.Actors.Checkpointing;
 
-/// <summary>Job master to source subtasks: snapshot your position and emit the barrier.</summary>
-public sealed record TriggerCheckpoint(CheckpointBarrier Barrier) : ISubtaskCommand;
+/// <summary>
+/// Job master to source subtasks: snapshot your position and emit the barrier; with
+/// <paramref name="SuspendAfter"/> (stop with savepoint) emit nothing after it, as Flink's synchronous savepoint.
+/// </summary>
+public sealed record TriggerCheckpoint(CheckpointBarrier Barrier, bool SuspendAfter = false) : ISubtaskCommand;
 
 /// <summary>Job master to every subtask: the checkpoint is durable; commit its side effects.</summary>
 public sealed record NotifyCheckpointComplete(long CheckpointId) : ISubtaskCommand;

@@ -176,7 +176,7 @@ public sealed partial class JobMasterActor
             }
             var barrier = _coordinator.Start(CheckpointKind.Savepoint);
             _savepointRequests[barrier.Id] = (Sender, trigger.StopAfter);
-            SendTrigger(barrier);
+            SendTrigger(barrier, suspendSources: trigger.StopAfter);
         });
         ReceiveCheckpointStored();
     }
@@ -211,9 +211,9 @@ public sealed partial class JobMasterActor
         }
     });
 
-    private void SendTrigger(CheckpointBarrier barrier)
+    private void SendTrigger(CheckpointBarrier barrier, bool suspendSources = false)
     {
-        var trigger = new TriggerCheckpoint(barrier);
+        var trigger = new TriggerCheckpoint(barrier, suspendSources);
         foreach (var source in SourceSubtasks())
             source.Tell(trigger);
         Timers.StartSingleTimer(ExpiryTimer(barrier.Id), new CheckpointExpired(barrier.Id), Config.Timeout);

@@ -44,7 +44,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
     private SubtaskCheckpointer _checkpointer = null!;
     private BarrierAligner _aligner = null!;
     private bool _checkpointing;
-    private bool _sourceExhausted;
+    private bool _sourceHalted; // no more polling: input read (waiting for the final checkpoint) or stopped with a savepoint
 
     /// <summary>Creates a subtask that finds its job graph through <paramref name="services"/>.</summary>
     public SubtaskActor(RuntimeServices services)
@@ -169,8 +169,11 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         Receive<ChannelBarrier>(OnChannelMessage);
         Receive<TriggerCheckpoint>(trigger => Guarded(() =>
         {
-            if (_chain.Source is not null && !_inputEnded)
-                PerformCheckpoint(trigger.Barrier);
+            if (_chain.Source is null || _inputEnded)
+                return;
+            PerformCheckpoint(trigger.Barrier);
+            if (trigger.SuspendAfter)
+                _sourceHalted = true; // stop with savepoint: nothing after the barrier; the job master stops the job
         }));
         Receive<KeyGroupStateWritten>(written =>
         {
@@ -330,9 +333,9 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             EndInput();
             return;
         }
-        if (_sourceExhausted)
+        if (_sourceHalted)
             return;
-        _sourceExhausted = true;
+        _sourceHalted = true;
         OperatorException.Guard(_vertex.Head.Name, _chain.Source!.EmitFinalWatermark);
         _deployment.JobMaster.Tell(new SourceExhausted(_deployment.VertexId, _deployment.SubtaskIndex));
         ScheduleFlush();
@@ -356,7 +359,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         var source = _chain.Source!;
         for (var polls = 0; polls < _graph.Settings.BatchSize; polls++)
         {
-            if (_inputEnded || _sourceExhausted || _waitingForSource || !OutputsAvailable())
+            if (_inputEnded || _sourceHalted || _waitingForSource || !OutputsAvailable())
             {
                 ScheduleFlush();
                 return; // a credit resumes polling
@@ -401,7 +404,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         }
         if (!OutputsAvailable())
             return;
-        if (_chain.Source is not null && !_sourceExhausted)
+        if (_chain.Source is not null && !_sourceHalted)
             SchedulePoll();
         else if (_gate.HasQueued)
             ProcessInput();

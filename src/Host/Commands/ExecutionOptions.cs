@@ -68,6 +68,15 @@ internal sealed class ExecutionOptions
         CustomParser = ParseMode,
     };
 
+    /// <summary>How much the runtime logs to stderr.</summary>
+    public Option<string> LogLevel { get; } = new("--log-level")
+    {
+        Description = "Runtime log level on stderr: error, warning or info (info shows each checkpoint's duration and size) [default: warning].",
+        HelpName = "error|warning|info",
+        DefaultValueFactory = _ => "warning",
+        CustomParser = ParseLogLevel,
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -79,7 +88,11 @@ internal sealed class ExecutionOptions
         command.Options.Add(StateDb);
         command.Options.Add(FromSavepoint);
         command.Options.Add(AllowNonRestoredState);
+        command.Options.Add(LogLevel);
     }
+
+    /// <summary>The Akka log level of the run.</summary>
+    public string LogLevelOf(ParseResult parseResult) => parseResult.GetValue(LogLevel) ?? "WARNING";
 
     /// <summary>The state store the run uses, or null for the default.</summary>
     public string? StateDbOf(ParseResult parseResult) => parseResult.GetValue(StateDb);
@@ -97,6 +110,15 @@ internal sealed class ExecutionOptions
             env.EnableCheckpointing(interval, parseResult.GetValue(CheckpointMode) ?? CheckpointingMode.ExactlyOnce);
         if (parseResult.GetValue(FromSavepoint) is { } pointer)
             env.RestoreFrom(pointer, parseResult.GetValue(AllowNonRestoredState));
+    }
+
+    private static string ParseLogLevel(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (text.ToLowerInvariant() is "error" or "warning" or "info")
+            return text.ToUpperInvariant();
+        result.AddError($"--log-level: '{text}' is not a log level; use error, warning or info.");
+        return "WARNING";
     }
 
     private static TimeSpan? ParseInterval(ArgumentResult result)

@@ -14,10 +14,9 @@ internal static class JobRunner
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(15);
 
     /// <summary>Runs <paramref name="job"/>; cancelling <paramref name="cancellationToken"/> (Ctrl+C) cancels the job.</summary>
-    public static async Task<int> RunAsync(ExampleJob job, JobParameters parameters, string? stateDb,
+    public static async Task<int> RunAsync(ExampleJob job, JobParameters parameters, StreamExecutionEnvironment env,
         Action<StreamExecutionEnvironment> configure, HostConsole console, CancellationToken cancellationToken)
     {
-        var env = LocalEnvironment.Create(stateDb: stateDb);
         try
         {
             configure(env);

@@ -33,8 +33,8 @@ internal static class RunCommand
                     values[name] = value;
             }
             var parameters = new JobParameters(values, job.Options);
-            return JobRunner.RunAsync(job, parameters, execution.StateDbOf(parseResult), env => execution.Apply(parseResult, env),
-                console, cancellationToken);
+            var environment = LocalEnvironment.Create(execution.LogLevelOf(parseResult), execution.StateDbOf(parseResult));
+            return JobRunner.RunAsync(job, parameters, environment, env => execution.Apply(parseResult, env), console, cancellationToken);
         });
         return command;
     }
