@@ -1,4 +1,5 @@
 using Akka.Actor;
+using ActorStream.Actors.Persistence;
 using Akka.Persistence;
 
 namespace ActorStream.Actors.Checkpointing;
@@ -8,15 +9,14 @@ namespace ActorStream.Actors.Checkpointing;
 /// every savepoint and the latest checkpoint; remembers the highest id so that ids only grow,
 /// also across runs and after the process was killed.
 /// </summary>
-public sealed class CompletedCheckpointStore : ReceivePersistentActor
+public sealed class CompletedCheckpointStore : CompactingPersistentActor
 {
     private const int SnapshotEvery = 50;
     private readonly List<CompletedCheckpoint> _retained = [];
     private long _maxId;
-    private int _sinceSnapshot;
 
     /// <summary>Creates the store of <paramref name="jobName"/>.</summary>
-    public CompletedCheckpointStore(string jobName)
+    public CompletedCheckpointStore(string jobName) : base(SnapshotEvery)
     {
         PersistenceId = PersistenceIdOf(jobName);
         Recover<SnapshotOffer>(offer =>
@@ -38,24 +38,15 @@ public sealed class CompletedCheckpointStore : ReceivePersistentActor
             {
                 Apply(completed.Checkpoint);
                 replyTo.Tell(new CheckpointStored(completed.Checkpoint.Id));
-                if (++_sinceSnapshot >= SnapshotEvery)
-                {
-                    _sinceSnapshot = 0;
-                    SaveSnapshot(new CheckpointStoreSnapshot([.. _retained], _maxId));
-                }
+                Persisted();
             });
         });
-        Command<DiscardCheckpoints>(_ => Persist(CheckpointsDiscarded.Instance, _ => Discard()));
-        Command<SaveSnapshotSuccess>(success =>
+        Command<DiscardCheckpoints>(_ => Persist(CheckpointsDiscarded.Instance, _ =>
         {
-            DeleteMessages(success.Metadata.SequenceNr);
-            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
-        });
-        Command<SaveSnapshotFailure>(_ => { });
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(_ => { });
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
+            Discard();
+            Persisted();
+        }));
+        ReceiveCompaction();
     }
 
     /// <inheritdoc />
@@ -66,6 +57,9 @@ public sealed class CompletedCheckpointStore : ReceivePersistentActor
 
     /// <summary>Props for the store of <paramref name="jobName"/>.</summary>
     public static Props Props(string jobName) => Akka.Actor.Props.Create(() => new CompletedCheckpointStore(jobName));
+
+    /// <inheritdoc />
+    protected override object CurrentSnapshot() => new CheckpointStoreSnapshot([.. _retained], _maxId);
 
     private void Discard() => _retained.RemoveAll(c => c.Kind == CheckpointKind.Checkpoint);
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using ActorStream.Actors.Persistence;
 using Akka.Persistence;
 
 namespace ActorStream.Actors.State;
@@ -9,17 +10,14 @@ namespace ActorStream.Actors.State;
 /// Subtasks write a blob per checkpoint for the key groups that changed and read "as of" a
 /// completed checkpoint on restore. The journal is compacted into a snapshot every so often.
 /// </summary>
-public sealed class KeyGroupStateActor : ReceivePersistentActor
+public sealed class KeyGroupStateActor : CompactingPersistentActor
 {
     private readonly KeyGroupHistory _history = new();
-    private readonly int _snapshotEvery;
-    private int _sinceSnapshot;
 
     /// <summary>Creates the entity <paramref name="entityId"/>.</summary>
-    public KeyGroupStateActor(string entityId, int snapshotEvery, TimeSpan idleTimeout)
+    public KeyGroupStateActor(string entityId, int snapshotEvery, TimeSpan idleTimeout) : base(snapshotEvery)
     {
         PersistenceId = entityId;
-        _snapshotEvery = snapshotEvery;
         Context.SetReceiveTimeout(idleTimeout);
 
         Recover<SnapshotOffer>(offer =>
@@ -36,11 +34,7 @@ public sealed class KeyGroupStateActor : ReceivePersistentActor
             {
                 Apply(stored);
                 replyTo.Tell(new KeyGroupStateWritten(PersistenceId, stored.CheckpointId));
-                if (++_sinceSnapshot >= _snapshotEvery)
-                {
-                    _sinceSnapshot = 0;
-                    SaveSnapshot(new KeyGroupHistorySnapshot([.. _history.Entries]));
-                }
+                Persisted();
             });
         });
         Command<ReadKeyGroupState>(read =>
@@ -48,17 +42,7 @@ public sealed class KeyGroupStateActor : ReceivePersistentActor
             var entry = _history.AsOf(read.AsOf);
             Sender.Tell(new KeyGroupStateRead(PersistenceId, entry?.CheckpointId, entry?.Data));
         });
-        Command<SaveSnapshotSuccess>(success =>
-        {
-            // The snapshot holds everything: older events and snapshots are no longer needed.
-            DeleteMessages(success.Metadata.SequenceNr);
-            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
-        });
-        Command<SaveSnapshotFailure>(_ => { });
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(_ => { });
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(_ => { });
+        ReceiveCompaction();
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
     }
 
@@ -68,6 +52,9 @@ public sealed class KeyGroupStateActor : ReceivePersistentActor
     /// <summary>Props for the entity <paramref name="entityId"/>.</summary>
     public static Props Props(string entityId, int snapshotEvery, TimeSpan idleTimeout) =>
         Akka.Actor.Props.Create(() => new KeyGroupStateActor(entityId, snapshotEvery, idleTimeout));
+
+    /// <inheritdoc />
+    protected override object CurrentSnapshot() => new KeyGroupHistorySnapshot([.. _history.Entries]);
 
     private void Apply(KeyGroupStateStored stored) =>
         _history.Add(new KeyGroupEntry(stored.CheckpointId, stored.Data, stored.Retained), stored.LatestCompleted);

@@ -1,20 +1,27 @@
-namespace ActorStream.Graph.Tests.Sources;
+namespace ActorStream.Graph;
 
-/// <summary>A clock that moves only when told to, firing the one-shot timers that fall due.</summary>
-internal sealed class ManualTimeProvider : TimeProvider
+/// <summary>
+/// A <see cref="TimeProvider"/> that moves only when <see cref="Advance"/> is called, firing the timers
+/// that fall due then (each once: periods are ignored). For tests of sources and functions that wait
+/// on the clock, so that they need no sleeping; see also <see cref="ManualProcessingTimeService"/>.
+/// </summary>
+public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <inheritdoc />
     public override DateTimeOffset GetUtcNow()
     {
         lock (_lock)
             return _now;
     }
 
+    /// <inheritdoc />
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
+    /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     /// <summary>The time left until each pending timer fires.</summary>
@@ -24,6 +31,7 @@ internal sealed class ManualTimeProvider : TimeProvider
             return _timers.Select(t => t.Due - _now).ToList();
     }
 
+    /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
@@ -31,6 +39,7 @@ internal sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>Moves the clock forward by <paramref name="by"/> and fires the timers due by then.</summary>
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;
