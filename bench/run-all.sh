@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# Runs the Nexmark queries on ActorStream and on the loop baseline side by side in one run, and writes
-# bench/results/nexmark-<date>.md: per query and engine the median events/s over the repeats, each run's figure,
-# events/s per core, the ratio to the loop, Flink's published per-core figure and the peak memory of the process.
+# Runs the Nexmark queries side by side in one run and writes bench/results/nexmark-<date>.md:
 #
-#   bench/run-all.sh                       # 50,000,000 events, 3 repeats, ActorStream at parallelism 1 and nproc
-#   EVENTS=10000000 REPEAT=1 bench/run-all.sh
+# - per query and configuration (the loop baseline; ActorStream at parallelism 1 and at nproc; ActorStream at nproc with
+#   exactly-once checkpoints; Akka.Streams when the host has that engine) the median events/s over the repeats, each
+#   run's figure, events/s per core, the ratios to the loop and to Akka.Streams, Flink's published per-core figure,
+#   completed checkpoints and the peak memory of the process;
+# - the issue's targets checked per query ("met" or "missed by X %");
+# - q1's latency at a fixed rate (p50, p99, max) on the loop and on ActorStream with and without checkpoints;
+# - the machine and the exact commands.
 #
-# Needs the .NET SDK and GNU time (/usr/bin/time) for the peak memory. Runs alternate between engines
-# (loop, actorstream p=1, actorstream p=N, loop, ...) so that a drift in the machine's speed hits all of them.
+#   bench/run-all.sh                                     # 50,000,000 events, 3 repeats, every query
+#   EVENTS=10000000 REPEAT=1 QUERIES="q0 q5" bench/run-all.sh
+#   LATENCY_RATE=50000 LATENCY_SECONDS=10 bench/run-all.sh
+#   LATENCY=0 bench/run-all.sh                           # without the latency section
+#   RESULTS=/tmp/try.md EVENTS=200000 REPEAT=1 bench/run-all.sh   # a quick try that leaves bench/results alone
+#
+# Needs the .NET SDK and GNU time (/usr/bin/time, Debian package "time") for the peak memory; installs it with apt-get
+# when it is missing and this runs as root, and stops otherwise. Runs alternate between configurations
+# (loop, actorstream p=1, p=N, ..., loop, ...) so that a drift in the machine's speed hits all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,89 +25,235 @@ events="${EVENTS:-50000000}"
 repeat="${REPEAT:-3}"
 cores="$(nproc)"
 queries="${QUERIES:-q0 q1 q2 q3 q4 q5 q7 q8 q11}"
+interval="${CHECKPOINT_INTERVAL:-10s}"
+latency="${LATENCY:-1}"
+latency_rate="${LATENCY_RATE:-100000}"
+latency_seconds="${LATENCY_SECONDS:-20}"
+latency_events=$(( latency_rate * latency_seconds ))
 date="$(date -u +%Y-%m-%d)"
-results="bench/results/nexmark-${date}.md"
+results="${RESULTS:-bench/results/nexmark-${date}.md}"
 host="src/Host/bin/Release/net10.0/actorstream"
-mkdir -p bench/results
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ ! -x /usr/bin/time ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "GNU time (/usr/bin/time) is missing; installing the Debian package 'time'." >&2
+    apt-get install -y -q time >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q time >/dev/null; }
+  fi
+  [ -x /usr/bin/time ] || {
+    echo "error: GNU time (/usr/bin/time) is missing; it measures each run's peak memory. Install the Debian package 'time'" \
+         "(apt-get install time) and run again." >&2
+    exit 1
+  }
+fi
+
+mkdir -p "$(dirname "$results")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # Flink 1.13 Nexmark results, events/s per core, as published with nexmark/nexmark.
-declare -A flink=([q0]=155K [q1]=158K [q2]=175K [q3]=152K [q4]=34K [q5]=22K [q7]=12K [q8]=146K [q11]=40K)
+declare -A flink=([q0]=155000 [q1]=158000 [q2]=175000 [q3]=152000 [q4]=34000 [q5]=22000 [q7]=12000 [q8]=146000 [q11]=40000)
+declare -A stateless=([q0]=1 [q1]=1 [q2]=1)
 
 dotnet build src/Host -c Release -v quiet -nologo >/dev/null
 
-# One value of the flat JSON object in a measurement file.
-field() { sed -E "s/.*\"$2\":\"?([^,\"}]*).*/\1/" "$1"; }
+# The akka-streams engine exists once `bench nexmark --help` lists it.
+akka_streams=0
+if "$host" bench nexmark --help 2>/dev/null | grep -q 'akka-streams'; then akka_streams=1; fi
 
-# "engine parallelism label" for every configuration measured.
-configs=("loop 1 loop" "actorstream 1 actorstream-p1")
-if [ "$cores" -gt 1 ]; then configs+=("actorstream $cores actorstream-p$cores"); fi
+# "label|arguments" of every configuration measured, in the order the runs alternate.
+full="actorstream-p$cores"
+checkpointed="actorstream-p$cores-cp$interval"
+configs=("loop|--engine loop --parallelism 1" "actorstream-p1|--engine actorstream --parallelism 1")
+if [ "$cores" -gt 1 ]; then configs+=("$full|--engine actorstream --parallelism $cores"); fi
+configs+=("$checkpointed|--engine actorstream --parallelism $cores --checkpoint-interval $interval")
+if [ "$akka_streams" = 1 ]; then configs+=("akka-streams|--engine akka-streams"); fi
+
+latency_configs=("loop|--engine loop" "$full|--engine actorstream --parallelism $cores"
+                 "$checkpointed|--engine actorstream --parallelism $cores --checkpoint-interval $interval")
+
+# Runs the host with the given arguments under GNU time: OUT.json, OUT.mem (peak KiB), OUT.txt; stops the script on failure.
+measure() {
+  local out="$1"; shift
+  /usr/bin/time -f "%M" -o "$out.mem" "$host" bench nexmark "$@" --json "$out.json" 2>"$out.err" >"$out.txt" \
+    || { echo "error: bench nexmark $* failed; its output:" >&2; cat "$out.err" >&2; exit 2; }
+  cat "$out.txt" >&2
+}
 
 for query in $queries; do
   for run in $(seq 1 "$repeat"); do
     for config in "${configs[@]}"; do
-      read -r engine parallelism label <<<"$config"
-      out="$work/$query-$label-$run"
+      label="${config%%|*}"; args="${config#*|}"
       echo "[$(date -u +%H:%M:%S)] $query $label run $run/$repeat" >&2
-      /usr/bin/time -f "%M" -o "$out.mem" \
-        "$host" bench nexmark --query "$query" --engine "$engine" --parallelism "$parallelism" \
-        --events "$events" --json "$out.json" 2>"$out.err" >"$out.txt" \
-        || { echo "error: $query $label failed; see below" >&2; cat "$out.err" >&2; exit 2; }
-      cat "$out.txt" >&2
+      # shellcheck disable=SC2086 # the arguments are words
+      measure "$work/$query-$label-$run" --query "$query" --events "$events" $args
     done
   done
 done
 
+if [ "$latency" = 1 ]; then
+  for run in $(seq 1 "$repeat"); do
+    for config in "${latency_configs[@]}"; do
+      label="${config%%|*}"; args="${config#*|}"
+      echo "[$(date -u +%H:%M:%S)] q1 latency $label run $run/$repeat" >&2
+      # shellcheck disable=SC2086
+      measure "$work/latency-$label-$run" --query q1 --events "$latency_events" --rate "$latency_rate" --latency $args
+    done
+  done
+fi
+
+# One value of the flat JSON object in a measurement file.
+field() { sed -E "s/.*\"$2\":\"?([^,\"}]*).*/\1/" "$1"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 thousands() { printf "%.0f" "$1" | sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta'; }
+micros() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms * 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
+# "met (value / target as a factor)" or "missed by X %" for a value against a target.
+verdict() {
+  awk -v v="$1" -v t="$2" 'BEGIN { if (v >= t) printf "met (%.2fx the target)", v / t; else printf "missed by %.0f %%", (t - v) / t * 100 }'
+}
+
+# Per query and configuration: median events/s, per core, and the values the tables need.
+declare -A med per_core
+for query in $queries; do
+  for config in "${configs[@]}"; do
+    label="${config%%|*}"
+    rates=()
+    for run in $(seq 1 "$repeat"); do rates+=("$(field "$work/$query-$label-$run.json" eventsPerSecond)"); done
+    med[$query,$label]="$(printf '%s\n' "${rates[@]}" | median)"
+    parallelism="$(field "$work/$query-$label-1.json" parallelism)"
+    used=$(( parallelism < cores ? parallelism : cores ))
+    per_core[$query,$label]="$(awk -v a="${med[$query,$label]}" -v c="$used" 'BEGIN { print a / c }')"
+  done
+done
 
 {
-  echo "# Nexmark q0-q2: ActorStream and the loop baseline, $date"
+  echo "# Nexmark: ActorStream, the loop baseline$([ "$akka_streams" = 1 ] && echo ", Akka.Streams") and Flink's published figures, $date"
   echo
-  echo "Machine: $(lscpu | sed -nE 's/^Model name: +//p' | head -1), $cores cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM,"
-  echo "Linux $(uname -r), .NET SDK $(dotnet --version). $(thousands "$events") events per run (persons, auctions, bids 1:3:46),"
-  echo "seed 0, $repeat runs per configuration, alternating between configurations."
+  echo "Machine: $(lscpu | sed -nE 's/^Model name: +//p' | head -1), $cores cores ($(lscpu | sed -nE 's/^Thread\(s\) per core: +//p') thread(s) per core),"
+  echo "$(free -g | awk '/^Mem:/ { print $2 }') GiB RAM, Linux $(uname -r), .NET SDK $(dotnet --version), Release build, load average before the"
+  echo "runs: $load_before. $(thousands "$events") events per run (persons, auctions, bids 1:3:46), seed 0, $repeat runs per"
+  echo "configuration, alternating between configurations. Checkpoints: exactly-once every $interval into a temporary SQLite file per run."
+  [ "$akka_streams" = 1 ] || echo "The host has no akka-streams engine yet: its columns are left out."
   echo
-  echo "Commands (from the repository root; \`bench/run-all.sh\` runs exactly these):"
+  echo "Commands (from the repository root; \`bench/run-all.sh\` runs exactly these, QUERY being each of $queries):"
   echo
   echo '```bash'
   echo "dotnet build src/Host -c Release"
   for config in "${configs[@]}"; do
-    read -r engine parallelism label <<<"$config"
-    echo "$host bench nexmark --query QUERY --engine $engine --parallelism $parallelism --events $events --json OUT.json"
+    echo "/usr/bin/time -f %M $host bench nexmark --query QUERY --events $events ${config#*|} --json OUT.json"
   done
+  if [ "$latency" = 1 ]; then
+    for config in "${latency_configs[@]}"; do
+      echo "/usr/bin/time -f %M $host bench nexmark --query q1 --events $latency_events --rate $latency_rate --latency ${config#*|} --json OUT.json"
+    done
+  fi
   echo '```'
   echo
-  echo "events/s is generated events over the job's duration (ActorStream: from submission to the last subtask finishing,"
-  echo "without starting and stopping the node; the loop: the loop). Per core divides by the cores the engine can use:"
-  echo "1 for the loop and for parallelism 1, $cores for parallelism $cores. Peak memory is the process's maximum resident set."
+  echo "events/s is generated events over the run's duration (ActorStream: from submission to the last subtask finishing,"
+  echo "without starting and stopping the node; the loop: the loop; Akka.Streams: from materializing to the sink's completion)."
+  echo "Per core divides by the cores the configuration can use: its parallelism, at most $cores (1 for the loop and for"
+  echo "Akka.Streams, which runs one materialized stream). Ratios are of medians: \"vs loop\" and \"vs akka-streams\" compare whole"
+  echo "runs, \"per core vs loop\" compares events/s per core with the loop's one core. Peak MiB is the largest maximum resident"
+  echo "set of the process over the repeats (GNU time %M)."
   echo
-  echo "| query | engine | median events/s | runs (events/s) | per core | vs loop | Flink 1.13 per core | results | job s | wall s | peak MiB |"
-  echo "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|"
+  echo "## Throughput"
+  echo
+  header="| query | loop | actorstream p=1 |"
+  rule="|---|--:|--:|"
+  if [ "$cores" -gt 1 ]; then header+=" actorstream p=$cores |"; rule+="--:|"; fi
+  header+=" actorstream p=$cores, checkpoints $interval |"; rule+="--:|"
+  if [ "$akka_streams" = 1 ]; then header+=" akka-streams |"; rule+="--:|"; fi
+  echo "Median events/s:"
+  echo
+  echo "$header Flink 1.13 per core |"
+  echo "$rule--:|"
   for query in $queries; do
-    loop_median=""
+    row="| $query |"
+    for config in "${configs[@]}"; do row+=" $(thousands "${med[$query,${config%%|*}]}") |"; done
+    echo "$row $(thousands "${flink[$query]}") |"
+  done
+  echo
+  echo "Every configuration:"
+  echo
+  echo "| query | configuration | median events/s | runs (events/s) | per core | vs loop | per core vs loop | vs akka-streams | per core vs Flink | results | checkpoints | job s | wall s | peak MiB |"
+  echo "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  for query in $queries; do
     for config in "${configs[@]}"; do
-      read -r engine parallelism label <<<"$config"
-      rates=(); seconds=(); walls=(); mems=()
+      label="${config%%|*}"
+      rates=(); seconds=(); walls=(); mems=(); checkpoints=()
       for run in $(seq 1 "$repeat"); do
         out="$work/$query-$label-$run"
         rates+=("$(field "$out.json" eventsPerSecond)")
         seconds+=("$(field "$out.json" seconds)")
         walls+=("$(field "$out.json" wallSeconds)")
+        checkpoints+=("$(field "$out.json" completedCheckpoints)")
         mems+=("$(cat "$out.mem")")
         count="$(field "$out.json" results)"
       done
-      med="$(printf '%s\n' "${rates[@]}" | median)"
-      [ "$engine" = loop ] && loop_median="$med"
-      used=$(( parallelism < cores ? parallelism : cores ))
       runs="$(for r in "${rates[@]}"; do thousands "$r"; echo; done | paste -sd ' ' | sed 's/ /, /g')"
-      ratio="$(awk -v a="$med" -v b="$loop_median" 'BEGIN { printf "%.2f", a / b }')"
-      echo "| $query | $label | $(thousands "$med") | $runs | $(thousands "$(awk -v a="$med" -v c="$used" 'BEGIN { print a / c }')") |" \
-           "$ratio | ${flink[$query]} | $(thousands "$count") | $(printf '%s\n' "${seconds[@]}" | median | xargs printf '%.2f') |" \
-           "$(printf '%s\n' "${walls[@]}" | median | xargs printf '%.2f') | $(( $(printf '%s\n' "${mems[@]}" | sort -n | tail -1) / 1024 )) |"
+      vs_akka="-"
+      if [ "$akka_streams" = 1 ]; then vs_akka="$(ratio "${med[$query,$label]}" "${med[$query,akka-streams]}")"; fi
+      echo "| $query | $label | $(thousands "${med[$query,$label]}") | $runs | $(thousands "${per_core[$query,$label]}") |" \
+           "$(ratio "${med[$query,$label]}" "${med[$query,loop]}") | $(ratio "${per_core[$query,$label]}" "${med[$query,loop]}") | $vs_akka |" \
+           "$(ratio "${per_core[$query,$label]}" "${flink[$query]}") | $(thousands "$count") |" \
+           "$(printf '%s\n' "${checkpoints[@]}" | median | xargs printf '%.0f') |" \
+           "$(printf '%s\n' "${seconds[@]}" | median | xargs printf '%.2f') | $(printf '%s\n' "${walls[@]}" | median | xargs printf '%.2f') |" \
+           "$(( $(printf '%s\n' "${mems[@]}" | sort -n | tail -1) / 1024 )) |"
     done
   done
+  echo
+  echo "## Targets"
+  echo
+  echo "The issue's targets, checked on the medians above: ActorStream at parallelism $cores with exactly-once checkpoints every"
+  echo "$interval (\`$checkpointed\`) reaches at least twice Flink 1.13's published events/s per core, and per core at least"
+  echo "50 % (stateless queries q0-q2) or 25 % (stateful queries) of the loop's events/s on its one core; and ActorStream at"
+  echo "parallelism $cores (\`$( [ "$cores" -gt 1 ] && echo "$full" || echo actorstream-p1 )\`, no checkpoints: Akka.Streams has none) is not slower than Akka.Streams."
+  echo "\"missed by X %\" is how far below the target the figure is."
+  echo
+  echo "| query | kind | >= 2x Flink per core | >= 50 % / 25 % of the loop per core | not slower than akka-streams |"
+  echo "|---|---|---|---|---|"
+  for query in $queries; do
+    if [ -n "${stateless[$query]:-}" ]; then kind=stateless; share=0.5; else kind=stateful; share=0.25; fi
+    plain_label="$( [ "$cores" -gt 1 ] && echo "$full" || echo actorstream-p1 )"
+    akka="n/a (no akka-streams engine)"
+    if [ "$akka_streams" = 1 ]; then akka="$(verdict "${med[$query,$plain_label]}" "${med[$query,akka-streams]}")"; fi
+    echo "| $query | $kind | $(verdict "${per_core[$query,$checkpointed]}" "$(( 2 * ${flink[$query]} ))") |" \
+         "$(verdict "${per_core[$query,$checkpointed]}" "$(awk -v l="${med[$query,loop]}" -v s="$share" 'BEGIN { print l * s }')") | $akka |"
+  done
+  if [ "$latency" = 1 ]; then
+    echo
+    echo "## q1 latency at $(thousands "$latency_rate") events/s"
+    echo
+    echo "q1 with the generator paced to $(thousands "$latency_rate") events/s in total for $(thousands "$latency_events") events ($latency_seconds s). Each result's"
+    echo "latency runs from the moment the source emitted its event (a Stopwatch timestamp carried with the record) to the moment"
+    echo "the sink received the result; every result is recorded (no sampling) in a log-linear histogram exact to 1/128. p50 and"
+    echo "p99 are medians over the repeats, max the largest over them. q1's pipeline is one chain per subtask (source, filter, map,"
+    echo "sink in one call), so this is the chain's own time plus any pause between emission and sink (garbage collections,"
+    echo "checkpoints, descheduling); it does not include how late the paced source emits against its schedule."
+    echo
+    echo "| configuration | events/s | results | p50 µs | p99 µs | max ms | checkpoints | peak MiB |"
+    echo "|---|--:|--:|--:|--:|--:|--:|--:|"
+    for config in "${latency_configs[@]}"; do
+      label="${config%%|*}"
+      rates=(); p50s=(); p99s=(); maxes=(); mems=(); checkpoints=()
+      for run in $(seq 1 "$repeat"); do
+        out="$work/latency-$label-$run"
+        rates+=("$(field "$out.json" eventsPerSecond)")
+        p50s+=("$(field "$out.json" latencyP50Ms)")
+        p99s+=("$(field "$out.json" latencyP99Ms)")
+        maxes+=("$(field "$out.json" latencyMaxMs)")
+        checkpoints+=("$(field "$out.json" completedCheckpoints)")
+        mems+=("$(cat "$out.mem")")
+        count="$(field "$out.json" results)"
+      done
+      echo "| $label | $(thousands "$(printf '%s\n' "${rates[@]}" | median)") | $(thousands "$count") |" \
+           "$(micros "$(printf '%s\n' "${p50s[@]}" | median)") | $(micros "$(printf '%s\n' "${p99s[@]}" | median)") |" \
+           "$(printf '%s\n' "${maxes[@]}" | sort -g | tail -1 | xargs printf '%.2f') |" \
+           "$(printf '%s\n' "${checkpoints[@]}" | median | xargs printf '%.0f') |" \
+           "$(( $(printf '%s\n' "${mems[@]}" | sort -n | tail -1) / 1024 )) |"
+    done
+  fi
 } >"$results"
 
 echo "Wrote $results" >&2

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ActorStream.Bench.Nexmark.AkkaStreams;
+using ActorStream.Bench.Nexmark.Queries;
 using ActorStream.Bench.Tests.Support;
 
 namespace ActorStream.Bench.Tests;
@@ -42,9 +44,26 @@ public sealed class BenchCommandSpecs
         Assert.Equal(4_600, document.RootElement.GetProperty("results").GetInt64()); // 46 bids in every 50 events
     }
 
+    [Fact]
+    public async Task Akka_streams_should_run_every_query_and_count_its_results()
+    {
+        Assert.Equal(NexmarkQueries.All.Select(q => q.Name), AkkaStreamsQueries.All.Select(q => q.Name));
+        using var temp = new TempDirectory();
+        var json = temp.Combine("q0.json");
+
+        var run = await CliRun.InvokeAsync("bench", "nexmark", "-q", "q0", "-n", "5000", "--engine", "akka-streams", "--json", json);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("on akka-streams", run.Out);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal(1, document.RootElement.GetProperty("parallelism").GetInt32());
+        Assert.Equal(4_600, document.RootElement.GetProperty("results").GetInt64()); // 46 bids in every 50 events
+        Assert.True(document.RootElement.GetProperty("wallSeconds").GetDouble() >= document.RootElement.GetProperty("seconds").GetDouble());
+    }
+
     [Theory]
     [InlineData("--query", "q99", "q0, q1, q2")]
-    [InlineData("--engine", "flink", "actorstream or loop")]
+    [InlineData("--engine", "flink", "actorstream, loop, akka-streams")]
     [InlineData("--events", "0", "at least 1")]
     public async Task An_invalid_option_should_fail_naming_it_and_the_accepted_values(string option, string value, string accepted)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActorStream.Bench.Nexmark.Json;
+using ActorStream.Bench.Nexmark.Latency;
 
 namespace ActorStream.Bench.Nexmark.Runner;
 
@@ -16,15 +17,25 @@ public sealed record NexmarkMeasurement(
     string Query, NexmarkEngine Engine, long Events, long Results, TimeSpan Duration, TimeSpan WallTime, int Parallelism,
     TimeSpan? CheckpointInterval)
 {
+    /// <summary>Checkpoints completed during the run, the final one included; 0 without checkpoints.</summary>
+    public int CompletedCheckpoints { get; init; }
+
+    /// <summary>The rate the generator was paced to, in events per second over all source subtasks, or null when unpaced.</summary>
+    public double? Rate { get; init; }
+
+    /// <summary>Per-result latency from the event's emission to the result's arrival at the sink, or null when not measured.</summary>
+    public LatencySummary? Latency { get; init; }
+
     /// <summary>The engine's name as the CLI spells it.</summary>
-    public string EngineName => Engine.ToString().ToLowerInvariant();
+    public string EngineName => Engine.CliName();
 
     /// <summary>Events read per second of <see cref="Duration"/>.</summary>
     public double EventsPerSecond => Duration > TimeSpan.Zero ? Events / Duration.TotalSeconds : 0;
 
     /// <summary>
     /// The measurement as one JSON object: query, engine, events, seconds (of <see cref="Duration"/>), eventsPerSecond,
-    /// parallelism, checkpointInterval (milliseconds or null), then results and wallSeconds.
+    /// parallelism, checkpointInterval (milliseconds or null), completedCheckpoints, results, wallSeconds, rate (events/s
+    /// or null), then latencyP50Ms, latencyP99Ms, latencyMaxMs and latencySamples (null when latency was not measured).
     /// </summary>
     public string ToJson()
     {
@@ -42,10 +53,28 @@ public sealed record NexmarkMeasurement(
                 writer.WriteNumber("checkpointInterval", (long)interval.TotalMilliseconds);
             else
                 writer.WriteNull("checkpointInterval");
+            writer.WriteNumber("completedCheckpoints", CompletedCheckpoints);
             writer.WriteNumber("results", Results);
             writer.WriteNumber("wallSeconds", Math.Round(WallTime.TotalSeconds, 3));
+            WriteNumberOrNull(writer, "rate", Rate);
+            WriteNumberOrNull(writer, "latencyP50Ms", Latency?.P50Ms);
+            WriteNumberOrNull(writer, "latencyP99Ms", Latency?.P99Ms);
+            WriteNumberOrNull(writer, "latencyMaxMs", Latency?.MaxMs);
+            if (Latency is { } latency)
+                writer.WriteNumber("latencySamples", latency.Samples);
+            else
+                writer.WriteNull("latencySamples");
             writer.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes <paramref name="value"/> to six places (a nanosecond, for milliseconds), or null.</summary>
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+            writer.WriteNumber(name, Math.Round(number, 6));
+        else
+            writer.WriteNull(name);
     }
 }

@@ -52,8 +52,9 @@ internal static class BenchCommand
         // A string option, so that help shows the default as it is typed.
         var engine = new Option<string>("--engine", "-e")
         {
-            Description = "actorstream: the DataStream pipeline on the embedded cluster; loop: the query as one hand-written loop.",
-            HelpName = "actorstream|loop",
+            Description = "actorstream: the DataStream pipeline on the embedded cluster; loop: the query as one hand-written loop; " +
+                          "akka-streams: the query on plain Akka.Streams.",
+            HelpName = "actorstream|loop|akka-streams",
             DefaultValueFactory = _ => EngineName(NexmarkEngine.ActorStream),
             CustomParser = result => EngineName(ParseEngine(result)),
         };
@@ -72,20 +73,82 @@ internal static class BenchCommand
             Description = "Write the measurement to this file as JSON.",
             HelpName = "PATH",
         };
+        var checkpointInterval = new Option<TimeSpan?>("--checkpoint-interval")
+        {
+            Description = "actorstream only: take exactly-once checkpoints this often (e.g. 200ms, 10s) into a temporary SQLite state store [default: none].",
+            HelpName = "DURATION",
+            CustomParser = ParseInterval,
+        };
+        var rate = new Option<double?>("--rate")
+        {
+            Description = "With --latency: pace the generator to this many events per second in total [default: as fast as they are read].",
+            HelpName = "EVENTS/S",
+            CustomParser = result => OptionParsers.PositiveNumber(result, "--rate"),
+        };
+        var latency = new Option<bool>("--latency")
+        {
+            Description = "q1 on actorstream or loop: measure each result's latency from its event's emission to the sink (p50, p99, max).",
+        };
 
         var command = new Command("nexmark", $"Run a Nexmark query ({queryNames}) over generated events and report events/s; Ctrl+C cancels it.")
         {
-            query, events, seed, parallelism, engine, output, dumpEvents, json,
+            query, events, seed, parallelism, engine, output, dumpEvents, json, checkpointInterval, rate, latency,
         };
+        // Raw tokens, not values: command validators run before the options' own parsers, whose errors they must not repeat.
+        command.Validators.Add(result => Validate(result, GivenToken(result, query), GivenToken(result, engine),
+            IsGiven(result, checkpointInterval), IsGiven(result, rate), IsGiven(result, latency), IsGiven(result, output)));
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var run = new NexmarkBenchRun(parseResult.GetValue(query)!, Enum.Parse<NexmarkEngine>(parseResult.GetValue(engine)!, ignoreCase: true),
+            var run = new NexmarkBenchRun(parseResult.GetValue(query)!, NexmarkEngineNames.FromCliName(parseResult.GetValue(engine)!)!.Value,
                 parseResult.GetValue(events),
                 parseResult.GetValue(seed), parseResult.GetValue(parallelism), parseResult.GetValue(output),
-                parseResult.GetValue(dumpEvents), parseResult.GetValue(json));
+                parseResult.GetValue(dumpEvents), parseResult.GetValue(json))
+            {
+                CheckpointInterval = parseResult.GetValue(checkpointInterval),
+                Rate = parseResult.GetValue(rate),
+                Latency = parseResult.GetValue(latency),
+            };
             return new NexmarkBenchRunner(run, console).RunAsync(cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>Rejects combinations of options that the measurements do not support, naming the option.</summary>
+    private static void Validate(CommandResult result, string? query, string? engine, bool checkpoints, bool rate, bool latency, bool output)
+    {
+        var actorStream = EngineName(NexmarkEngine.ActorStream);
+        var loop = EngineName(NexmarkEngine.Loop);
+        engine ??= actorStream;
+        if (checkpoints && !IsEngine(engine, NexmarkEngine.ActorStream))
+            result.AddError($"--checkpoint-interval: only the {actorStream} engine takes checkpoints, not {engine}.");
+        if (rate && !latency)
+            result.AddError("--rate: paces the source of a latency run; add --latency.");
+        if (!latency)
+            return;
+        if (query is not null && !string.Equals(query, "q1", StringComparison.OrdinalIgnoreCase))
+            result.AddError($"--latency: measured for q1 only, not {query}.");
+        if (!IsEngine(engine, NexmarkEngine.ActorStream) && !IsEngine(engine, NexmarkEngine.Loop))
+            result.AddError($"--latency: measured on the {actorStream} and {loop} engines, not {engine}.");
+        if (output)
+            result.AddError("--latency: results are discarded in a latency run; leave out --output.");
+    }
+
+    private static bool IsEngine(string name, NexmarkEngine engine) => string.Equals(name, EngineName(engine), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="option"/> was given on the command line.</summary>
+    private static bool IsGiven(CommandResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
+    /// <summary>The text given for <paramref name="option"/>, or null when it was not given.</summary>
+    private static string? GivenToken(CommandResult result, Option option) =>
+        result.GetResult(option) is { Implicit: false, Tokens.Count: > 0 } given ? given.Tokens[0].Value : null;
+
+    private static TimeSpan? ParseInterval(ArgumentResult result)
+    {
+        var text = Token(result);
+        if (ActorStream.Examples.Durations.TryParse(text) is { } interval && interval >= TimeSpan.FromMilliseconds(10))
+            return interval;
+        result.AddError($"--checkpoint-interval: '{text}' is not a duration of at least 10ms (e.g. 200ms, 10s, 1m).");
+        return null;
     }
 
     private static NexmarkQuery ParseQuery(ArgumentResult result)
@@ -105,11 +168,11 @@ internal static class BenchCommand
             if (string.Equals(EngineName(engine), text, StringComparison.OrdinalIgnoreCase))
                 return engine;
         }
-        result.AddError($"--engine: '{text}' is not an engine; use {string.Join(" or ", Enum.GetValues<NexmarkEngine>().Select(EngineName))}.");
+        result.AddError($"--engine: '{text}' is not an engine; use {string.Join(", ", Enum.GetValues<NexmarkEngine>().Select(EngineName))}.");
         return NexmarkEngine.ActorStream;
     }
 
-    private static string EngineName(NexmarkEngine engine) => engine.ToString().ToLowerInvariant();
+    private static string EngineName(NexmarkEngine engine) => engine.CliName();
 
     private static long ParseLong(ArgumentResult result, string option, long min)
     {

@@ -14,4 +14,14 @@ namespace ActorStream.Host.Commands;
 /// <param name="JsonPath">Where the measurement goes as JSON, or null.</param>
 internal sealed record NexmarkBenchRun(
     NexmarkQuery Query, NexmarkEngine Engine, long Events, long Seed, int? Parallelism, string? OutputDirectory,
-    string? DumpEventsPath, string? JsonPath);
+    string? DumpEventsPath, string? JsonPath)
+{
+    /// <summary>How often the actorstream engine takes exactly-once checkpoints, or null for none.</summary>
+    public TimeSpan? CheckpointInterval { get; init; }
+
+    /// <summary>The generator's pace in events per second over all source subtasks (latency runs), or null for unpaced.</summary>
+    public double? Rate { get; init; }
+
+    /// <summary>True to run q1 with per-result latency instead of the plain query.</summary>
+    public bool Latency { get; init; }
+}

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
+using ActorStream.Bench.Nexmark.AkkaStreams;
 using ActorStream.Bench.Nexmark.Generator;
 using ActorStream.Bench.Nexmark.Json;
+using ActorStream.Bench.Nexmark.Latency;
 using ActorStream.Bench.Nexmark.Queries;
 using ActorStream.Bench.Nexmark.Runner;
 using ActorStream.Graph;
@@ -27,9 +30,15 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
                 EventDump.Write(generator, run.Events, dumpPath);
                 await console.Error.WriteLineAsync($"Wrote {Formats.Count(run.Events)} events to {dumpPath}.").ConfigureAwait(false);
             }
-            var measurement = run.Engine == NexmarkEngine.Loop
-                ? LoopRunner.Run(run.Query, generator, run.Events, run.OutputDirectory)
-                : await RunActorStreamAsync(generator, cancellationToken).ConfigureAwait(false);
+            var measurement = run.Engine switch
+            {
+                NexmarkEngine.Loop => run.Latency
+                    ? RunLoopWithLatency(generator)
+                    : LoopRunner.Run(run.Query, generator, run.Events, run.OutputDirectory),
+                NexmarkEngine.AkkaStreams => await AkkaStreamsRunner.RunAsync(run.Query.Name, generator, run.Events, run.OutputDirectory,
+                    cancellationToken).ConfigureAwait(false),
+                _ => await RunActorStreamAsync(generator, cancellationToken).ConfigureAwait(false),
+            };
             await console.Out.WriteLineAsync(Summary(measurement)).ConfigureAwait(false);
             if (run.JsonPath is { } jsonPath)
             {
@@ -77,20 +86,72 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
 
     private async Task<NexmarkMeasurement> RunActorStreamAsync(NexmarkGenerator generator, CancellationToken cancellationToken)
     {
-        var env = LocalEnvironment.Create();
-        // A streaming benchmark: watermarks flow as in the reference, although the generated input is bounded.
-        env.RuntimeMode = RuntimeExecutionMode.Streaming;
-        if (run.Parallelism is { } parallelism)
-            env.Parallelism = parallelism;
-        run.Query.AddTo(env, generator, run.Events, run.OutputDirectory);
+        // Checkpoints go to a SQLite file of this run only: no state of an earlier run under the job name is restored.
+        var stateDb = run.CheckpointInterval is null ? null : Path.Combine(Path.GetTempPath(), $"actorstream-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            var env = LocalEnvironment.Create(stateDb: stateDb);
+            // A streaming benchmark: watermarks flow as in the reference, although the generated input is bounded.
+            env.RuntimeMode = RuntimeExecutionMode.Streaming;
+            if (run.Parallelism is { } parallelism)
+                env.Parallelism = parallelism;
+            if (run.CheckpointInterval is { } interval)
+                env.EnableCheckpointing(interval, CheckpointingMode.ExactlyOnce);
+            var latency = run.Latency ? new LatencyRecorder() : null;
+            if (latency is not null)
+                Q1Latency.AddTo(env, generator, run.Events, run.Rate, latency);
+            else
+                run.Query.AddTo(env, generator, run.Events, run.OutputDirectory);
 
-        var wall = Stopwatch.StartNew();
-        var client = await env.StartAsync($"nexmark-{run.Query.Name}", cancellationToken).ConfigureAwait(false);
-        await console.Error.WriteLineAsync($"Nexmark {run.Query.Name} is running as job {client.JobId}.").ConfigureAwait(false);
-        var result = await AwaitWithProgressAsync(client, cancellationToken).ConfigureAwait(false);
-        wall.Stop();
-        return new NexmarkMeasurement(run.Query.Name, NexmarkEngine.ActorStream, run.Events, result.GetCounter(NexmarkQuery.ResultsCounter),
-            result.Duration, wall.Elapsed, env.Parallelism, CheckpointInterval: null);
+            var wall = Stopwatch.StartNew();
+            var client = await env.StartAsync($"nexmark-{run.Query.Name}", cancellationToken).ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"Nexmark {run.Query.Name} is running as job {client.JobId}.").ConfigureAwait(false);
+            var result = await AwaitWithProgressAsync(client, cancellationToken).ConfigureAwait(false);
+            wall.Stop();
+            return new NexmarkMeasurement(run.Query.Name, NexmarkEngine.ActorStream, run.Events, result.GetCounter(NexmarkQuery.ResultsCounter),
+                result.Duration, wall.Elapsed, env.Parallelism, run.CheckpointInterval)
+            {
+                CompletedCheckpoints = result.CompletedCheckpoints,
+                Rate = run.Rate,
+                Latency = latency?.Summary(),
+            };
+        }
+        finally
+        {
+            if (stateDb is not null)
+                DeleteStateDb(stateDb);
+        }
+    }
+
+    /// <summary>q1's loop with per-result latency, paced to <see cref="NexmarkBenchRun.Rate"/> when given.</summary>
+    private NexmarkMeasurement RunLoopWithLatency(NexmarkGenerator generator)
+    {
+        var latency = new LatencyRecorder();
+        var watch = Stopwatch.StartNew();
+        var results = Q1Latency.RunLoop(generator, run.Events, run.Rate, latency);
+        watch.Stop();
+        return new NexmarkMeasurement(run.Query.Name, NexmarkEngine.Loop, run.Events, results, watch.Elapsed, watch.Elapsed, Parallelism: 1,
+            CheckpointInterval: null)
+        {
+            Rate = run.Rate,
+            Latency = latency.Summary(),
+        };
+    }
+
+    /// <summary>Deletes a run's temporary SQLite state store with its journal files; a leftover in the temp directory is no failure.</summary>
+    private static void DeleteStateDb(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The node may still hold the file on another platform; the temp directory is cleaned eventually.
+            }
+        }
     }
 
     private async Task<JobExecutionResult> AwaitWithProgressAsync(IJobClient client, CancellationToken cancellationToken)
@@ -124,9 +185,35 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
 
     private static string Summary(NexmarkMeasurement m)
     {
-        var engine = m.Engine == NexmarkEngine.Loop ? "loop (1 thread)" : $"actorstream (parallelism {m.Parallelism})";
-        var wall = m.Engine == NexmarkEngine.Loop ? "" : $", wall {Formats.Seconds(m.WallTime)} with node start and stop";
+        var engine = m.Engine switch
+        {
+            NexmarkEngine.Loop => "loop (1 thread)",
+            NexmarkEngine.AkkaStreams => "akka-streams (one materialized stream)",
+            _ => $"actorstream (parallelism {m.Parallelism})",
+        };
+        var wall = m.Engine switch
+        {
+            NexmarkEngine.Loop => "",
+            NexmarkEngine.AkkaStreams => $", wall {Formats.Seconds(m.WallTime)} with actor system start and stop",
+            _ => $", wall {Formats.Seconds(m.WallTime)} with node start and stop",
+        };
         return $"nexmark {m.Query} on {engine}: {Formats.Count(m.Events)} events in {Formats.Seconds(m.Duration)} = " +
-               $"{Formats.Count((long)m.EventsPerSecond)} events/s; {Formats.Count(m.Results)} results{wall}";
+               $"{Formats.Count((long)m.EventsPerSecond)} events/s; {Formats.Count(m.Results)} results{wall}{Checkpoints(m)}{Latency(m)}";
     }
+
+    /// <summary>"; 12 exactly-once checkpoints every 200 ms", or nothing for a run without checkpoints.</summary>
+    private static string Checkpoints(NexmarkMeasurement m) => m.CheckpointInterval is { } interval
+        ? $"; {Formats.Count(m.CompletedCheckpoints)} exactly-once checkpoints every {interval.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms"
+        : "";
+
+    /// <summary>"; latency p50 ..., p99 ..., max ... over N results at R/s", or nothing when latency was not measured.</summary>
+    private static string Latency(NexmarkMeasurement m) => m.Latency is { } l
+        ? $"; latency p50 {LatencyText(l.P50Ms)}, p99 {LatencyText(l.P99Ms)}, max {LatencyText(l.MaxMs)} over {Formats.Count(l.Samples)} results" +
+          (m.Rate is { } rate ? $" at {Formats.Rate(rate)}" : ", unpaced")
+        : "";
+
+    /// <summary>A latency in microseconds below a millisecond ("0.85 µs", "420 µs"), else in milliseconds ("4.25 ms").</summary>
+    private static string LatencyText(double ms) => ms < 1
+        ? (ms * 1000).ToString("0.##", CultureInfo.InvariantCulture) + " µs"
+        : ms.ToString("0.##", CultureInfo.InvariantCulture) + " ms";
 }
