@@ -23,6 +23,8 @@ public sealed class FraudDetectionJob : ExampleJob
     [
         new("input", "JSON-lines file (or directory) of {\"account\",\"amount\",\"ts\"} transactions ordered by ts.", Required: true),
         new("output", "Directory for alerts (part files) and errors/ (malformed lines).", Required: true),
+        TestAids.Rate,
+        TestAids.InjectFailureAfter,
     ];
 
     /// <inheritdoc />
@@ -32,7 +34,9 @@ public sealed class FraudDetectionJob : ExampleJob
         var output = parameters.GetRequired("output");
         env.AutoWatermarkInterval = TimeSpan.Zero; // a watermark after every record: results independent of timing
 
-        var decoded = env.ReadTextFile(input).Uid("read-transactions")
+        var rate = TestAids.RateOf(parameters);
+        var failures = TestAids.InjectorOf(parameters);
+        var decoded = env.ReadTextFile(input, recordsPerSecond: rate).Uid("read-transactions")
             .Process(new JsonLineDecoder<Transaction>(Validate)).Name("decode").Uid("decode");
         decoded.GetSideOutput(JsonLineDecoder<Transaction>.Errors)
             .SinkTo(new FileSink<DeadLetter>(Path.Combine(output, "errors"), JsonLines.Encode, ".jsonl"), "errors").Uid("errors");
@@ -40,7 +44,7 @@ public sealed class FraudDetectionJob : ExampleJob
             .AssignTimestampsAndWatermarks(WatermarkStrategy<Transaction>.ForMonotonousTimestamps().WithTimestampAssigner((t, _) => t.Ts))
             .Name("event-time").Uid("event-time")
             .KeyBy(t => t.Account)
-            .Process(new FraudDetector()).Name("detect-fraud").Uid("detect-fraud")
+            .Process(new FraudDetector(failures)).Name("detect-fraud").Uid("detect-fraud")
             .SinkTo(new FileSink<Alert>(output, JsonLines.Encode, ".jsonl"), "alerts").Uid("alerts");
     }
 

@@ -6,8 +6,9 @@ namespace ActorStream.Examples.Fraud;
 /// Flink's fraud-detection walkthrough in event time: a transaction below 1.00 arms the account;
 /// if the account's next transaction is above 500.00 and less than a minute later, it raises an
 /// alert. An event-time timer one minute after the small transaction disarms the account.
+/// A <see cref="FailureInjector"/> (test aid) makes it throw once.
 /// </summary>
-public sealed class FraudDetector : KeyedProcessFunction<string, Transaction, Alert>
+public sealed class FraudDetector(FailureInjector? failures = null) : KeyedProcessFunction<string, Transaction, Alert>
 {
     /// <summary>Transactions below this arm the account.</summary>
     public const decimal SmallAmount = 1.00m;
@@ -26,6 +27,7 @@ public sealed class FraudDetector : KeyedProcessFunction<string, Transaction, Al
     /// <inheritdoc />
     public override void ProcessElement(Transaction value, Context context, ICollector<Alert> output)
     {
+        failures?.Count();
         if (_smallTs.TryGetValue(out var smallTs))
         {
             // Only the next transaction after a small one counts, whatever its amount.

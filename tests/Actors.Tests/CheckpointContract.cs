@@ -76,16 +76,17 @@ public abstract class CheckpointContract(NodeFixture fixture)
 
     /// <summary>Runs the running-sum job, stopping it with a savepoint after some sums (or running it to the end).</summary>
     private async Task<(string? Savepoint, CollectSink<(long Key, long Sum)> Sums)> RunRescaleStepAsync(
-        int parallelism, string? restoreFrom, int? stopAfterSums)
+        int parallelism, string? restoreFrom, int? stopAfterSums, string jobName = "rescale", string sumsUid = "sums",
+        bool allowNonRestoredState = false)
     {
         var env = fixture.CreateEnvironment(parallelism);
         env.RuntimeMode = RuntimeExecutionMode.Streaming;
         env.EnableCheckpointing(TimeSpan.FromSeconds(30)); // only the savepoints matter here
         if (restoreFrom is not null)
-            env.RestoreFrom(restoreFrom);
+            env.RestoreFrom(restoreFrom, allowNonRestoredState);
         var sums = new CollectSink<(long Key, long Sum)>();
-        SlowNumbers(env).KeyBy(x => x % Keys).Process(new RunningSum(_ => false)).Uid("sums").SinkTo(sums);
-        var job = await env.StartAsync("rescale");
+        SlowNumbers(env).KeyBy(x => x % Keys).Process(new RunningSum(_ => false)).Uid(sumsUid).SinkTo(sums);
+        var job = await env.StartAsync(jobName);
         if (stopAfterSums is not { } enough)
         {
             await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
@@ -95,6 +96,22 @@ public abstract class CheckpointContract(NodeFixture fixture)
         var savepoint = await job.StopWithSavepointAsync();
         await job.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         return (savepoint, sums);
+    }
+
+    [Fact]
+    public async Task Restoring_state_of_an_operator_the_job_no_longer_has_should_need_allow_non_restored_state()
+    {
+        var (savepoint, _) = await RunRescaleStepAsync(parallelism: 2, restoreFrom: null, stopAfterSums: 5_000, jobName: "renamed");
+
+        var refused = await Assert.ThrowsAsync<JobExecutionException>(() =>
+            RunRescaleStepAsync(2, savepoint, stopAfterSums: null, jobName: "renamed", sumsUid: "totals"));
+        Assert.Contains("state for operator uid 'sums', which this job does not have", refused.Message);
+        Assert.Contains("--allow-non-restored-state", refused.Message);
+
+        var (_, resumed) = await RunRescaleStepAsync(2, savepoint, stopAfterSums: null, jobName: "renamed", sumsUid: "totals",
+            allowNonRestoredState: true);
+        // The source still resumes from the savepoint; only the dropped operator starts empty.
+        Assert.InRange(resumed.Values.Count, 1, Count - 5_000);
     }
 
     [Fact]
