@@ -38,6 +38,7 @@ internal static class AkkaConfig
         return (user ?? Config.Empty)
             .WithFallback(node)
             .WithFallback(Serialization.StateSerializer.Bindings)
+            .WithFallback(Serialization.RuntimeSerializer.Bindings)
             .WithFallback(Persistence.StateStoreConfig.For(settings.StateStore))
             .WithFallback(NodeSettings.Reference)
             .WithFallback(ClusterSharding.DefaultConfig());

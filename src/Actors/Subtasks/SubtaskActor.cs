@@ -559,7 +559,8 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         base.PostStop();
     }
 
-    private sealed record SourceAvailable
+    /// <summary>The source has input again (piped to the subtask itself: never leaves it, so never serialized).</summary>
+    private sealed record SourceAvailable : INoSerializationVerificationNeeded
     {
         public static readonly SourceAvailable Instance = new();
     }

@@ -36,40 +36,43 @@ public sealed record ReleaseSubtask : ISubtaskCommand
     public static readonly ReleaseSubtask Instance = new();
 }
 
-/// <summary>Messages a subtask sends itself between batches (the control path).</summary>
+/// <summary>
+/// Messages a subtask sends itself between batches (the control path). They never leave the actor,
+/// so they are not serialized, also not when tests verify serialization of every message.
+/// </summary>
 internal static class SubtaskTicks
 {
-    public sealed record ContinueProcessing
+    public sealed record ContinueProcessing : INoSerializationVerificationNeeded
     {
         public static readonly ContinueProcessing Instance = new();
     }
 
-    public sealed record PollSource
+    public sealed record PollSource : INoSerializationVerificationNeeded
     {
         public static readonly PollSource Instance = new();
     }
 
-    public sealed record FlushTimeout
+    public sealed record FlushTimeout : INoSerializationVerificationNeeded
     {
         public static readonly FlushTimeout Instance = new();
     }
 
-    public sealed record EmitWatermark
+    public sealed record EmitWatermark : INoSerializationVerificationNeeded
     {
         public static readonly EmitWatermark Instance = new();
     }
 
-    public sealed record ProcessingTime
+    public sealed record ProcessingTime : INoSerializationVerificationNeeded
     {
         public static readonly ProcessingTime Instance = new();
     }
 
-    public sealed record ReportMetrics
+    public sealed record ReportMetrics : INoSerializationVerificationNeeded
     {
         public static readonly ReportMetrics Instance = new();
     }
 
-    public sealed record RestoreTimedOut
+    public sealed record RestoreTimedOut : INoSerializationVerificationNeeded
     {
         public static readonly RestoreTimedOut Instance = new();
     }

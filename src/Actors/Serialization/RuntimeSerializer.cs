@@ -1,0 +1,106 @@
+using System.Runtime.Serialization;
+using ActorStream.Actors.Exchange;
+using ActorStream.Graph.Serialization;
+using Akka.Actor;
+using Akka.Serialization;
+
+namespace ActorStream.Actors.Serialization;
+
+/// <summary>
+/// The compact binary format of the runtime protocol: everything subtasks, job masters, the
+/// checkpoint store and key-group entities send each other, and the replies clients get. Manifests
+/// are short and stable; a data batch's manifest also names its record type ("DB:" + type identity),
+/// whose records are written with that type's <see cref="TypeSerializers"/> serializer. Every payload
+/// starts with a format version.
+/// </summary>
+public sealed class RuntimeSerializer : SerializerWithStringManifest
+{
+    private readonly ExtendedActorSystem _system;
+
+    /// <summary>Creates the serializer of <paramref name="system"/> (Akka does, from the bindings).</summary>
+    public RuntimeSerializer(ExtendedActorSystem system) : base(system) => _system = system;
+
+    /// <summary>
+    /// The HOCON that registers this serializer for the runtime protocol: its marker interfaces (so a new
+    /// message is never left to the JSON fallback) and the replies that have none.
+    /// </summary>
+    public static Akka.Configuration.Config Bindings { get; } = Akka.Configuration.ConfigurationFactory.ParseString("""
+        akka.actor {
+          serializers.actorstream-runtime = "ActorStream.Actors.Serialization.RuntimeSerializer, ActorStream.Actors"
+          serialization-bindings {
+            "ActorStream.Actors.Exchange.IChannelMessage, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.Exchange.Credit, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.Subtasks.ISubtaskCommand, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.JobMaster.IJobMasterMessage, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.JobMaster.IJobOutcome, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.JobMaster.SavepointTaken, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.Checkpointing.ICheckpointStoreCommand, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.Checkpointing.CheckpointsLoaded, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.Checkpointing.CheckpointStored, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.State.IKeyGroupStateCommand, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.State.KeyGroupStateWritten, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.State.KeyGroupStateRead, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Graph.JobProgress, ActorStream.Graph" = actorstream-runtime
+          }
+        }
+        """);
+
+    /// <summary>The serializer id registered in HOCON.</summary>
+    public const int Id = 4202;
+
+    private const byte Version = 1;
+
+    /// <summary>Every runtime message with a fixed manifest.</summary>
+    internal static MessageCodecs Codecs { get; } = new MessageCodecs()
+        .AddExchange()
+        .AddSubtaskCommands()
+        .AddJobMaster()
+        .AddState();
+
+    /// <inheritdoc />
+    public override int Identifier => Id;
+
+    /// <inheritdoc />
+    public override string Manifest(object o) => o is DataBatch data
+        ? RecordBatchCodec.Of(data.Batch).Manifest
+        : Codecs.ManifestOf(o) ?? throw CannotSerialize(o);
+
+    /// <inheritdoc />
+    public override byte[] ToBinary(object obj)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new WireWriter(stream))
+        {
+            writer.Write(Version);
+            if (obj is DataBatch data)
+            {
+                writer.WriteVarInt(data.Channel);
+                RecordBatchCodec.Of(data.Batch).Write(writer, data.Batch);
+            }
+            else if (!Codecs.TryWrite(writer, obj))
+            {
+                throw CannotSerialize(obj);
+            }
+        }
+        return stream.ToArray();
+    }
+
+    /// <inheritdoc />
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = new WireReader(stream, _system);
+        var version = reader.ReadByte();
+        if (version != Version)
+            throw new SerializationException($"Unknown runtime format version {version} for manifest '{manifest}'.");
+        if (manifest.StartsWith(RecordBatchCodec.ManifestPrefix, StringComparison.Ordinal))
+        {
+            var channel = reader.ReadVarInt();
+            return new DataBatch(channel, RecordBatchCodec.Of(manifest).Read(reader));
+        }
+        return Codecs.Read(reader, manifest);
+    }
+
+    private static ArgumentException CannotSerialize(object o) =>
+        new($"{nameof(RuntimeSerializer)} cannot serialize {o.GetType()}: add it to the runtime message table.");
+}

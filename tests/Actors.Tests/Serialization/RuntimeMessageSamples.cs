@@ -1,0 +1,128 @@
+using ActorStream.Actors.Checkpointing;
+using ActorStream.Actors.Exchange;
+using ActorStream.Actors.JobMaster;
+using ActorStream.Actors.State;
+using ActorStream.Actors.Subtasks;
+using ActorStream.Graph;
+using ActorStream.Graph.Runtime;
+using Akka.Actor;
+
+namespace ActorStream.Actors.Tests.Serialization;
+
+/// <summary>
+/// At least one instance of every runtime message, every field set to something other than its
+/// default so that a field the serializer forgets shows up. A new message needs a sample here (the
+/// specs fail until it has one).
+/// </summary>
+public static class RuntimeMessageSamples
+{
+    /// <summary>The samples; <paramref name="first"/> and <paramref name="second"/> are actor refs of the test system.</summary>
+    public static IEnumerable<object> All(IActorRef first, IActorRef second)
+    {
+        var barrier = new CheckpointBarrier(7, 1_700_000_000_123, CheckpointKind.Savepoint);
+        var counters = new Dictionary<string, long> { ["late-records"] = 3, ["dropped"] = -4, ["ünïcode ✓"] = long.MaxValue };
+        var metrics = new SubtaskMetrics("vertex-2", 1, 1_000, 2_000_000_000_000, counters);
+
+        // exchange
+        yield return new DataBatch(3, Batch((1L, 1_700_000_000_000), (2L, 1_700_000_000_005), (-3L, StreamRecord<long>.NoTimestamp)));
+        yield return new ChannelWatermark(2, 1_700_000_000_123);
+        yield return new ChannelWatermarkStatus(5, true);
+        yield return new ChannelBarrier(1, barrier);
+        yield return new EndOfPartition(4);
+        yield return new Credit(1, 2, 3);
+
+        // subtask commands
+        yield return new DeploySubtask("job-1", "vertex-2", 1, 3, first, Checkpoint(9));
+        yield return new DeploySubtask("job-1", "vertex-3", 0, 0, second);
+        yield return new ConnectSubtask(new Dictionary<string, IActorRef[]> { ["source"] = [first, second], ["sink"] = [second] });
+        yield return StopSource.Instance;
+        yield return CancelSubtask.Instance;
+        yield return ReleaseSubtask.Instance;
+        yield return new TriggerCheckpoint(barrier, SuspendAfter: true);
+        yield return new NotifyCheckpointComplete(11);
+        yield return new NotifyCheckpointAborted(12);
+        yield return FinishSource.Instance;
+
+        // job master messages, replies and outcomes
+        yield return new SubmitJob("job-1", first);
+        yield return new SubtaskRegistered("vertex-2", 1, 2, second);
+        yield return new SubtaskDeployFailed("vertex-2", 1, "job job-1 is not known on this node");
+        yield return metrics;
+        yield return new SubtaskFinished(metrics);
+        yield return new SubtaskFailed("vertex-2", 1, "Map -> Filter", Thrown());
+        yield return new SubtaskCancelled("vertex-2", 1);
+        yield return GetJobProgress.Instance;
+        yield return StopJob.Instance;
+        yield return CancelJob.Instance;
+        yield return new TriggerSavepoint(true);
+        yield return new SavepointTaken("job/7");
+        yield return new AcknowledgeCheckpoint("vertex-2", 1, 7, new SubtaskCheckpointState(
+            new Dictionary<string, byte[]> { ["source"] = [1, 2, 3], ["sink"] = [] }, ["sums", "windows"], 4, 123_456));
+        yield return new DeclineCheckpoint("vertex-2", 1, 7, "barrier 8 arrived before barrier 7 was aligned");
+        yield return new SourceExhausted("vertex-1", 2);
+        yield return new JobSucceeded(new JobExecutionResult("job-1", "word-count", TimeSpan.FromTicks(12_345_678), counters)
+        {
+            CompletedCheckpoints = 3,
+            Restarts = 1,
+            LatestCheckpoint = "word-count/3",
+        });
+        yield return new JobEnded(JobStatus.Failed, new JobExecutionException("job-1", "Job 'x' failed in operator 'Map'", "Map", 1, Thrown()));
+        yield return new JobEnded(JobStatus.Cancelled, new OperationCanceledException("Job 'x' (job-1) was cancelled."));
+        yield return new JobProgress(JobStatus.Running, TimeSpan.FromMilliseconds(1_234), 10, 20, counters)
+        {
+            CompletedCheckpoints = 2,
+            FailedCheckpoints = 1,
+            LatestCheckpoint = "word-count/2",
+            Restarts = 5,
+        };
+
+        // checkpoint store and key-group state
+        yield return LoadCheckpoints.Instance;
+        yield return new CheckpointsLoaded([Checkpoint(3), Checkpoint(5)], 6);
+        yield return new StoreCheckpoint(Checkpoint(5));
+        yield return new CheckpointStored(5);
+        yield return DiscardCheckpoints.Instance;
+        yield return new WriteKeyGroupState(5, [1, 2, 3], true, 4);
+        yield return new KeyGroupStateWritten("job/sums/17", 5);
+        yield return new ReadKeyGroupState(5);
+        yield return new KeyGroupStateRead("job/sums/17", 5, [9, 8]);
+        yield return new KeyGroupStateRead("job/sums/18", null, null);
+    }
+
+    /// <summary>A completed checkpoint with keyed and non-keyed operators.</summary>
+    public static CompletedCheckpoint Checkpoint(long id) => new(id, "word-count", id % 2 == 0 ? CheckpointKind.Checkpoint : CheckpointKind.Savepoint, 1_700_000_000_000 + id,
+        new Dictionary<string, OperatorCheckpointState>
+        {
+            ["source"] = new(2, 128, false, [[1, 2], [3]]),
+            ["sums"] = new(3, 256, true, []),
+        });
+
+    /// <summary>A thrown exception (so it has a stack trace) with a thrown inner exception.</summary>
+    public static Exception Thrown()
+    {
+        try
+        {
+            try
+            {
+                throw new FormatException("not a number: 'x'");
+            }
+            catch (FormatException inner)
+            {
+                throw new InvalidOperationException("injected failure at 90000", inner);
+            }
+        }
+        catch (InvalidOperationException error)
+        {
+            return error;
+        }
+    }
+
+    /// <summary>A batch of the given records on a pooled array, as a record writer makes it.</summary>
+    public static RecordBatch<T> Batch<T>(params (T Value, long Timestamp)[] records)
+    {
+        var array = RecordBatch<T>.RentArray(Math.Max(records.Length, 1));
+        for (var i = 0; i < records.Length; i++)
+            array[i] = new StreamRecord<T>(records[i].Value, records[i].Timestamp);
+        return new RecordBatch<T>(array, records.Length);
+    }
+}
