@@ -16,125 +16,120 @@ public abstract class CheckpointContract(NodeFixture fixture)
     private static Dictionary<long, long> ExpectedSums() =>
         Enumerable.Range(1, (int)Count).GroupBy(x => (long)x % Keys).ToDictionary(g => g.Key, g => g.Sum(x => (long)x));
 
-    /// <summary>The numbers, slowed down so that checkpoints happen while they flow.</summary>
-    private static DataStream<long> SlowNumbers(StreamExecutionEnvironment env, long to = Count) =>
-        env.FromSequence(1, to).Uid("numbers")
-            .Map(x =>
-            {
-                if (x % 20 == 0)
-                    Thread.Sleep(2);
-                return x;
-            }).Uid("slow");
+    /// <summary>Keys the numbers by x % 10 into running sums, the job every spec here runs.</summary>
+    private static void RunningSums(StreamExecutionEnvironment env, GatedSequenceSource numbers, ISink<(long Key, long Sum)> sink,
+        Func<long, bool>? failAt = null, string sumsUid = "sums") =>
+        env.FromSource(numbers, WatermarkStrategy<long>.NoWatermarks(), "numbers").Uid("numbers")
+            .KeyBy(x => x % Keys)
+            .Process(new RunningSum(failAt ?? (_ => false))).Uid(sumsUid)
+            .SinkTo(sink);
 
-    [Fact]
-    public async Task A_failed_keyed_operator_should_resume_from_the_latest_checkpoint_with_its_state()
+    private static StreamExecutionEnvironment Streaming(NodeFixture fixture, int parallelism, TimeSpan interval,
+        CheckpointingMode mode = CheckpointingMode.ExactlyOnce)
+    {
+        var env = fixture.CreateEnvironment(parallelism);
+        env.RuntimeMode = RuntimeExecutionMode.Streaming;
+        env.EnableCheckpointing(interval, mode);
+        return env;
+    }
+
+    /// <summary>Waits until <paramref name="sums"/> holds <paramref name="count"/> results and then two more checkpoints completed, which hold all of them.</summary>
+    private static async Task SettleAsync(IJobClient job, CollectSink<(long Key, long Sum)> sums, long count)
+    {
+        await Eventually.WaitUntil(() => sums.Values.Count >= count, TimeSpan.FromMinutes(1));
+        var completed = (await job.GetProgressAsync()).CompletedCheckpoints;
+        await Eventually.WaitUntil(() => job.GetProgressAsync().Result.CompletedCheckpoints >= completed + 2, TimeSpan.FromMinutes(1));
+    }
+
+    [Theory]
+    [InlineData(CheckpointingMode.ExactlyOnce)]
+    [InlineData(CheckpointingMode.AtLeastOnce)]
+    public async Task A_failed_keyed_operator_should_resume_from_the_latest_checkpoint_with_its_state(CheckpointingMode mode)
     {
         var armed = 0;
         var fired = 0;
-        var env = fixture.CreateEnvironment(parallelism: 2);
-        env.RuntimeMode = RuntimeExecutionMode.Streaming;
-        env.EnableCheckpointing(TimeSpan.FromMilliseconds(20));
+        var env = Streaming(fixture, parallelism: 2, TimeSpan.FromMilliseconds(20), mode);
         env.RestartStrategy = RestartStrategy.FixedDelay(2, TimeSpan.Zero);
+        var numbers = new GatedSequenceSource(Count);
         var sink = new CollectSink<(long Key, long Sum)>();
-        SlowNumbers(env)
-            .KeyBy(x => x % Keys)
-            .Process(new RunningSum(_ => Volatile.Read(ref armed) == 1 && Interlocked.Exchange(ref fired, 1) == 0)).Uid("sums")
-            .SinkTo(sink);
+        RunningSums(env, numbers, sink, failAt: _ => Volatile.Read(ref armed) == 1 && Interlocked.Exchange(ref fired, 1) == 0);
 
-        var client = await env.StartAsync("resume-after-failure");
-        // Fail once half the input went through and checkpoints completed, whatever the machine's speed.
-        await Eventually.WaitUntil(() => sink.Values.Count >= 50_000, TimeSpan.FromMinutes(1));
-        await Eventually.WaitUntil(() => client.GetProgressAsync().Result.CompletedCheckpoints >= 2, TimeSpan.FromMinutes(1));
-        Volatile.Write(ref armed, 1);
-        var result = await client.Completion.WaitAsync(TimeSpan.FromMinutes(2));
+        numbers.OpenUpTo(50_000);
+        var job = await env.StartAsync($"resume-{mode}");
+        await SettleAsync(job, sink, 50_000);
+        Volatile.Write(ref armed, 1); // the next number fails its keyed subtask
+        numbers.OpenAll();
+        var result = await job.Completion.WaitAsync(TimeSpan.FromMinutes(2));
 
+        Assert.Equal((1, 1), (fired, result.Restarts));
         var finals = sink.Values.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Max(v => v.Sum));
         Assert.Equal(ExpectedSums(), finals);
-        Assert.Equal(1, fired);
-        Assert.Equal(1, result.Restarts);
-        // A restart from scratch would emit the first 50,000 sums and more again; the restore re-emits
-        // only what followed the latest checkpoint.
-        Assert.InRange(sink.Values.Count, Count, Count + 45_000);
+        // The restore starts after number 50,000: only what the other keyed subtask processed between
+        // the release and the failure is emitted twice (a restart from scratch would repeat 50,000 and more).
+        Assert.InRange(sink.Values.Count, Count, Count + 5_000);
     }
 
     [Fact]
     public async Task Savepoints_should_rescale_2_to_3_to_1_keeping_every_keys_state()
     {
-        // Parallelism 2 until a savepoint, 3 from it until another, then 1 to the end of the input.
-        var (first, afterFirst) = await RunRescaleStepAsync(parallelism: 2, restoreFrom: null, stopAfterSums: 15_000);
-        var (second, afterSecond) = await RunRescaleStepAsync(parallelism: 3, restoreFrom: first, stopAfterSums: 15_000);
-        var (_, last) = await RunRescaleStepAsync(parallelism: 1, restoreFrom: second, stopAfterSums: null);
+        // Parallelism 2 for 1..30,000, then 3 for up to 60,000, then 1 to the end, through two savepoints.
+        var (first, sumsFirst) = await RunUntilSavepointAsync(parallelism: 2, restoreFrom: null, from: 0, upTo: 30_000);
+        var (second, sumsSecond) = await RunUntilSavepointAsync(parallelism: 3, restoreFrom: first, from: 30_000, upTo: 60_000);
+        var last = await RunToEndAsync(parallelism: 1, restoreFrom: second);
 
         var finals = last.Values.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Max(v => v.Sum));
         Assert.Equal(ExpectedSums(), finals);
         Assert.StartsWith("rescale/", first);
-        // Each run went on from the previous savepoint instead of re-reading the input: together they
-        // emitted about one sum per number (records in flight at a savepoint are emitted but not in it).
-        var total = afterFirst.Values.Count + afterSecond.Values.Count + last.Values.Count;
-        Assert.InRange(total, Count, Count + 10_000);
+        // Each run went on exactly where the savepoint left off: one sum per number, none twice.
+        Assert.Equal(Count, sumsFirst.Values.Count + sumsSecond.Values.Count + last.Values.Count);
     }
 
-    /// <summary>Runs the running-sum job, stopping it with a savepoint after some sums (or running it to the end).</summary>
-    private async Task<(string? Savepoint, CollectSink<(long Key, long Sum)> Sums)> RunRescaleStepAsync(
-        int parallelism, string? restoreFrom, int? stopAfterSums, string jobName = "rescale", string sumsUid = "sums",
-        bool allowNonRestoredState = false)
+    /// <summary>Runs the running sums from <paramref name="restoreFrom"/>, lets the source go to <paramref name="upTo"/>, and stops with a savepoint.</summary>
+    private async Task<(string Savepoint, CollectSink<(long Key, long Sum)> Sums)> RunUntilSavepointAsync(
+        int parallelism, string? restoreFrom, long from, long upTo, string jobName = "rescale")
     {
-        var env = fixture.CreateEnvironment(parallelism);
-        env.RuntimeMode = RuntimeExecutionMode.Streaming;
-        env.EnableCheckpointing(TimeSpan.FromSeconds(30)); // only the savepoints matter here
+        var env = Streaming(fixture, parallelism, TimeSpan.FromSeconds(30)); // only the savepoint matters here
         if (restoreFrom is not null)
-            env.RestoreFrom(restoreFrom, allowNonRestoredState);
+            env.RestoreFrom(restoreFrom);
+        var numbers = new GatedSequenceSource(Count);
         var sums = new CollectSink<(long Key, long Sum)>();
-        SlowNumbers(env).KeyBy(x => x % Keys).Process(new RunningSum(_ => false)).Uid(sumsUid).SinkTo(sums);
+        RunningSums(env, numbers, sums);
+        numbers.OpenUpTo(upTo);
         var job = await env.StartAsync(jobName);
-        if (stopAfterSums is not { } enough)
-        {
-            await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
-            return (null, sums);
-        }
-        await Eventually.WaitUntil(() => sums.Values.Count > enough, TimeSpan.FromSeconds(30));
+        await Eventually.WaitUntil(() => sums.Values.Count >= upTo - from, TimeSpan.FromMinutes(1));
         var savepoint = await job.StopWithSavepointAsync();
         await job.Completion.WaitAsync(TimeSpan.FromSeconds(30));
         return (savepoint, sums);
     }
 
-    [Fact]
-    public async Task Restoring_state_of_an_operator_the_job_no_longer_has_should_need_allow_non_restored_state()
+    /// <summary>Runs the running sums from <paramref name="restoreFrom"/> to the end of the input.</summary>
+    private async Task<CollectSink<(long Key, long Sum)>> RunToEndAsync(int parallelism, string restoreFrom, string jobName = "rescale",
+        string sumsUid = "sums", bool allowNonRestoredState = false)
     {
-        var (savepoint, _) = await RunRescaleStepAsync(parallelism: 2, restoreFrom: null, stopAfterSums: 5_000, jobName: "renamed");
-
-        var refused = await Assert.ThrowsAsync<JobExecutionException>(() =>
-            RunRescaleStepAsync(2, savepoint, stopAfterSums: null, jobName: "renamed", sumsUid: "totals"));
-        Assert.Contains("state for operator uid 'sums', which this job does not have", refused.Message);
-        Assert.Contains("--allow-non-restored-state", refused.Message);
-
-        var (_, resumed) = await RunRescaleStepAsync(2, savepoint, stopAfterSums: null, jobName: "renamed", sumsUid: "totals",
-            allowNonRestoredState: true);
-        // The source still resumes from the savepoint; only the dropped operator starts empty.
-        Assert.InRange(resumed.Values.Count, 1, Count - 5_000);
+        var env = Streaming(fixture, parallelism, TimeSpan.FromSeconds(30));
+        env.RestoreFrom(restoreFrom, allowNonRestoredState);
+        var numbers = new GatedSequenceSource(Count);
+        var sums = new CollectSink<(long Key, long Sum)>();
+        RunningSums(env, numbers, sums, sumsUid: sumsUid);
+        numbers.OpenAll();
+        await env.ExecuteAsync(jobName);
+        return sums;
     }
 
     [Fact]
-    public async Task At_least_once_checkpoints_should_recover_without_losing_any_record()
+    public async Task Restoring_state_of_an_operator_the_job_no_longer_has_should_need_allow_non_restored_state()
     {
-        var fired = 0;
-        var env = fixture.CreateEnvironment(parallelism: 2);
-        env.RuntimeMode = RuntimeExecutionMode.Streaming;
-        env.EnableCheckpointing(TimeSpan.FromMilliseconds(20), CheckpointingMode.AtLeastOnce);
-        env.RestartStrategy = RestartStrategy.FixedDelay(2, TimeSpan.Zero);
-        var sink = new CollectSink<(long Key, long Sum)>();
-        SlowNumbers(env, to: 40_000)
-            .KeyBy(x => x % Keys)
-            .Process(new RunningSum(x => x == 30_000 && Interlocked.Exchange(ref fired, 1) == 0)).Uid("sums")
-            .SinkTo(sink);
+        var (savepoint, _) = await RunUntilSavepointAsync(parallelism: 2, restoreFrom: null, from: 0, upTo: 5_000, jobName: "renamed");
 
-        var result = await env.ExecuteAsync("at-least-once");
+        var refused = await Assert.ThrowsAsync<JobExecutionException>(() => RunToEndAsync(2, savepoint, "renamed", sumsUid: "totals"));
+        Assert.Contains("state for operator uid 'sums', which this job does not have", refused.Message);
+        Assert.Contains("--allow-non-restored-state", refused.Message);
 
-        Assert.Equal(1, result.Restarts);
-        var expected = Enumerable.Range(1, 40_000).GroupBy(x => (long)x % Keys).ToDictionary(g => g.Key, g => g.Sum(x => (long)x));
-        var finals = sink.Values.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Max(v => v.Sum));
-        // Without alignment a record may be counted twice after a restore, never lost.
-        Assert.All(expected, e => Assert.True(finals[e.Key] >= e.Value, $"key {e.Key}: {finals[e.Key]} < {e.Value}"));
+        var resumed = await RunToEndAsync(2, savepoint, "renamed", sumsUid: "totals", allowNonRestoredState: true);
+        // The source still resumes after number 5,000; only the dropped operator starts empty.
+        Assert.Equal(Count - 5_000, resumed.Values.Count);
+        Assert.Equal(Enumerable.Range(5_001, 95_000).GroupBy(x => (long)x % Keys).ToDictionary(g => g.Key, g => g.Sum(x => (long)x)),
+            resumed.Values.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Max(v => v.Sum)));
     }
 
     [Fact]
@@ -152,15 +147,19 @@ public abstract class CheckpointContract(NodeFixture fixture)
     [Fact]
     public async Task Checkpoints_after_the_first_should_write_only_the_key_groups_that_changed()
     {
-        var env = fixture.CreateEnvironment(parallelism: 2);
-        env.RuntimeMode = RuntimeExecutionMode.Streaming;
-        env.EnableCheckpointing(TimeSpan.FromMilliseconds(30));
-        SlowNumbers(env, to: 40_000).KeyBy(x => x % 3).Process(new RunningSum(_ => false)).Uid("sums")
-            .SinkTo(new CollectSink<(long Key, long Sum)>());
+        var env = Streaming(fixture, parallelism: 2, TimeSpan.FromMilliseconds(30));
+        var numbers = new GatedSequenceSource(40_000);
+        var sums = new CollectSink<(long Key, long Sum)>();
+        env.FromSource(numbers, WatermarkStrategy<long>.NoWatermarks(), "numbers").Uid("numbers")
+            .KeyBy(x => x % 3).Process(new RunningSum(_ => false)).Uid("sums").SinkTo(sums);
 
-        var result = await env.ExecuteAsync("incremental");
+        numbers.OpenUpTo(20_000);
+        var job = await env.StartAsync("incremental");
+        await SettleAsync(job, sums, 20_000); // the first, full checkpoint is done
+        numbers.OpenAll();
+        var result = await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
 
-        Assert.True(result.CompletedCheckpoints >= 2, $"only {result.CompletedCheckpoints} checkpoint(s) completed");
+        Assert.True(result.CompletedCheckpoints >= 3, $"only {result.CompletedCheckpoints} checkpoint(s) completed");
         var writes = KeyGroupWrites("kg/incremental/sums/");
         // The first checkpoint of a run writes every key group (an empty one too, so nothing stale survives) ...
         Assert.Equal(Enumerable.Range(0, 128), writes.Keys.Order());
