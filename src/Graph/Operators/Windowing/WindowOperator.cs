@@ -152,8 +152,10 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     private bool AddToWindows(IReadOnlyList<W> windows, in StreamRecord<TIn> record, TKey key)
     {
         var handled = false;
-        foreach (var window in windows)
+        // An indexed loop: foreach over the IReadOnlyList interface would box an enumerator per record.
+        for (var i = 0; i < windows.Count; i++)
         {
+            var window = windows[i];
             if (IsWindowLate(window))
                 continue;
             handled = true;
@@ -178,8 +180,9 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     {
         var handled = false;
         var mergingWindows = MergingWindows();
-        foreach (var window in windows)
+        for (var i = 0; i < windows.Count; i++)
         {
+            var window = windows[i];
             // A merge can only produce a window that contains the new element, because windows merge eagerly.
             var actualWindow = mergingWindows.AddWindow(window, _onMerge);
             if (IsWindowLate(actualWindow))
