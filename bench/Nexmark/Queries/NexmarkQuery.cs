@@ -6,6 +6,9 @@ namespace ActorStream.Bench.Nexmark.Queries;
 /// <summary>A Nexmark query in two forms: an ActorStream DataStream pipeline and the hand-written loop baseline.</summary>
 public abstract class NexmarkQuery
 {
+    // Before any query builds state: the model records get binary serializers instead of the JSON fallback.
+    static NexmarkQuery() => Model.NexmarkSerializers.Register();
+
     /// <summary>The job counter the pipeline's sink counts results in.</summary>
     public const string ResultsCounter = "nexmark.results";
 
