@@ -34,59 +34,18 @@ public sealed class Q11UserSessions : NexmarkQuery<Q11Result>
     /// <inheritdoc />
     protected override void Loop(NexmarkGenerator generator, long events, ICollector<Q11Result> output)
     {
-        var gap = (long)Gap.TotalMilliseconds;
-        var open = new Dictionary<long, List<Session>>();
-        // Sessions by max timestamp (end - 1) when queued; a merged-away session is skipped when it comes up.
-        var timers = new PriorityQueue<(long Bidder, Session Session), long>();
+        var sessions = new LoopSessions((long)Gap.TotalMilliseconds);
+        Action<long, LoopSession> fire = (bidder, session) => output.Collect(new Q11Result(bidder, session.Count, session.Start, session.End));
         var watermark = new LoopWatermark();
         for (long i = 0; i < events; i++)
         {
             var e = generator.Generate(i);
-            if (e.Bid is { } bid && bid.DateTime + gap - 1 > watermark.Current)
-            {
-                if (!open.TryGetValue(bid.Bidder, out var sessions))
-                    open[bid.Bidder] = sessions = [];
-                var session = new Session(bid.DateTime, bid.DateTime + gap, 1);
-                // Touching sessions merge, as TimeWindow.Intersects and Flink's session windows.
-                for (var k = sessions.Count - 1; k >= 0; k--)
-                {
-                    var other = sessions[k];
-                    if (other.Start <= session.End && other.End >= session.Start)
-                    {
-                        session = new Session(Math.Min(other.Start, session.Start), Math.Max(other.End, session.End), other.Count + session.Count);
-                        sessions.RemoveAt(k);
-                    }
-                }
-                sessions.Add(session);
-                timers.Enqueue((bid.Bidder, session), session.End - 1);
-            }
-            var now = watermark.Observe(e.DateTime);
-            while (timers.TryPeek(out var due, out var time) && time <= now)
-            {
-                timers.Dequeue();
-                if (open.TryGetValue(due.Bidder, out var sessions) && sessions.Remove(due.Session))
-                {
-                    output.Collect(new Q11Result(due.Bidder, due.Session.Count, due.Session.Start, due.Session.End));
-                    if (sessions.Count == 0)
-                        open.Remove(due.Bidder);
-                }
-            }
+            // A late bid, whose session could only be one that has fired, is dropped, as by a window operator.
+            if (e.Bid is { } bid && bid.DateTime + sessions.Gap - 1 > watermark.Current)
+                sessions.Add(bid.Bidder, bid.DateTime);
+            sessions.FireUpTo(watermark.Observe(e.DateTime), fire);
         }
-        foreach (var (bidder, sessions) in open)
-        {
-            foreach (var session in sessions)
-                output.Collect(new Q11Result(bidder, session.Count, session.Start, session.End));
-        }
-    }
-
-    /// <summary>An open session of the loop; compared by reference, so a merged-away one is no longer found.</summary>
-    private sealed class Session(long start, long end, long count)
-    {
-        public long Start { get; } = start;
-
-        public long End { get; } = end;
-
-        public long Count { get; } = count;
+        sessions.FireUpTo(long.MaxValue, fire); // the end of input fires every open session
     }
 
     private sealed class SessionRow : ProcessWindowFunction<long, Q11Result, long, TimeWindow>

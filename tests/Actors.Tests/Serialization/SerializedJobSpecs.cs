@@ -186,21 +186,4 @@ public sealed class SerializedJobSpecs(SerializingNodeFixture fixture, ITestOutp
 
     private static Dictionary<long, long> FinalSums(CollectSink<(long Key, long Sum)> sink) =>
         sink.Values.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Max(v => v.Sum));
-
-    /// <summary>Emits the running sum of its key after every element; throws where told.</summary>
-    private sealed class RunningSum(Func<long, bool> failAt) : KeyedProcessFunction<long, long, (long Key, long Sum)>
-    {
-        private IValueState<long> _sum = null!;
-
-        public override void Open() => _sum = RuntimeContext.GetState(new ValueStateDescriptor<long>("sum"));
-
-        public override void ProcessElement(long value, Context context, ICollector<(long Key, long Sum)> output)
-        {
-            if (failAt(value))
-                throw new InvalidOperationException($"injected failure at {value}");
-            var sum = _sum.Value() + value;
-            _sum.Update(sum);
-            output.Collect((context.CurrentKey, sum));
-        }
-    }
 }
