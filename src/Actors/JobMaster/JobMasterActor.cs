@@ -56,7 +56,8 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         _startedAt = _services.TimeProvider.GetTimestamp();
         if (!_services.Graphs.TryGet(submit.JobId, out _graph))
         {
-            End(new JobEnded(JobStatus.Failed, new InvalidOperationException($"Job {submit.JobId} is not registered on this node.")));
+            End(new JobEnded(JobStatus.Failed, new JobExecutionException(submit.JobId,
+                $"Job {submit.JobId} is not registered on this node.", operatorName: null, subtaskIndex: null, cause: null)));
             return;
         }
         _restarts = new RestartBackoff(_graph.Settings.EffectiveRestartStrategy, _services.TimeProvider);

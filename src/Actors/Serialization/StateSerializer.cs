@@ -1,5 +1,6 @@
 using ActorStream.Actors.Checkpointing;
 using ActorStream.Actors.State;
+using ActorStream.Graph.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 
@@ -10,8 +11,13 @@ namespace ActorStream.Actors.Serialization;
 /// snapshots, completed checkpoints. Manifests are short and stable; every payload starts with a
 /// format version so that later versions can still read what earlier ones wrote.
 /// </summary>
-public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+public sealed class StateSerializer : SerializerWithStringManifest
 {
+    private readonly ExtendedActorSystem _system;
+
+    /// <summary>Creates the serializer of <paramref name="system"/> (Akka does, from the bindings).</summary>
+    public StateSerializer(ExtendedActorSystem system) : base(system) => _system = system;
+
     /// <summary>The HOCON that registers this serializer for every persisted type.</summary>
     public static Akka.Configuration.Config Bindings { get; } = Akka.Configuration.ConfigurationFactory.ParseString("""
         akka.actor {
@@ -29,7 +35,7 @@ public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWith
     /// <summary>The serializer id registered in HOCON.</summary>
     public const int Id = 4201;
 
-    private const byte Version = 1;
+    private const byte Version = 2; // 2: varints and the runtime wire format for checkpoint metadata
     private const string KeyGroupStoredManifest = "KGS";
     private const string KeyGroupSnapshotManifest = "KGH";
     private const string CheckpointCompletedManifest = "CPC";
@@ -54,36 +60,33 @@ public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWith
     public override byte[] ToBinary(object obj)
     {
         using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        using (var writer = new WireWriter(stream))
         {
             writer.Write(Version);
             switch (obj)
             {
                 case KeyGroupStateStored stored:
-                    writer.Write(stored.CheckpointId);
-                    WriteBytes(writer, stored.Data);
+                    writer.WriteVarLong(stored.CheckpointId);
+                    writer.WriteBytes(stored.Data);
                     writer.Write(stored.Retained);
-                    writer.Write(stored.LatestCompleted);
+                    writer.WriteVarLong(stored.LatestCompleted);
                     break;
                 case KeyGroupHistorySnapshot snapshot:
-                    writer.Write(snapshot.Entries.Count);
-                    foreach (var entry in snapshot.Entries)
+                    writer.WriteList(snapshot.Entries, static (w, entry) =>
                     {
-                        writer.Write(entry.CheckpointId);
-                        WriteBytes(writer, entry.Data);
-                        writer.Write(entry.Retained);
-                    }
+                        w.WriteVarLong(entry.CheckpointId);
+                        w.WriteBytes(entry.Data);
+                        w.Write(entry.Retained);
+                    });
                     break;
                 case CheckpointCompleted completed:
-                    WriteCheckpoint(writer, completed.Checkpoint);
-                    break;
-                case CheckpointsDiscarded:
+                    writer.WriteCompletedCheckpoint(completed.Checkpoint); // the same format as on the wire
                     break;
                 case CheckpointStoreSnapshot snapshot:
-                    writer.Write(snapshot.MaxId);
-                    writer.Write(snapshot.Retained.Count);
-                    foreach (var checkpoint in snapshot.Retained)
-                        WriteCheckpoint(writer, checkpoint);
+                    writer.WriteVarLong(snapshot.MaxId);
+                    writer.WriteList(snapshot.Retained, static (w, checkpoint) => w.WriteCompletedCheckpoint(checkpoint));
+                    break;
+                case CheckpointsDiscarded:
                     break;
                 default:
                     throw new ArgumentException($"{nameof(StateSerializer)} cannot serialize {obj.GetType()}.");
@@ -95,77 +98,27 @@ public sealed class StateSerializer(ExtendedActorSystem system) : SerializerWith
     /// <inheritdoc />
     public override object FromBinary(byte[] bytes, string manifest)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes));
+        using var reader = new WireReader(new MemoryStream(bytes), _system);
         var version = reader.ReadByte();
         if (version != Version)
-            throw new System.Runtime.Serialization.SerializationException($"Unknown state format version {version} for manifest '{manifest}'.");
+            throw new System.Runtime.Serialization.SerializationException(
+                $"State format version {version} (manifest '{manifest}') is not {Version}: the state store was written by another " +
+                "ActorStream build. Start without --from-savepoint on a fresh --state-db.");
         return manifest switch
         {
-            KeyGroupStoredManifest => new KeyGroupStateStored(reader.ReadInt64(), ReadBytes(reader), reader.ReadBoolean(), reader.ReadInt64()),
-            KeyGroupSnapshotManifest => new KeyGroupHistorySnapshot(ReadList(reader,
-                r => new KeyGroupEntry(r.ReadInt64(), ReadBytes(r), r.ReadBoolean()))),
-            CheckpointCompletedManifest => new CheckpointCompleted(ReadCheckpoint(reader)),
+            KeyGroupStoredManifest => new KeyGroupStateStored(reader.ReadVarLong(), reader.ReadByteArray(), reader.ReadBoolean(), reader.ReadVarLong()),
+            KeyGroupSnapshotManifest => new KeyGroupHistorySnapshot(reader.ReadList(static r =>
+                new KeyGroupEntry(r.ReadVarLong(), r.ReadByteArray(), r.ReadBoolean()))),
+            CheckpointCompletedManifest => new CheckpointCompleted(reader.ReadCompletedCheckpoint()),
             CheckpointSnapshotManifest => ReadStoreSnapshot(reader),
             CheckpointsDiscardedManifest => CheckpointsDiscarded.Instance,
             _ => throw new System.Runtime.Serialization.SerializationException($"Unknown manifest '{manifest}' for {nameof(StateSerializer)}."),
         };
     }
 
-    private static CheckpointStoreSnapshot ReadStoreSnapshot(BinaryReader reader)
+    private static CheckpointStoreSnapshot ReadStoreSnapshot(WireReader reader)
     {
-        var maxId = reader.ReadInt64();
-        return new CheckpointStoreSnapshot(ReadList(reader, ReadCheckpoint), maxId);
-    }
-
-    private static void WriteCheckpoint(BinaryWriter writer, CompletedCheckpoint checkpoint)
-    {
-        writer.Write(checkpoint.Id);
-        writer.Write(checkpoint.JobName);
-        writer.Write((byte)checkpoint.Kind);
-        writer.Write(checkpoint.CompletedAt);
-        writer.Write(checkpoint.Operators.Count);
-        foreach (var (uid, state) in checkpoint.Operators.OrderBy(o => o.Key, StringComparer.Ordinal))
-        {
-            writer.Write(uid);
-            writer.Write(state.Parallelism);
-            writer.Write(state.MaxParallelism);
-            writer.Write(state.Keyed);
-            writer.Write(state.SubtaskStates.Count);
-            foreach (var subtaskState in state.SubtaskStates)
-                WriteBytes(writer, subtaskState);
-        }
-    }
-
-    private static CompletedCheckpoint ReadCheckpoint(BinaryReader reader)
-    {
-        var id = reader.ReadInt64();
-        var jobName = reader.ReadString();
-        var kind = (CheckpointKind)reader.ReadByte();
-        var completedAt = reader.ReadInt64();
-        var count = reader.ReadInt32();
-        var operators = new Dictionary<string, OperatorCheckpointState>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var uid = reader.ReadString();
-            operators[uid] = new OperatorCheckpointState(reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), ReadList(reader, ReadBytes));
-        }
-        return new CompletedCheckpoint(id, jobName, kind, completedAt, operators);
-    }
-
-    private static void WriteBytes(BinaryWriter writer, byte[] bytes)
-    {
-        writer.Write(bytes.Length);
-        writer.Write(bytes);
-    }
-
-    private static byte[] ReadBytes(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
-
-    private static List<T> ReadList<T>(BinaryReader reader, Func<BinaryReader, T> read)
-    {
-        var count = reader.ReadInt32();
-        var list = new List<T>(count);
-        for (var i = 0; i < count; i++)
-            list.Add(read(reader));
-        return list;
+        var maxId = reader.ReadVarLong();
+        return new CheckpointStoreSnapshot(reader.ReadList(static r => r.ReadCompletedCheckpoint()), maxId);
     }
 }
