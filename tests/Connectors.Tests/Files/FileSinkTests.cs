@@ -7,27 +7,8 @@ using ActorStream.Graph.Sources;
 
 namespace ActorStream.Connectors.Tests.Files;
 
-public sealed class FileSinkTests : IDisposable
+public sealed class FileSinkTests : SinkOutputTests
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "actorstream-filesink-" + Guid.NewGuid().ToString("N"));
-
-    private string Output => Path.Combine(_root, "out");
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_root))
-            Directory.Delete(_root, recursive: true);
-    }
-
-    private List<string> VisibleFiles() => Names(f => !f.StartsWith('.'));
-
-    private List<string> HiddenFiles() => Names(f => f.StartsWith('.'));
-
-    private List<string> Names(Func<string, bool> filter) =>
-        Directory.EnumerateFiles(Output).Select(f => Path.GetFileName(f)!).Where(filter).Order(StringComparer.Ordinal).ToList();
-
-    private string Read(string name) => File.ReadAllText(Path.Combine(Output, name));
-
     private static void WriteAll<T>(ISinkWriter<T> writer, params T[] values)
     {
         foreach (var value in values)

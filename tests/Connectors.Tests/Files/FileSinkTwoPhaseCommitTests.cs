@@ -5,28 +5,9 @@ using ActorStream.Graph.Sources;
 
 namespace ActorStream.Connectors.Tests.Files;
 
-public sealed class FileSinkTwoPhaseCommitTests : IDisposable
+public sealed class FileSinkTwoPhaseCommitTests : SinkOutputTests
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "actorstream-filesink-2pc-" + Guid.NewGuid().ToString("N"));
-
-    private string Output => Path.Combine(_root, "out");
-
     private FileSink<string> Sink(long maxPartBytes = FileSink<string>.DefaultMaxPartBytes) => new(Output, suffix: ".txt", maxPartBytes: maxPartBytes);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_root))
-            Directory.Delete(_root, recursive: true);
-    }
-
-    private List<string> VisibleFiles() => Names(f => !f.StartsWith('.'));
-
-    private List<string> HiddenFiles() => Names(f => f.StartsWith('.'));
-
-    private List<string> Names(Func<string, bool> filter) =>
-        Directory.EnumerateFiles(Output).Select(f => Path.GetFileName(f)!).Where(filter).Order(StringComparer.Ordinal).ToList();
-
-    private string Read(string name) => File.ReadAllText(Path.Combine(Output, name));
 
     /// <summary>Every line of every visible part, as a text source reads them back.</summary>
     private List<string> VisibleLines() => Readers.ReadAll(new TextLineSource(Output), 0, 1).Order(StringComparer.Ordinal).ToList();
