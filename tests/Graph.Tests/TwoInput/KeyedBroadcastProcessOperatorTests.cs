@@ -6,8 +6,8 @@ namespace ActorStream.Graph.Tests.TwoInput;
 
 public sealed class KeyedBroadcastProcessOperatorTests
 {
-    private static readonly MapStateDescriptor<string, int> Thresholds = new("thresholds");
-    private static readonly ValueStateDescriptor<int> Seen = new("seen");
+    private static readonly MapStateDescriptor<string, int> Thresholds = ThresholdAlerts.Thresholds;
+    private static readonly ValueStateDescriptor<int> Seen = ThresholdAlerts.Seen;
 
     [Fact]
     public void Keyed_elements_should_read_what_broadcast_elements_wrote()
@@ -39,7 +39,7 @@ public sealed class KeyedBroadcastProcessOperatorTests
     public void Undeclared_broadcast_state_should_fail_clearly()
     {
         var op = new KeyedBroadcastProcessOperator<string, (string Key, int Value), (string Key, int Value), string>(
-            new Thresholded(), e => e.Key, [new MapStateDescriptor<string, int>("other")]);
+            new ThresholdAlerts(clearOnReport: true), e => e.Key, [new MapStateDescriptor<string, int>("other")]);
         op.Setup(OperatorContext.ForTest(), new CollectingOutput<string>());
         op.Open();
 
@@ -51,39 +51,10 @@ public sealed class KeyedBroadcastProcessOperatorTests
     private static (KeyedBroadcastProcessOperator<string, (string Key, int Value), (string Key, int Value), string> Op, CollectingOutput<string> Output) Open()
     {
         var op = new KeyedBroadcastProcessOperator<string, (string Key, int Value), (string Key, int Value), string>(
-            new Thresholded(), e => e.Key, [Thresholds]);
+            new ThresholdAlerts(clearOnReport: true), e => e.Key, [Thresholds]);
         var output = new CollectingOutput<string>();
         op.Setup(OperatorContext.ForTest(), output);
         op.Open();
         return (op, output);
-    }
-
-    private sealed class Thresholded : KeyedBroadcastProcessFunction<string, (string Key, int Value), (string Key, int Value), string>
-    {
-        private IValueState<int> _seen = null!;
-
-        public override void Open() => _seen = RuntimeContext.GetState(Seen);
-
-        public override void ProcessElement((string Key, int Value) value, ReadOnlyContext context, ICollector<string> output)
-        {
-            _seen.Update(_seen.Value() + 1);
-            var thresholds = context.GetBroadcastState(Thresholds);
-            if (thresholds.Contains(context.CurrentKey) && value.Value > thresholds.Get(context.CurrentKey))
-                output.Collect($"{context.CurrentKey}:{value.Value}>{thresholds.Get(context.CurrentKey)}");
-        }
-
-        public override void ProcessBroadcastElement((string Key, int Value) value, Context context, ICollector<string> output)
-        {
-            if (value.Key != "report")
-            {
-                context.GetBroadcastState(Thresholds).Put(value.Key, value.Value);
-                return;
-            }
-            context.ApplyToKeyedState(Seen, (key, state) =>
-            {
-                output.Collect($"{key} seen {state.Value()}");
-                state.Clear();
-            });
-        }
     }
 }

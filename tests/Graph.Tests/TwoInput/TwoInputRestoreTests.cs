@@ -7,8 +7,7 @@ namespace ActorStream.Graph.Tests.TwoInput;
 /// <summary>Two-input keyed operators restore their keyed state and timers; the broadcast operator also its broadcast state.</summary>
 public sealed class TwoInputRestoreTests
 {
-    private static readonly MapStateDescriptor<string, int> Thresholds = new("thresholds");
-    private static readonly ValueStateDescriptor<int> Seen = new("seen");
+    private static readonly MapStateDescriptor<string, int> Thresholds = ThresholdAlerts.Thresholds;
 
     private sealed class Describe : ProcessJoinFunction<(int Key, long Ts), (int Key, long Ts), string>
     {
@@ -36,34 +35,9 @@ public sealed class TwoInputRestoreTests
             output.Collect($"{context.CurrentKey}@{timestamp}={_latest.Value()}");
     }
 
-    private sealed class Thresholded : KeyedBroadcastProcessFunction<string, (string Key, int Value), (string Key, int Value), string>
-    {
-        private IValueState<int> _seen = null!;
-
-        public override void Open() => _seen = RuntimeContext.GetState(Seen);
-
-        public override void ProcessElement((string Key, int Value) value, ReadOnlyContext context, ICollector<string> output)
-        {
-            _seen.Update(_seen.Value() + 1);
-            var thresholds = context.GetBroadcastState(Thresholds);
-            if (thresholds.Contains(context.CurrentKey) && value.Value > thresholds.Get(context.CurrentKey))
-                output.Collect($"{context.CurrentKey}:{value.Value}>{thresholds.Get(context.CurrentKey)}");
-        }
-
-        public override void ProcessBroadcastElement((string Key, int Value) value, Context context, ICollector<string> output)
-        {
-            if (value.Key != "report")
-            {
-                context.GetBroadcastState(Thresholds).Put(value.Key, value.Value);
-                return;
-            }
-            context.ApplyToKeyedState(Seen, (key, state) => output.Collect($"{key} seen {state.Value()}"));
-        }
-    }
-
     private static TwoInputOperatorHarness<(string Key, int Value), (string Key, int Value), string> Broadcast(OperatorContext? context = null) =>
         new(new KeyedBroadcastProcessOperator<string, (string Key, int Value), (string Key, int Value), string>(
-            new Thresholded(), e => e.Key, [Thresholds]), context);
+            new ThresholdAlerts(clearOnReport: false), e => e.Key, [Thresholds]), context);
 
     [Theory]
     [InlineData(1)]
