@@ -79,9 +79,6 @@ internal sealed class CheckpointCoordinator
         return ids;
     }
 
-    /// <summary>True when <paramref name="checkpointId"/> is still in progress.</summary>
-    public bool IsPending(long checkpointId) => _pending.ContainsKey(checkpointId);
-
     /// <summary>How long a checkpoint has been running.</summary>
     public TimeSpan Age(PendingCheckpoint pending) => _time.GetElapsedTime(pending.StartedAt);
 }
