@@ -25,8 +25,8 @@ public sealed class ClicksJob : ExampleJob
     /// <inheritdoc />
     public override IReadOnlyList<JobOption> Options { get; } =
     [
-        new("input", "JSON-lines file (or directory) of {\"user\",\"item\",\"action\",\"price\",\"ts\"} events; ts in epoch ms.", Required: true),
-        new("output", "Directory for window totals (part files), late/ (events past the lateness) and errors/ (malformed lines).", Required: true),
+        new("input", "JSON-lines file (or directory) of {\"user\",\"item\",\"action\",\"price\",\"ts\"} events; ts in epoch ms.", Required: true, IsPath: true),
+        new("output", "Directory for window totals (part files), late/ (events past the lateness) and errors/ (malformed lines).", Required: true, IsPath: true),
         new("window", "Size of the tumbling event-time windows.", Default: "10s"),
         new("allowed-lateness", "How long after its end a window still takes late events, firing again for each.", Default: "5s"),
         new("out-of-orderness", "How far behind the largest timestamp seen the watermark trails.", Default: "2s"),

@@ -48,7 +48,7 @@ public sealed class DemoClicksJob : ExampleJob
     [
         new("rate", "Events per second over all source subtasks; 0 for as fast as possible.", Default: "5000"),
         new("count", "Number of events to generate; runs until stopped when omitted."),
-        new("output", "Directory for windows/ (per-item totals of each window) and rejected/ (JSON lines).", Default: DemoClicksSettings.DefaultOutputDirectory),
+        new("output", "Directory for windows/ (per-item totals of each window) and rejected/ (JSON lines).", Default: DemoClicksSettings.DefaultOutputDirectory, IsPath: true),
     ];
 
     /// <inheritdoc />

@@ -21,8 +21,8 @@ public sealed class FraudDetectionJob : ExampleJob
     /// <inheritdoc />
     public override IReadOnlyList<JobOption> Options { get; } =
     [
-        new("input", "JSON-lines file (or directory) of {\"account\",\"amount\",\"ts\"} transactions ordered by ts.", Required: true),
-        new("output", "Directory for alerts (part files) and errors/ (malformed lines).", Required: true),
+        new("input", "JSON-lines file (or directory) of {\"account\",\"amount\",\"ts\"} transactions ordered by ts.", Required: true, IsPath: true),
+        new("output", "Directory for alerts (part files) and errors/ (malformed lines).", Required: true, IsPath: true),
         TestAids.Rate,
         TestAids.InjectFailureAfter,
     ];

@@ -1,7 +1,10 @@
 namespace ActorStream.Examples;
 
-/// <summary>An option of an example job, named without dashes ("input" is given as --input).</summary>
-public sealed record JobOption(string Name, string Description, bool Required = false, string? Default = null)
+/// <summary>
+/// An option of an example job, named without dashes ("input" is given as --input). <paramref name="IsPath"/>
+/// options name files or directories: a client that submits the job to a cluster makes them absolute.
+/// </summary>
+public sealed record JobOption(string Name, string Description, bool Required = false, string? Default = null, bool IsPath = false)
 {
     /// <summary>The option as typed on a command line, e.g. "--input".</summary>
     public string Flag => "--" + Name;

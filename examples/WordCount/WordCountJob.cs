@@ -18,8 +18,8 @@ public sealed class WordCountJob : ExampleJob
     /// <inheritdoc />
     public override IReadOnlyList<JobOption> Options { get; } =
     [
-        new("input", "Text file, or directory of text files, to read.", Required: true),
-        new("output", "Directory for the part files with one \"word<TAB>count\" line each.", Required: true),
+        new("input", "Text file, or directory of text files, to read.", Required: true, IsPath: true),
+        new("output", "Directory for the part files with one \"word<TAB>count\" line each.", Required: true, IsPath: true),
     ];
 
     /// <inheritdoc />

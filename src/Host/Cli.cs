@@ -41,15 +41,23 @@ public static class Cli
     }
 
     /// <summary>The root command with every subcommand, writing to <paramref name="console"/>.</summary>
-    public static RootCommand CreateRootCommand(HostConsole console) => new(
+    public static RootCommand CreateRootCommand(HostConsole console) => new RootCommand(
         "ActorStream: Flink-style stream processing on Akka.NET. Runs the example jobs on an embedded one-process cluster.")
     {
         HelpName = CommandName,
         Subcommands =
         {
             JobsCommand.Create(console), RunCommand.Create(console), DemoCommand.Create(console), BenchCommand.Create(console),
+            NodeCommand.Create(console),
         },
-    };
+    }.WithSubcommands(ControlCommands.Create(console));
+
+    private static RootCommand WithSubcommands(this RootCommand root, IEnumerable<Command> commands)
+    {
+        foreach (var command in commands)
+            root.Subcommands.Add(command);
+        return root;
+    }
 
     /// <summary>Where to look after a parse error: the failing command's help, and the job names for <c>run</c>.</summary>
     private static string Hint(CommandResult command)

@@ -14,7 +14,7 @@ public sealed class LocalJobExecutor(Config? config = null) : IJobExecutor
     /// <inheritdoc />
     public async Task<IJobClient> SubmitAsync(JobGraph jobGraph, CancellationToken cancellationToken = default)
     {
-        var node = await ActorStreamNode.StartAsync(config, cancellationToken).ConfigureAwait(false);
+        var node = await ActorStreamNode.StartAsync(config, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new NodeOwningClient(node.Submit(jobGraph), node);
     }
 

@@ -11,11 +11,13 @@ using Akka.Event;
 namespace ActorStream.Actors.JobMaster;
 
 /// <summary>
-/// Runs one job, as a Cluster Sharding entity: deploys its subtasks as entities, connects them,
-/// watches them finish or fail, restarts them from the latest completed checkpoint, and reports the
-/// outcome. One behaviour per lifecycle state: Created -> (LoadingCheckpoints) -> Scheduling ->
-/// Running (-> Finishing) -> Finished, or -> Restarting -> Scheduling, or -> Cancelling -> Cancelled | Failed.
-/// Checkpoint bookkeeping is delegated to <see cref="CheckpointCoordinator"/> (see the Checkpointing part).
+/// Runs one job, as a Cluster Sharding entity: rebuilds its graph from the submitted spec, takes
+/// slots, deploys its subtasks as entities, connects them, watches them finish, fail or vanish,
+/// restarts them from the latest completed checkpoint, and reports the outcome. One behaviour per
+/// lifecycle state: Created -> (LoadingCheckpoints) -> AwaitingSlots -> Scheduling -> Running
+/// (-> Finishing) -> Finished, or -> Draining -> (AwaitingSlots | Ended). Checkpoint bookkeeping is
+/// delegated to <see cref="CheckpointCoordinator"/> (the Checkpointing part); slots, death watch and
+/// the job directory are in the Placement part.
 /// </summary>
 public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
 {
@@ -23,12 +25,14 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
     private readonly IActorRef _subtaskRegion;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private string _jobId = "";
+    private JobSpec _spec = null!;
     private JobGraph _graph = null!;
     private IActorRef _listener = ActorRefs.Nobody;
     private SubtaskTable _subtasks = null!;
     private JobStatus _status = JobStatus.Created;
     private long _startedAt;
     private IJobOutcome? _pendingOutcome;
+    private string? _failure;
     private bool _stopRequested;
     private int _attempt;
     private RestartBackoff _restarts = null!;
@@ -40,6 +44,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         _services = services;
         _subtaskRegion = subtaskRegion;
         Receive<SubmitJob>(Submit);
+        ReceiveUnknownJob();
     }
 
     /// <inheritdoc />
@@ -52,12 +57,20 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
     private void Submit(SubmitJob submit)
     {
         _jobId = submit.JobId;
+        _spec = submit.Spec;
         _listener = submit.ResultListener;
+        _submitter = Sender;
         _startedAt = _services.TimeProvider.GetTimestamp();
-        if (!_services.Graphs.TryGet(submit.JobId, out _graph))
+        _submittedAt = _services.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        try
         {
+            _graph = _services.Graphs.Resolve(submit.JobId, submit.Spec);
+        }
+        catch (JobDeploymentException e)
+        {
+            Reject(e.Message);
             End(new JobEnded(JobStatus.Failed, new JobExecutionException(submit.JobId,
-                $"Job {submit.JobId} is not registered on this node.", operatorName: null, subtaskIndex: null, cause: null)));
+                $"Job '{submit.Spec.JobName}' ({submit.JobId}) cannot run: {e.Message}", operatorName: null, subtaskIndex: null, cause: null)));
             return;
         }
         _restarts = new RestartBackoff(_graph.Settings.EffectiveRestartStrategy, _services.TimeProvider);
@@ -67,22 +80,29 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
             Deploy();
     }
 
+    /// <summary>Starts an attempt: slots first (see the Placement part), then the subtasks.</summary>
     private void Deploy()
     {
         _subtasks = new SubtaskTable(_graph);
-        _log.Info("Job {0} ({1}): scheduling {2} subtasks in {3} vertices, mode {4}, attempt {5}{6}",
-            [_graph.JobName, _jobId, _graph.SubtaskCount, _graph.Vertices.Count, _graph.RuntimeMode, _attempt,
-            _latest is null ? "" : $", restoring checkpoint {_latest.Pointer}"]);
+        _status = JobStatus.Scheduling;
+        Timers.StartSingleTimer("scheduling", SchedulingTimedOut.Instance, _services.SchedulingTimeout);
+        RequestSlots();
+    }
+
+    private void DeploySubtasks()
+    {
+        _log.Info("Job {0} ({1}): scheduling {2} subtasks in {3} vertices on {4}, mode {5}, attempt {6}{7}",
+            [_graph.JobName, _jobId, _graph.SubtaskCount, _graph.Vertices.Count, string.Join(", ", _placement.Distinct()),
+            _graph.RuntimeMode, _attempt, _latest is null ? "" : $", restoring checkpoint {_latest.Pointer}"]);
         foreach (var vertex in _graph.Vertices)
         {
             for (var index = 0; index < vertex.Parallelism; index++)
             {
                 var entityId = EntityIds.Subtask(_jobId, vertex.Id, index, _attempt);
-                _subtaskRegion.Tell(new ShardingEnvelope(entityId, new DeploySubtask(_jobId, vertex.Id, index, _attempt, Self, _latest)));
+                _subtaskRegion.Tell(new ShardingEnvelope(entityId,
+                    new DeploySubtask(_jobId, _spec, vertex.Id, index, _attempt, Self, _latest)));
             }
         }
-        Timers.StartSingleTimer("scheduling", SchedulingTimedOut.Instance, _services.SchedulingTimeout);
-        _status = JobStatus.Scheduling;
         Become(Scheduling);
     }
 
@@ -91,8 +111,12 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         Receive<SubtaskRegistered>(registered =>
         {
             if (registered.Attempt != _attempt)
-                return; // a late answer of an attempt that was restarted
+            {
+                registered.Subtask.Tell(ReleaseSubtask.Instance); // a late answer of an attempt that was restarted
+                return;
+            }
             _subtasks.Register(registered);
+            Context.Watch(registered.Subtask);
             if (!_subtasks.AllRegistered)
                 return;
             Timers.Cancel("scheduling");
@@ -101,6 +125,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
                 subtask.Tell(connect);
             _status = JobStatus.Running;
             _log.Info("Job {0} ({1}) is running", _graph.JobName, _jobId);
+            Publish();
             Become(Running);
             StartCheckpointTimer();
             if (_stopRequested)
@@ -109,7 +134,8 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         Receive<SubtaskDeployFailed>(failed => FailJob(null, null,
             new InvalidOperationException($"Subtask {failed.SubtaskIndex} of vertex {failed.VertexId} could not be deployed: {failed.Reason}")));
         Receive<SubtaskFailed>(OnSubtaskFailed);
-        Receive<SchedulingTimedOut>(_ => FailJob(null, null,
+        ReceiveSubtaskLoss();
+        Receive<SchedulingTimedOut>(_ => HandleFailure(null, null,
             new TimeoutException($"Not every subtask was deployed within {_services.SchedulingTimeout.TotalSeconds:0} s.")));
         Receive<CancelJob>(_ => CancelJob());
         Receive<StopJob>(_ =>
@@ -134,6 +160,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
                 Finish();
         });
         Receive<SubtaskFailed>(OnSubtaskFailed);
+        ReceiveSubtaskLoss();
         Receive<StopJob>(_ =>
         {
             StopSources();
@@ -144,24 +171,21 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         ReceiveProgress();
     }
 
-    private void Restarting()
+    /// <summary>
+    /// Waits until every subtask of the attempt finished, confirmed its cancellation or vanished, then
+    /// restarts (<paramref name="restart"/>) or ends the job with the pending outcome.
+    /// </summary>
+    private void Draining(bool restart)
     {
-        Receive<SubtaskCancelled>(cancelled =>
-        {
-            _subtasks.Stopped(cancelled.VertexId, cancelled.SubtaskIndex);
-            if (_subtasks.AllStopped)
-                ScheduleRestart();
-        });
-        Receive<SubtaskFinished>(finished =>
-        {
-            _subtasks.Finish(finished.Metrics);
-            if (_subtasks.AllStopped)
-                ScheduleRestart();
-        });
+        Receive<SubtaskCancelled>(cancelled => OnDrained(() => _subtasks.Stopped(cancelled.VertexId, cancelled.SubtaskIndex), restart));
+        Receive<SubtaskFinished>(finished => OnDrained(() => _subtasks.Finish(finished.Metrics), restart));
+        Receive<Terminated>(terminated => OnDrained(() => _subtasks.Stopped(terminated.ActorRef), restart));
+        Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(unreachable => OnDrained(() => MarkUnreachable(unreachable.Member), restart));
+        ReceiveStaleRegistration();
         Receive<CancellationTimedOut>(_ =>
         {
-            _log.Warning("Job {0}: not every subtask confirmed cancellation in time; restarting anyway", _jobId);
-            ScheduleRestart();
+            _log.Warning("Job {0}: not every subtask confirmed cancellation in time{1}", _jobId, restart ? "; restarting anyway" : "");
+            AfterDrain(restart);
         });
         Receive<RestartNow>(_ =>
         {
@@ -170,54 +194,57 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         });
         Receive<CancelJob>(_ =>
         {
-            Timers.Cancel("restart");
             Sender.Tell(Done.Instance);
-            End(new JobEnded(JobStatus.Cancelled, new OperationCanceledException($"Job '{_graph.JobName}' ({_jobId}) was cancelled.")));
+            if (restart)
+                End(new JobEnded(JobStatus.Cancelled, Cancelled()));
         });
         Receive<StopJob>(_ =>
         {
-            _stopRequested = true;
+            _stopRequested |= restart;
             Sender.Tell(Done.Instance);
         });
-        Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The job is restarting."))));
+        Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException(
+            restart ? "The job is restarting." : "The job is stopping."))));
         ReceiveCheckpointStored();
         ReceiveProgress();
         ReceiveAny(_ => { }); // metrics, acknowledgements and failures of the attempt being replaced
     }
 
-    private void Stopping()
+    private void OnDrained(Action record, bool restart)
     {
-        Receive<SubtaskCancelled>(cancelled =>
-        {
-            _subtasks.Stopped(cancelled.VertexId, cancelled.SubtaskIndex);
-            if (_subtasks.AllStopped)
-                End(_pendingOutcome!);
-        });
-        Receive<SubtaskFinished>(finished =>
-        {
-            _subtasks.Finish(finished.Metrics);
-            if (_subtasks.AllStopped)
-                End(_pendingOutcome!);
-        });
-        Receive<CancellationTimedOut>(_ =>
-        {
-            _log.Warning("Job {0}: not every subtask confirmed cancellation in time", _jobId);
+        record();
+        if (_subtasks.AllStopped)
+            AfterDrain(restart);
+    }
+
+    private void AfterDrain(bool restart)
+    {
+        if (restart)
+            ScheduleRestart();
+        else
             End(_pendingOutcome!);
-        });
-        Receive<StopJob>(_ => Sender.Tell(Done.Instance));
-        Receive<CancelJob>(_ => Sender.Tell(Done.Instance));
-        ReceiveProgress();
-        ReceiveAny(_ => { }); // metrics and late failures of subtasks that are being stopped
     }
 
     private void Ended()
     {
         Receive<Passivating>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
+        ReceiveStaleRegistration();
         Receive<StopJob>(_ => Sender.Tell(Done.Instance));
         Receive<CancelJob>(_ => Sender.Tell(Done.Instance));
         Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The job has ended."))));
         ReceiveProgress();
         ReceiveAny(_ => { });
+    }
+
+    /// <summary>A job command to an id no job master knows (never submitted, or ended and passivated).</summary>
+    private void ReceiveUnknownJob()
+    {
+        Receive<IJobMasterMessage>(message =>
+        {
+            if (message is GetJobProgress or StopJob or JobMaster.CancelJob or TriggerSavepoint)
+                Sender.Tell(new UnknownJob(Self.Path.Name));
+            Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        });
     }
 
     private void StopSources()
@@ -238,6 +265,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
             FailedCheckpoints = _failedCheckpoints,
             LatestCheckpoint = _latest?.Pointer,
             Restarts = _restarts?.Restarts ?? 0,
+            Failure = _failure,
         });
     });
 
@@ -282,21 +310,21 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
             delay.TotalSeconds, _latest is null ? "the beginning (no completed checkpoint yet)" : $"checkpoint {_latest.Pointer}"]);
         _status = JobStatus.Restarting;
         _restartDelay = delay;
+        Publish();
         AbortPendingCheckpoints();
         Timers.Cancel("scheduling");
         foreach (var running in _subtasks.All)
             running.Tell(CancelSubtask.Instance);
         Timers.StartSingleTimer("cancellation", CancellationTimedOut.Instance, _services.CancellationTimeout);
-        Become(Restarting);
-        if (!_subtasks.All.Any())
+        Become(() => Draining(restart: true));
+        if (_subtasks.AllStopped)
             ScheduleRestart();
     }
 
     private void ScheduleRestart()
     {
         Timers.Cancel("cancellation");
-        foreach (var subtask in _subtasks.All)
-            subtask.Tell(ReleaseSubtask.Instance);
+        ReleaseSubtasks();
         Timers.StartSingleTimer("restart", RestartNow.Instance, _restartDelay);
     }
 
@@ -306,8 +334,9 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
     private void FailJob(string? operatorName, (int Index, int Parallelism)? subtask, Exception cause)
     {
         var restarts = _restarts is { Restarts: > 0 } r ? $" after {r.Restarts} restart(s)" : "";
-        var message = $"Job '{_graph?.JobName}' ({_jobId}) failed{Where(operatorName, subtask)}{restarts}: {cause.GetType().Name}: {cause.Message}";
+        var message = $"Job '{_spec.JobName}' ({_jobId}) failed{Where(operatorName, subtask)}{restarts}: {cause.GetType().Name}: {cause.Message}";
         _log.Error(cause, message);
+        Reject(message);
         _status = JobStatus.Failed;
         StopSubtasks(new JobEnded(JobStatus.Failed, new JobExecutionException(_jobId, message, operatorName, subtask?.Index, cause)));
     }
@@ -318,15 +347,17 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         _status = JobStatus.Cancelling;
         if (CheckpointingActive && !Config.RetainOnCancellation)
             _store.Tell(DiscardCheckpoints.Instance);
-        StopSubtasks(new JobEnded(JobStatus.Cancelled, new OperationCanceledException($"Job '{_graph.JobName}' ({_jobId}) was cancelled.")));
+        StopSubtasks(new JobEnded(JobStatus.Cancelled, Cancelled()));
     }
+
+    private OperationCanceledException Cancelled() => new($"Job '{_spec.JobName}' ({_jobId}) was cancelled.");
 
     private void StopSubtasks(IJobOutcome outcome)
     {
         _pendingOutcome = outcome;
         Timers.Cancel("scheduling");
         AbortPendingCheckpoints();
-        if (_subtasks is null || !_subtasks.All.Any())
+        if (_subtasks is null || _subtasks.AllStopped)
         {
             End(outcome);
             return;
@@ -334,22 +365,36 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         foreach (var subtask in _subtasks.All)
             subtask.Tell(CancelSubtask.Instance);
         Timers.StartSingleTimer("cancellation", CancellationTimedOut.Instance, _services.CancellationTimeout);
-        Become(Stopping);
+        Become(() => Draining(restart: false));
     }
 
     private void End(IJobOutcome outcome)
     {
         Timers.CancelAll();
-        if (outcome is JobEnded { Status: var status })
+        if (outcome is JobEnded { Status: var status, Error: var error })
+        {
             _status = status;
+            _failure = error.Message;
+        }
         FailSavepointRequests("The job ended before the savepoint completed.");
         _listener.Tell(outcome);
-        foreach (var subtask in _subtasks?.All ?? [])
-            subtask.Tell(ReleaseSubtask.Instance);
+        ReleaseSubtasks();
+        ReleaseSlots();
         _services.Graphs.Remove(_jobId);
+        Publish();
         Become(Ended);
         // The job master lingers so clients can still ask for the final progress, then passivates.
         Timers.StartSingleTimer("passivate", Passivating.Instance, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Lets the subtasks of the current attempt stop; they are no longer watched, so their end is no failure.</summary>
+    private void ReleaseSubtasks()
+    {
+        foreach (var subtask in _subtasks?.All ?? [])
+        {
+            Context.Unwatch(subtask);
+            subtask.Tell(ReleaseSubtask.Instance);
+        }
     }
 
     private sealed record SchedulingTimedOut

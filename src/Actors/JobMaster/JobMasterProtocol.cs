@@ -6,8 +6,21 @@ namespace ActorStream.Actors.JobMaster;
 /// <summary>A message to a job master entity.</summary>
 public interface IJobMasterMessage;
 
-/// <summary>Runs the job registered under <paramref name="JobId"/>; the outcome goes to <paramref name="ResultListener"/>.</summary>
-public sealed record SubmitJob(string JobId, IActorRef ResultListener) : IJobMasterMessage;
+/// <summary>
+/// Runs job <paramref name="JobId"/> as described by <paramref name="Spec"/>; the sender gets
+/// <see cref="JobAccepted"/> once the job holds its slots, or <see cref="JobRejected"/>; the outcome
+/// goes to <paramref name="ResultListener"/> (Nobody when the client follows the job by polling).
+/// </summary>
+public sealed record SubmitJob(string JobId, JobSpec Spec, IActorRef ResultListener) : IJobMasterMessage;
+
+/// <summary>The job holds its slots and is being deployed.</summary>
+public sealed record JobAccepted(string JobId) : IJobMasterMessage;
+
+/// <summary>The job cannot run: unknown to the program, built differently, or the cluster lacks slots.</summary>
+public sealed record JobRejected(string JobId, string Reason) : IJobMasterMessage;
+
+/// <summary>A job id that no job master knows: answers any job command to it.</summary>
+public sealed record UnknownJob(string JobId) : IJobMasterMessage;
 
 /// <summary>A subtask entity is deployed and ready to connect.</summary>
 public sealed record SubtaskRegistered(string VertexId, int SubtaskIndex, int Attempt, IActorRef Subtask) : IJobMasterMessage;

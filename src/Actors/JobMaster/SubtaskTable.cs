@@ -29,8 +29,8 @@ internal sealed class SubtaskTable
     /// <summary>True when every subtask finished.</summary>
     public bool AllFinished => _finished.Count == Total;
 
-    /// <summary>True when every subtask finished or confirmed cancellation.</summary>
-    public bool AllStopped => _finished.Union(_stopped).Count() == Total;
+    /// <summary>True when every registered subtask finished, confirmed its cancellation or vanished (unregistered ones never ran).</summary>
+    public bool AllStopped => Registered().All(s => _finished.Contains(s) || _stopped.Contains(s));
 
     /// <summary>Records where a subtask runs.</summary>
     public void Register(SubtaskRegistered registered)
@@ -65,6 +65,31 @@ internal sealed class SubtaskTable
 
     /// <summary>Marks a subtask stopped after cancellation.</summary>
     public void Stopped(string vertexId, int index) => _stopped.Add((vertexId, index));
+
+    /// <summary>Marks the subtask behind <paramref name="subtask"/> stopped (it terminated or its node is gone).</summary>
+    public void Stopped(IActorRef subtask)
+    {
+        if (Locate(subtask) is { } found)
+            _stopped.Add(found);
+    }
+
+    /// <summary>The vertex and index of <paramref name="subtask"/> in this attempt, or null.</summary>
+    public (string Vertex, int Index)? Locate(IActorRef subtask)
+    {
+        foreach (var (vertex, refs) in _refs)
+        {
+            var index = Array.IndexOf(refs, subtask);
+            if (index >= 0)
+                return (vertex, index);
+        }
+        return null;
+    }
+
+    /// <summary>The registered subtasks of this attempt whose node is <paramref name="address"/>.</summary>
+    public IEnumerable<IActorRef> On(Akka.Actor.Address address) => All.Where(r => r.Path.Address.Equals(address));
+
+    private IEnumerable<(string Vertex, int Index)> Registered() =>
+        _refs.SelectMany(kv => kv.Value.Select((r, i) => (r, i)).Where(x => x.r is not null).Select(x => (kv.Key, x.i)));
 
     /// <summary>Sums of the latest reports: records read by sources, records written by sinks, counters by name.</summary>
     public (long In, long Out, IReadOnlyDictionary<string, long> Counters) Totals()

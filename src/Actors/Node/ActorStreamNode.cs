@@ -1,4 +1,5 @@
 using ActorStream.Actors.Client;
+using ActorStream.Actors.Cluster;
 using ActorStream.Actors.JobMaster;
 using ActorStream.Actors.State;
 using ActorStream.Actors.Subtasks;
@@ -6,13 +7,15 @@ using ActorStream.Graph;
 using ActorStream.Graph.Plan;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
 
 namespace ActorStream.Actors.Node;
 
 /// <summary>
-/// One ActorStream node: an ActorSystem in an Akka cluster with the shard regions of job masters
-/// and subtasks. Local mode is a one-member cluster that joins itself: the same code path as a
+/// One ActorStream node: an ActorSystem in an Akka cluster with the shard regions of job masters,
+/// subtasks and key-group state, the slot manager (a cluster singleton) and the job gateway that
+/// clients talk to. Local mode is a one-member cluster that joins itself: the same code path as a
 /// real cluster.
 /// </summary>
 public sealed class ActorStreamNode : IAsyncDisposable
@@ -45,18 +48,25 @@ public sealed class ActorStreamNode : IAsyncDisposable
     /// <summary>The shard region of job masters.</summary>
     public IActorRef JobMasterRegion { get; }
 
+    /// <summary>The node's address as "host:port".</summary>
+    public string Address => NodeSlots.HostPort(Akka.Cluster.Cluster.Get(System).SelfAddress);
+
     /// <summary>An executor that submits jobs to this node.</summary>
     public IJobExecutor Executor => new NodeJobExecutor(this);
 
-    /// <summary>Starts a node with its own actor system and waits until it is an Up cluster member.</summary>
-    public static async Task<ActorStreamNode> StartAsync(Config? config = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a node with its own actor system and waits until it is an Up cluster member.
+    /// <paramref name="catalog"/> holds the jobs this program defines, which clients submit by name.
+    /// </summary>
+    public static async Task<ActorStreamNode> StartAsync(Config? config = null, JobCatalog? catalog = null,
+        CancellationToken cancellationToken = default)
     {
         var settings = NodeSettings.Create(config);
         var system = ActorSystem.Create("actorstream", AkkaConfig.For(settings, config));
         try
         {
             await JoinAsync(system, settings, cancellationToken).ConfigureAwait(false);
-            return await AttachAsync(system, settings, ownsSystem: true).ConfigureAwait(false);
+            return await AttachAsync(system, settings, catalog ?? new JobCatalog(), ownsSystem: true).ConfigureAwait(false);
         }
         catch
         {
@@ -66,49 +76,63 @@ public sealed class ActorStreamNode : IAsyncDisposable
     }
 
     /// <summary>Starts ActorStream's shard regions in an existing cluster actor system (embedding).</summary>
-    public static Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings? settings = null) =>
-        AttachAsync(system, settings ?? NodeSettings.Create(system.Settings.Config), ownsSystem: false);
+    public static Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings? settings = null, JobCatalog? catalog = null) =>
+        AttachAsync(system, settings ?? NodeSettings.Create(system.Settings.Config), catalog ?? new JobCatalog(), ownsSystem: false);
 
-    /// <summary>Registers <paramref name="graph"/> and submits it to its job master.</summary>
+    /// <summary>Registers <paramref name="graph"/>, built in this process, and submits it to its job master.</summary>
     public IJobClient Submit(JobGraph graph)
     {
         var jobId = Guid.NewGuid().ToString("N");
-        Services.Graphs.Register(jobId, graph);
+        var spec = Services.Graphs.Register(jobId, graph);
         var outcome = new TaskCompletionSource<JobExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listener = System.ActorOf(JobResultListener.Props(outcome), $"job-{jobId}");
-        JobMasterRegion.Tell(new ShardingEnvelope(jobId, new SubmitJob(jobId, listener)));
+        JobMasterRegion.Tell(new ShardingEnvelope(jobId, new SubmitJob(jobId, spec, listener)));
         return new JobClient(jobId, JobMasterRegion, outcome.Task);
     }
 
-    /// <inheritdoc />
+    /// <summary>Leaves the cluster gracefully (its entities move to other nodes), then stops the actor system if the node owns it.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_ownsSystem)
-            await System.Terminate().ConfigureAwait(false);
+            await System.Terminate().ConfigureAwait(false); // runs coordinated shutdown: shard hand-off, then cluster leave
     }
 
-    private static async Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings settings, bool ownsSystem)
+    private static async Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings settings, JobCatalog catalog, bool ownsSystem)
     {
         var sharding = ClusterSharding.Get(system);
         var shardingSettings = ClusterShardingSettings.Create(system);
         var extractor = new StableMessageExtractor(settings.MaxShards);
+        var slotManager = StartSlotManager(system);
         var keyGroups = await sharding.StartAsync(EntityIds.KeyGroupTypeName,
             entityId => KeyGroupStateActor.Props(entityId, settings.StateCompactionInterval, settings.StateEntityIdleTimeout),
             shardingSettings, extractor).ConfigureAwait(false);
-        var services = new RuntimeServices(new JobGraphRegistry(), TimeProvider.System)
+        var services = new RuntimeServices(new JobGraphs(catalog), TimeProvider.System)
         {
             MetricsInterval = settings.MetricsInterval,
             SchedulingTimeout = settings.SchedulingTimeout,
             CancellationTimeout = settings.CancellationTimeout,
             KeyGroupRegion = keyGroups,
+            SlotManager = slotManager,
+            Directory = new JobDirectory(system),
             StateStore = settings.StateStore,
             DefaultCheckpointing = settings.DefaultCheckpointing,
         };
         var subtasks = await sharding.StartAsync(EntityIds.SubtaskTypeName,
-            _ => SubtaskActor.Props(services), shardingSettings, extractor).ConfigureAwait(false);
+            _ => SubtaskActor.Props(services), shardingSettings, new SubtaskShards(),
+            new SlotAllocationStrategy(() => slotManager, TimeSpan.FromSeconds(5)), PoisonPill.Instance).ConfigureAwait(false);
         var jobMasters = await sharding.StartAsync(EntityIds.JobMasterTypeName,
             _ => JobMasterActor.Props(services, subtasks), shardingSettings, extractor).ConfigureAwait(false);
+        system.ActorOf(JobGatewayActor.Props(services.Graphs, jobMasters, slotManager, services.Directory), JobGatewayActor.Name);
         return new ActorStreamNode(system, ownsSystem, settings, services, subtasks, jobMasters);
+    }
+
+    /// <summary>The slot manager runs once in the cluster (on the oldest node); every node talks to it through a proxy.</summary>
+    private static IActorRef StartSlotManager(ActorSystem system)
+    {
+        system.ActorOf(ClusterSingletonManager.Props(SlotManagerActor.Props(), PoisonPill.Instance,
+            ClusterSingletonManagerSettings.Create(system)), "actorstream-slots");
+        return system.ActorOf(ClusterSingletonProxy.Props("/user/actorstream-slots", ClusterSingletonProxySettings.Create(system)),
+            "actorstream-slots-proxy");
     }
 
     private static async Task JoinAsync(ActorSystem system, NodeSettings settings, CancellationToken cancellationToken)

@@ -6,6 +6,25 @@ namespace ActorStream.Actors.Node;
 /// <summary>Builds the Akka configuration of a node from its settings.</summary>
 internal static class AkkaConfig
 {
+    /// <summary>
+    /// Failure detection and downing: Akka's split brain resolver downs unreachable nodes (keep-majority),
+    /// so sharding re-homes their entities. hocon/cluster.conf explains each setting.
+    /// </summary>
+    private static readonly Config Downing = ConfigurationFactory.ParseString("""
+        akka.cluster {
+          downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+          split-brain-resolver {
+            active-strategy = keep-majority
+            stable-after = 5s
+          }
+          failure-detector {
+            heartbeat-interval = 1s
+            acceptable-heartbeat-pause = 3s
+          }
+          singleton-proxy.singleton-identification-interval = 200ms
+        }
+        """);
+
     public static Config For(NodeSettings settings, Config? user)
     {
         var seeds = string.Join(", ", settings.SeedNodes.Select(s => $"\"{s}\""));
@@ -23,6 +42,8 @@ internal static class AkkaConfig
               }
               cluster {
                 seed-nodes = [{{seeds}}]
+                # A node announces its slots as a role; the slot manager reads them from the membership.
+                roles = ["{{Cluster.NodeSlots.Role(settings.Slots)}}"]
                 sharding {
                   # Shard allocations live in memory (distributed data), not in the state store.
                   state-store-mode = ddata
@@ -41,6 +62,9 @@ internal static class AkkaConfig
             .WithFallback(Serialization.RuntimeSerializer.Bindings)
             .WithFallback(Persistence.StateStoreConfig.For(settings.StateStore))
             .WithFallback(NodeSettings.Reference)
-            .WithFallback(ClusterSharding.DefaultConfig());
+            .WithFallback(Downing)
+            .WithFallback(ClusterSharding.DefaultConfig())
+            .WithFallback(Akka.Cluster.Tools.Singleton.ClusterSingleton.DefaultConfig())
+            .WithFallback(Akka.DistributedData.DistributedData.DefaultConfig());
     }
 }

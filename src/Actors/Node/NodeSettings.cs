@@ -16,6 +16,9 @@ public sealed record NodeSettings
     /// <summary>The cluster's seed nodes; empty joins itself (actorstream.node.seed-nodes).</summary>
     public IReadOnlyList<string> SeedNodes { get; init; } = [];
 
+    /// <summary>Slots this node offers: one slot runs one subtask of each vertex of a job (actorstream.node.slots); <see cref="Cluster.NodeSlots.Unlimited"/> takes whatever its jobs need.</summary>
+    public int Slots { get; init; } = Cluster.NodeSlots.Unlimited;
+
     /// <summary>Shards per entity type (actorstream.node.max-shards).</summary>
     public int MaxShards { get; init; } = 100;
 
@@ -52,6 +55,7 @@ public sealed record NodeSettings
             Hostname = c.GetString("actorstream.node.hostname"),
             Port = c.GetInt("actorstream.node.port"),
             SeedNodes = c.GetStringList("actorstream.node.seed-nodes").ToList(),
+            Slots = ParseSlots(c.GetString("actorstream.node.slots")),
             MaxShards = c.GetInt("actorstream.node.max-shards"),
             MetricsInterval = c.GetTimeSpan("actorstream.runtime.metrics-interval"),
             SchedulingTimeout = c.GetTimeSpan("actorstream.runtime.scheduling-timeout"),
@@ -68,6 +72,11 @@ public sealed record NodeSettings
     public NodeSettings Validate()
     {
         Require(Port is >= 0 and <= 65535, "actorstream.node.port", $"{Port} is not a port; use 0..65535 (0 picks a free port).");
+        Require(Slots >= 1, "actorstream.node.slots", $"{Slots} must be at least 1 (or unlimited for a one-process node).");
+        Require(StateStore.Dialect != Persistence.StateStoreDialect.Sqlite || !HasOtherSeeds(),
+            "actorstream.state.db", $"a SQLite file ({StateStore.Description}) serves one node only, and seed nodes name other nodes " +
+            $"({string.Join(", ", SeedNodes)}). Give every node of a cluster the same MySQL/MariaDB connection string " +
+            "(--state-db \"Server=...;Database=...;User ID=...;Password=...\"), or drop --seeds to run a one-node cluster.");
         Require(MaxShards >= 1, "actorstream.node.max-shards", $"{MaxShards} must be at least 1.");
         Require(MetricsInterval > TimeSpan.Zero, "actorstream.runtime.metrics-interval", "must be positive, e.g. 500ms.");
         Require(SchedulingTimeout > TimeSpan.Zero, "actorstream.runtime.scheduling-timeout", "must be positive, e.g. 60s.");
@@ -77,6 +86,15 @@ public sealed record NodeSettings
         Require(StateEntityIdleTimeout > TimeSpan.Zero, "actorstream.state.entity-idle-timeout", "must be positive, e.g. 2m.");
         return this;
     }
+
+    /// <summary>True when a seed node is not this node itself: the node joins (or forms) a cluster with others.</summary>
+    public bool HasOtherSeeds() => SeedNodes.Any(seed =>
+        !Akka.Actor.Address.TryParse(seed, out var address) || address.Host != Hostname || address.Port != Port);
+
+    private static int ParseSlots(string value) =>
+        string.Equals(value, "unlimited", StringComparison.OrdinalIgnoreCase) ? Cluster.NodeSlots.Unlimited
+            : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var slots) ? slots
+            : throw new ConfigurationException($"Invalid setting actorstream.node.slots: '{value}' is not a number of slots or 'unlimited'.");
 
     private static CheckpointConfig? ParseCheckpointing(Config c)
     {

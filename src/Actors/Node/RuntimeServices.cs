@@ -1,7 +1,7 @@
 namespace ActorStream.Actors.Node;
 
 /// <summary>What the entities of one node share: the job graphs and the clocks.</summary>
-public sealed record RuntimeServices(JobGraphRegistry Graphs, TimeProvider TimeProvider)
+public sealed record RuntimeServices(JobGraphs Graphs, TimeProvider TimeProvider)
 {
     /// <summary>How often subtasks report progress to their job master.</summary>
     public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -11,6 +11,12 @@ public sealed record RuntimeServices(JobGraphRegistry Graphs, TimeProvider TimeP
 
     /// <summary>The shard region of key-group state entities.</summary>
     public Akka.Actor.IActorRef KeyGroupRegion { get; init; } = Akka.Actor.ActorRefs.Nobody;
+
+    /// <summary>The proxy of the cluster's slot manager.</summary>
+    public Akka.Actor.IActorRef SlotManager { get; init; } = Akka.Actor.ActorRefs.Nobody;
+
+    /// <summary>The cluster-wide directory of jobs that <c>actorstream list</c> reads.</summary>
+    public Cluster.JobDirectory? Directory { get; init; }
 
     /// <summary>Where checkpoints and keyed state are stored.</summary>
     public Persistence.StateStoreSettings StateStore { get; init; } = Persistence.StateStoreSettings.Parse(null);

@@ -11,8 +11,17 @@ internal static class JobMasterMessages
     /// <summary>Adds the job master's messages, replies and outcomes to <paramref name="codecs"/>.</summary>
     public static MessageCodecs AddJobMaster(this MessageCodecs codecs) => codecs
         .Add<SubmitJob>("SJ",
-            static (w, m) => { w.WriteRequiredString(m.JobId); w.WriteActorRef(m.ResultListener); },
-            static r => new SubmitJob(r.ReadRequiredString(), r.ReadActorRef()))
+            static (w, m) => { w.WriteRequiredString(m.JobId); w.WriteSpec(m.Spec); w.WriteActorRef(m.ResultListener); },
+            static r => new SubmitJob(r.ReadRequiredString(), r.ReadSpec(), r.ReadActorRef()))
+        .Add<JobAccepted>("JA",
+            static (w, m) => w.WriteRequiredString(m.JobId),
+            static r => new JobAccepted(r.ReadRequiredString()))
+        .Add<JobRejected>("JR",
+            static (w, m) => { w.WriteRequiredString(m.JobId); w.WriteRequiredString(m.Reason); },
+            static r => new JobRejected(r.ReadRequiredString(), r.ReadRequiredString()))
+        .Add<UnknownJob>("UJ",
+            static (w, m) => w.WriteRequiredString(m.JobId),
+            static r => new UnknownJob(r.ReadRequiredString()))
         .Add<SubtaskRegistered>("SR",
             static (w, m) => { WriteSubtask(w, m.VertexId, m.SubtaskIndex); w.WriteVarInt(m.Attempt); w.WriteActorRef(m.Subtask); },
             static r => new SubtaskRegistered(r.ReadRequiredString(), r.ReadVarInt(), r.ReadVarInt(), r.ReadActorRef()))
@@ -82,7 +91,7 @@ internal static class JobMasterMessages
 
     private static void WriteStatus(WireWriter writer, JobStatus status) => writer.Write((byte)status);
 
-    private static JobStatus ReadStatus(WireReader reader)
+    internal static JobStatus ReadStatus(WireReader reader)
     {
         var status = (JobStatus)reader.ReadByte();
         return Enum.IsDefined(status) ? status : throw new InvalidDataException($"Corrupt data: unknown job status {(int)status}.");
@@ -118,6 +127,7 @@ internal static class JobMasterMessages
         writer.WriteVarInt(progress.FailedCheckpoints);
         writer.WriteNullableString(progress.LatestCheckpoint);
         writer.WriteVarInt(progress.Restarts);
+        writer.WriteNullableString(progress.Failure);
     }
 
     private static JobProgress ReadProgress(WireReader reader) =>
@@ -127,5 +137,6 @@ internal static class JobMasterMessages
             FailedCheckpoints = reader.ReadVarInt(),
             LatestCheckpoint = reader.ReadNullableString(),
             Restarts = reader.ReadVarInt(),
+            Failure = reader.ReadNullableString(),
         };
 }

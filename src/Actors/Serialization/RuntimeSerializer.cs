@@ -41,6 +41,10 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
             "ActorStream.Actors.State.KeyGroupStateWritten, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Actors.State.KeyGroupStateRead, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Graph.JobProgress, ActorStream.Graph" = actorstream-runtime
+            "Akka.Done, Akka" = actorstream-runtime
+            "ActorStream.Actors.Cluster.ISlotManagerMessage, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.Cluster.IJobGatewayRequest, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.Cluster.JobSummary, ActorStream.Actors" = actorstream-runtime
           }
         }
         """);
@@ -55,7 +59,8 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
         .AddExchange()
         .AddSubtaskCommands()
         .AddJobMaster()
-        .AddState();
+        .AddState()
+        .AddCluster();
 
     /// <inheritdoc />
     public override int Identifier => Id;

@@ -30,6 +30,7 @@ internal static class SubtaskMessages
     private static void WriteDeploy(WireWriter writer, DeploySubtask deploy)
     {
         writer.WriteRequiredString(deploy.JobId);
+        writer.WriteSpec(deploy.Spec);
         writer.WriteRequiredString(deploy.VertexId);
         writer.WriteVarInt(deploy.SubtaskIndex);
         writer.WriteVarInt(deploy.Attempt);
@@ -41,6 +42,7 @@ internal static class SubtaskMessages
 
     private static DeploySubtask ReadDeploy(WireReader reader) => new(
         reader.ReadRequiredString(),
+        reader.ReadSpec(),
         reader.ReadRequiredString(),
         reader.ReadVarInt(),
         reader.ReadVarInt(),

@@ -68,12 +68,18 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
     private void Deploy(DeploySubtask deploy)
     {
         _deployment = deploy;
-        if (!_services.Graphs.TryGet(deploy.JobId, out _graph))
+        try
         {
-            deploy.JobMaster.Tell(new SubtaskDeployFailed(deploy.VertexId, deploy.SubtaskIndex, $"job {deploy.JobId} is not known on this node"));
-            Become(Released);
+            _graph = _services.Graphs.Resolve(deploy.JobId, deploy.Spec);
+        }
+        catch (JobDeploymentException e)
+        {
+            deploy.JobMaster.Tell(new SubtaskDeployFailed(deploy.VertexId, deploy.SubtaskIndex, e.Message));
+            Release();
             return;
         }
+        // A subtask without its job master would run on unsupervised: when the master is gone, so is the subtask.
+        Context.Watch(deploy.JobMaster);
         _vertex = _graph.Vertex(deploy.VertexId);
         _checkpointing = _services.CheckpointingOf(_graph) is not null;
         _restorer = new SubtaskRestorer(deploy.Restore, _vertex, deploy.SubtaskIndex);
@@ -104,8 +110,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
                 $"{_restorer.Outstanding} key groups of checkpoint {_restorer.CheckpointId} could not be read from the state store in time"));
             Become(Failed);
         });
-        Receive<CancelSubtask>(_ => Cancel());
-        ReceiveAny(_ => Stash.Stash());
+        ReceiveCancelOrRelease();
     }
 
     private void Register()
@@ -118,9 +123,29 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
     private void AwaitingConnect()
     {
         Receive<ConnectSubtask>(Connect);
+        ReceiveCancelOrRelease();
+    }
+
+    /// <summary>Before running: a cancel, a release or the job master's end stops the subtask; anything else waits.</summary>
+    private void ReceiveCancelOrRelease()
+    {
         Receive<CancelSubtask>(_ => Cancel());
+        Receive<ReleaseSubtask>(_ => Release());
+        ReceiveJobMasterLoss();
         ReceiveAny(_ => Stash.Stash());
     }
+
+    /// <summary>The job master stopped (its node died, or it ended): this attempt is over.</summary>
+    private void ReceiveJobMasterLoss() => Receive<Terminated>(terminated =>
+    {
+        if (!terminated.ActorRef.Equals(_deployment.JobMaster))
+            return;
+        _stopping.Cancel();
+        Timers.CancelAll();
+        if (_chain is not null)
+            CloseOperators();
+        Release();
+    });
 
     private void Connect(ConnectSubtask connect)
     {
@@ -234,6 +259,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
                 EndOfSource();
         }));
         Receive<CancelSubtask>(_ => Cancel());
+        ReceiveJobMasterLoss();
     }
 
     private void OnChannelMessage(IChannelMessage message)
@@ -434,6 +460,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
     private void Finished()
     {
         Receive<ReleaseSubtask>(_ => Release());
+        ReceiveJobMasterLoss();
         Receive<CancelSubtask>(_ => _deployment.JobMaster.Tell(new SubtaskCancelled(_deployment.VertexId, _deployment.SubtaskIndex)));
         ReceiveAny(_ => { }); // late credits and ticks of a finished subtask
     }
@@ -442,6 +469,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
     {
         Receive<CancelSubtask>(_ => _deployment.JobMaster.Tell(new SubtaskCancelled(_deployment.VertexId, _deployment.SubtaskIndex)));
         Receive<ReleaseSubtask>(_ => Release());
+        ReceiveJobMasterLoss();
         ReceiveAny(_ => { }); // data in flight to a failed or cancelled subtask is discarded
     }
 

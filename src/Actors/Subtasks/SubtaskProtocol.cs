@@ -1,3 +1,4 @@
+using ActorStream.Graph;
 using Akka.Actor;
 
 namespace ActorStream.Actors.Subtasks;
@@ -9,7 +10,7 @@ public interface ISubtaskCommand;
 /// Creates the subtask entity and tells it what to run, restoring from <paramref name="Restore"/> when
 /// given; it answers with <see cref="JobMaster.SubtaskRegistered"/> once its state is loaded.
 /// </summary>
-public sealed record DeploySubtask(string JobId, string VertexId, int SubtaskIndex, int Attempt, IActorRef JobMaster,
+public sealed record DeploySubtask(string JobId, JobSpec Spec, string VertexId, int SubtaskIndex, int Attempt, IActorRef JobMaster,
     Checkpointing.CompletedCheckpoint? Restore = null) : ISubtaskCommand;
 
 /// <summary>Every subtask of the job is deployed: connect channels (by vertex id, the refs of its subtasks) and start.</summary>

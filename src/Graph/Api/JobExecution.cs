@@ -62,6 +62,29 @@ public sealed record JobProgress(
 
     /// <summary>How often the job restarted after a failure.</summary>
     public int Restarts { get; init; }
+
+    /// <summary>Why the job failed or was cancelled, once it has; null otherwise.</summary>
+    public string? Failure { get; init; }
+}
+
+/// <summary>Flink's names of job states, as its CLI and REST API show them.</summary>
+public static class JobStatusNames
+{
+    /// <summary>The Flink name of <paramref name="status"/>: CREATED, RUNNING, RESTARTING, CANCELLING, FINISHED, CANCELED or FAILED.</summary>
+    public static string ToFlinkName(this JobStatus status) => status switch
+    {
+        JobStatus.Created or JobStatus.Scheduling => "CREATED",
+        JobStatus.Running or JobStatus.Finishing => "RUNNING",
+        JobStatus.Restarting => "RESTARTING",
+        JobStatus.Cancelling => "CANCELLING",
+        JobStatus.Finished => "FINISHED",
+        JobStatus.Cancelled => "CANCELED",
+        JobStatus.Failed => "FAILED",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+
+    /// <summary>True for FINISHED, CANCELED and FAILED: the job will not change any more.</summary>
+    public static bool IsTerminal(this JobStatus status) => status is JobStatus.Finished or JobStatus.Cancelled or JobStatus.Failed;
 }
 
 /// <summary>A handle on a submitted job.</summary>

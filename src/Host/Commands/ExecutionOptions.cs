@@ -97,19 +97,24 @@ internal sealed class ExecutionOptions
     /// <summary>The state store the run uses, or null for the default.</summary>
     public string? StateDbOf(ParseResult parseResult) => parseResult.GetValue(StateDb);
 
-    /// <summary>Applies the parsed values to <paramref name="env"/>.</summary>
-    public void Apply(ParseResult parseResult, StreamExecutionEnvironment env)
+    /// <summary>Adds the parsed values to a job's arguments (<see cref="ExecutionArguments"/> applies them where the graph is built).</summary>
+    public void AddArguments(ParseResult parseResult, IDictionary<string, string> arguments)
     {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         if (parseResult.GetValue(MaxParallelism) is { } maxParallelism)
-            env.MaxParallelism = maxParallelism;
+            arguments[ExecutionArguments.MaxParallelism] = maxParallelism.ToString(invariant);
         if (parseResult.GetValue(Parallelism) is { } parallelism)
-            env.Parallelism = parallelism;
+            arguments[ExecutionArguments.Parallelism] = parallelism.ToString(invariant);
         if (parseResult.GetValue(Mode) is { } mode)
-            env.RuntimeMode = mode;
+            arguments[ExecutionArguments.Mode] = mode.ToString().ToLowerInvariant();
         if (parseResult.GetValue(CheckpointInterval) is { } interval)
-            env.EnableCheckpointing(interval, parseResult.GetValue(CheckpointMode) ?? CheckpointingMode.ExactlyOnce);
+            arguments[ExecutionArguments.CheckpointInterval] = $"{interval.TotalMilliseconds.ToString(invariant)}ms";
+        if (parseResult.GetValue(CheckpointMode) is { } checkpointMode)
+            arguments[ExecutionArguments.CheckpointMode] = checkpointMode == CheckpointingMode.ExactlyOnce ? "exactly-once" : "at-least-once";
         if (parseResult.GetValue(FromSavepoint) is { } pointer)
-            env.RestoreFrom(pointer, parseResult.GetValue(AllowNonRestoredState));
+            arguments[ExecutionArguments.FromSavepoint] = pointer;
+        if (parseResult.GetValue(AllowNonRestoredState))
+            arguments[ExecutionArguments.AllowNonRestoredState] = "true";
     }
 
     private static string ParseLogLevel(ArgumentResult result)

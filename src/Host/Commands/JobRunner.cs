@@ -13,14 +13,13 @@ internal static class JobRunner
     /// <summary>How long a cancelled job has to confirm before the command gives up waiting (below the CLI's termination grace).</summary>
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(15);
 
-    /// <summary>Runs <paramref name="job"/>; cancelling <paramref name="cancellationToken"/> (Ctrl+C) cancels the job.</summary>
-    public static async Task<int> RunAsync(ExampleJob job, JobParameters parameters, StreamExecutionEnvironment env,
-        Action<StreamExecutionEnvironment> configure, HostConsole console, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="job"/> locally; cancelling <paramref name="cancellationToken"/> (Ctrl+C) cancels the job.</summary>
+    public static async Task<int> RunAsync(ExampleJob job, IReadOnlyDictionary<string, string> arguments, StreamExecutionEnvironment env,
+        HostConsole console, CancellationToken cancellationToken)
     {
         try
         {
-            configure(env);
-            job.Build(env, parameters);
+            ExecutionArguments.Build(job, arguments, env);
             // Planning here reports a bad plan (e.g. BATCH with an unbounded source) before a node is started.
             _ = env.GetJobGraph(job.Name);
         }
@@ -29,10 +28,20 @@ internal static class JobRunner
             return console.Fail(ExitCodes.InvalidInput, e.Message);
         }
 
-        try
+        return await FollowAsync(job.Name, async () =>
         {
             var client = await env.StartAsync(job.Name, cancellationToken).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"Job '{job.Name}' is running as {client.JobId}.").ConfigureAwait(false);
+            return client;
+        }, console, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a job with <paramref name="start"/>, follows it with progress on stderr and turns its outcome into a summary and an exit code.</summary>
+    public static async Task<int> FollowAsync(string jobName, Func<Task<IJobClient>> start, HostConsole console, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await start().ConfigureAwait(false);
             var result = await AwaitWithProgressAsync(client, console, cancellationToken).ConfigureAwait(false);
             ResultPrinter.Print(result, console.Out);
             return ExitCodes.Success;
@@ -43,12 +52,16 @@ internal static class JobRunner
         }
         catch (OperationCanceledException)
         {
-            return console.Fail(ExitCodes.Cancelled, $"Job '{job.Name}' was cancelled.");
+            return console.Fail(ExitCodes.Cancelled, $"Job '{jobName}' was cancelled.");
+        }
+        catch (ActorStream.Actors.Client.JobSubmissionException e)
+        {
+            return console.Fail(ExitCodes.JobFailed, $"Job '{jobName}' was not accepted: {e.Message}");
         }
         catch (Exception e)
         {
             // Anything else is the runtime failing around the job (e.g. the node could not start): report, no stack trace.
-            return console.Fail(ExitCodes.JobFailed, $"Job '{job.Name}' could not run: {e.GetType().Name}: {e.Message}");
+            return console.Fail(ExitCodes.JobFailed, $"Job '{jobName}' could not run: {e.GetType().Name}: {e.Message}");
         }
     }
 

@@ -9,7 +9,7 @@ internal static class RunCommand
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public static Command Create(HostConsole console)
     {
-        var run = new Command("run", "Run an example job on an embedded one-process cluster; Ctrl+C cancels it.");
+        var run = new Command("run", "Run an example job on an embedded one-process cluster, or submit it to a cluster with --cluster; Ctrl+C cancels it.");
         foreach (var job in ExampleJobs.All)
             run.Subcommands.Add(CreateJobCommand(job, console));
         return run;
@@ -23,18 +23,27 @@ internal static class RunCommand
             command.Options.Add(option);
         var execution = new ExecutionOptions();
         execution.AddTo(command);
+        var cluster = new ClusterOptions();
+        cluster.AddSubmissionOptionsTo(command);
 
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, option) in jobOptions)
             {
                 if (parseResult.GetValue(option) is { } value)
-                    values[name] = value;
+                    arguments[name] = value;
             }
-            var parameters = new JobParameters(values, job.Options);
+            execution.AddArguments(parseResult, arguments);
+            if (cluster.ContactPointsOf(parseResult) is { } contactPoints)
+            {
+                if (execution.StateDbOf(parseResult) is not null)
+                    return Task.FromResult(console.Fail(ExitCodes.InvalidInput,
+                        "--state-db does not apply with --cluster: the cluster's nodes use the state store they were started with."));
+                return ClusterRunner.RunAsync(job, arguments, contactPoints, parseResult.GetValue(cluster.Detached), console, cancellationToken);
+            }
             var environment = LocalEnvironment.Create(execution.LogLevelOf(parseResult), execution.StateDbOf(parseResult));
-            return JobRunner.RunAsync(job, parameters, environment, env => execution.Apply(parseResult, env), console, cancellationToken);
+            return JobRunner.RunAsync(job, arguments, environment, console, cancellationToken);
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using ActorStream.Actors.Cluster;
 using ActorStream.Actors.Checkpointing;
 using ActorStream.Actors.Exchange;
 using ActorStream.Actors.JobMaster;
@@ -32,8 +33,8 @@ public static class RuntimeMessageSamples
         yield return new Credit(1, 2, 3);
 
         // subtask commands
-        yield return new DeploySubtask("job-1", "vertex-2", 1, 3, first, Checkpoint(9));
-        yield return new DeploySubtask("job-1", "vertex-3", 0, 0, second);
+        yield return new DeploySubtask("job-1", Spec(), "vertex-2", 1, 3, first, Checkpoint(9));
+        yield return new DeploySubtask("job-1", Spec(), "vertex-3", 0, 0, second);
         yield return new ConnectSubtask(new Dictionary<string, IActorRef[]> { ["source"] = [first, second], ["sink"] = [second] });
         yield return StopSource.Instance;
         yield return CancelSubtask.Instance;
@@ -44,7 +45,10 @@ public static class RuntimeMessageSamples
         yield return FinishSource.Instance;
 
         // job master messages, replies and outcomes
-        yield return new SubmitJob("job-1", first);
+        yield return new SubmitJob("job-1", Spec(), first);
+        yield return new JobAccepted("job-1");
+        yield return new JobRejected("job-1", "the job needs 6 slots, the cluster has 4 free");
+        yield return new UnknownJob("job-1");
         yield return new SubtaskRegistered("vertex-2", 1, 2, second);
         yield return new SubtaskDeployFailed("vertex-2", 1, "job job-1 is not known on this node");
         yield return metrics;
@@ -74,7 +78,24 @@ public static class RuntimeMessageSamples
             FailedCheckpoints = 1,
             LatestCheckpoint = "word-count/2",
             Restarts = 5,
+            Failure = "Job 'x' failed: ✗",
         };
+        yield return Akka.Done.Instance;
+
+        // slot manager and job gateway
+        yield return new RequestSlots("job-1", 2, 6);
+        yield return new SlotsGranted("job-1", 2, ["10.0.0.1:4053", "10.0.0.2:4053"]);
+        yield return new SlotsUnavailable("job-1", 2, 6, 4);
+        yield return new ReleaseSlots("job-1");
+        yield return new GetSlotLocation("job-1", 2, 5);
+        yield return new SlotLocation("10.0.0.1:4053");
+        yield return GetClusterNodes.Instance;
+        yield return new ClusterNodes([new NodeInfo("10.0.0.1:4053", "Up", 4, 1), new NodeInfo("10.0.0.2:4053", "Unreachable", 4, 0)]);
+        yield return new SubmitJobSpec(Spec());
+        yield return new ToJob("job-1", new TriggerSavepoint(true));
+        yield return ListJobs.Instance;
+        yield return new JobList([Summary()]);
+        yield return Summary();
 
         // checkpoint store and key-group state
         yield return LoadCheckpoints.Instance;
@@ -88,6 +109,13 @@ public static class RuntimeMessageSamples
         yield return new KeyGroupStateRead("job/sums/17", 5, [9, 8]);
         yield return new KeyGroupStateRead("job/sums/18", null, null);
     }
+
+    /// <summary>A job spec with arguments.</summary>
+    public static JobSpec Spec() => new("clicks", new Dictionary<string, string> { ["input"] = "/data/clicks.jsonl", ["parallelism"] = "6" },
+        new JobFingerprint("0123456789abcdef", "fedcba9876543210"));
+
+    /// <summary>A job as the directory lists it.</summary>
+    public static JobSummary Summary() => new("job-1", "clicks", JobStatus.Restarting, 6, "10.0.0.1:4053", 12, 1, 1_700_000_000_000);
 
     /// <summary>A completed checkpoint with keyed and non-keyed operators.</summary>
     public static CompletedCheckpoint Checkpoint(long id) => new(id, "word-count", id % 2 == 0 ? CheckpointKind.Checkpoint : CheckpointKind.Savepoint, 1_700_000_000_000 + id,

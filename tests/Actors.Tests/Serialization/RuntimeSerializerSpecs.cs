@@ -17,11 +17,13 @@ public sealed class RuntimeSerializerSpecs : TestKit
 {
     /// <summary>The marker interfaces of the runtime protocol: every type implementing one is a message.</summary>
     private static readonly Type[] Markers =
-        [typeof(ISubtaskCommand), typeof(IJobMasterMessage), typeof(IChannelMessage), typeof(ICheckpointStoreCommand), typeof(IKeyGroupStateCommand), typeof(IJobOutcome)];
+        [typeof(ISubtaskCommand), typeof(IJobMasterMessage), typeof(IChannelMessage), typeof(ICheckpointStoreCommand), typeof(IKeyGroupStateCommand), typeof(IJobOutcome),
+        typeof(Actors.Cluster.ISlotManagerMessage), typeof(Actors.Cluster.IJobGatewayRequest)];
 
     /// <summary>Replies without a marker interface.</summary>
     private static readonly Type[] Replies =
-        [typeof(Credit), typeof(SavepointTaken), typeof(CheckpointsLoaded), typeof(CheckpointStored), typeof(KeyGroupStateWritten), typeof(KeyGroupStateRead), typeof(JobProgress)];
+        [typeof(Credit), typeof(SavepointTaken), typeof(CheckpointsLoaded), typeof(CheckpointStored), typeof(KeyGroupStateWritten), typeof(KeyGroupStateRead), typeof(JobProgress),
+        typeof(Actors.Cluster.JobSummary), typeof(Akka.Done)];
 
     private readonly ExtendedActorSystem _system;
 
@@ -96,6 +98,10 @@ public sealed class RuntimeSerializerSpecs : TestKit
             ["SourceExhausted"] = "SE", ["JobSucceeded"] = "JS", ["JobEnded"] = "JE", ["JobProgress"] = "JP",
             ["LoadCheckpoints"] = "LC", ["CheckpointsLoaded"] = "CL", ["StoreCheckpoint"] = "SCP", ["CheckpointStored"] = "CST", ["DiscardCheckpoints"] = "DCP",
             ["WriteKeyGroupState"] = "WKG", ["KeyGroupStateWritten"] = "KGW", ["ReadKeyGroupState"] = "RKG", ["KeyGroupStateRead"] = "KGR",
+            ["JobAccepted"] = "JA", ["JobRejected"] = "JR", ["UnknownJob"] = "UJ", ["Done"] = "DN",
+            ["RequestSlots"] = "RQS", ["SlotsGranted"] = "SG", ["SlotsUnavailable"] = "SU", ["ReleaseSlots"] = "RLS", ["GetSlotLocation"] = "GSL",
+            ["SlotLocation"] = "SL", ["GetClusterNodes"] = "GCN", ["ClusterNodes"] = "CN", ["SubmitJobSpec"] = "SJS", ["ToJob"] = "TJ",
+            ["ListJobs"] = "LJ", ["JobList"] = "JL", ["JobSummary"] = "JSM",
             ["DataBatch"] = "DB:System.Int64",
         };
         var serializer = new RuntimeSerializer(_system);
@@ -108,7 +114,7 @@ public sealed class RuntimeSerializerSpecs : TestKit
     [Fact]
     public void A_deserialized_actor_ref_should_reach_the_same_actor()
     {
-        var copy = (SubmitJob)RoundTrip(new SubmitJob("job-1", TestActor));
+        var copy = (SubmitJob)RoundTrip(new SubmitJob("job-1", RuntimeMessageSamples.Spec(), TestActor));
 
         copy.ResultListener.Tell("hello");
 

@@ -14,6 +14,21 @@ public static class Eventually
         }
     }
 
+    /// <summary>Asks <paramref name="read"/> until its answer satisfies <paramref name="condition"/>, and returns that answer.</summary>
+    public static async Task<T> ReturnsAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var value = await read();
+            if (condition(value))
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The condition did not hold in time; last answer: {value}.");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Waits until <paramref name="read"/> returns the same value over <paramref name="quiet"/>, and returns it.</summary>
     public static async Task<long> Settled(Func<long> read, TimeSpan quiet)
     {

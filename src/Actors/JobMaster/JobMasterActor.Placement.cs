@@ -1,0 +1,137 @@
+using ActorStream.Actors.Cluster;
+using ActorStream.Actors.Subtasks;
+using ActorStream.Graph;
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace ActorStream.Actors.JobMaster;
+
+/// <summary>
+/// The job master's place in the cluster: the slots each attempt holds, death watch on its subtasks
+/// (a stopped subtask or an unreachable node fails the attempt at once, not at a timeout), and the
+/// job's entry in the cluster's job directory.
+/// </summary>
+public sealed partial class JobMasterActor
+{
+    private IActorRef _submitter = ActorRefs.Nobody;
+    private bool _accepted;
+    private long _submittedAt;
+    private IReadOnlyList<string> _placement = [];
+
+    /// <summary>Slot sharing: slot i runs subtask i of every vertex, so a job needs as many slots as its widest vertex.</summary>
+    private int SlotsNeeded => _graph.Vertices.Max(v => v.Parallelism);
+
+    /// <inheritdoc />
+    protected override void PreStart() => Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self,
+        ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.UnreachableMember));
+
+    /// <inheritdoc />
+    protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+
+    private void RequestSlots()
+    {
+        _services.SlotManager.Tell(new RequestSlots(_jobId, _attempt, SlotsNeeded));
+        Become(AwaitingSlots);
+    }
+
+    private void AwaitingSlots()
+    {
+        Receive<SlotsGranted>(granted =>
+        {
+            if (granted.JobId != _jobId || granted.Attempt != _attempt)
+                return;
+            _placement = granted.Nodes;
+            if (!_accepted)
+            {
+                _accepted = true;
+                _submitter.Tell(new JobAccepted(_jobId));
+            }
+            Publish();
+            DeploySubtasks();
+        });
+        Receive<SlotsUnavailable>(unavailable =>
+        {
+            if (unavailable.JobId != _jobId || unavailable.Attempt != _attempt)
+                return;
+            var shortage = new InsufficientSlotsException(
+                $"the job needs {unavailable.Needed} slots, the cluster has {unavailable.Free} free " +
+                "(add nodes or --slots, lower --parallelism, or wait for running jobs to end)");
+            if (_accepted)
+            {
+                HandleFailure(null, null, shortage); // a restart waits for slots within its restart strategy
+                return;
+            }
+            FailJob(null, null, shortage);
+        });
+        Receive<SchedulingTimedOut>(_ => HandleFailure(null, null,
+            new TimeoutException($"The slot manager did not answer within {_services.SchedulingTimeout.TotalSeconds:0} s.")));
+        Receive<CancelJob>(_ => CancelJob());
+        Receive<StopJob>(_ =>
+        {
+            _stopRequested = true;
+            Sender.Tell(Akka.Done.Instance);
+        });
+        Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The job is not running yet."))));
+        ReceiveCheckpointStored();
+        ReceiveProgress();
+    }
+
+    private void Reject(string reason)
+    {
+        if (!_accepted)
+            _submitter.Tell(new JobRejected(_jobId, reason));
+        _accepted = true; // answered once
+    }
+
+    private void ReleaseSlots()
+    {
+        if (_graph is not null)
+            _services.SlotManager.Tell(new ReleaseSlots(_jobId));
+    }
+
+    /// <summary>A subtask of this attempt stopped, or its node became unreachable: the attempt fails now.</summary>
+    private void ReceiveSubtaskLoss()
+    {
+        Receive<Terminated>(terminated =>
+        {
+            if (_subtasks.Locate(terminated.ActorRef) is not { } lost)
+                return;
+            var vertex = _graph.Vertex(lost.Vertex);
+            HandleFailure(vertex.Name, (lost.Index, vertex.Parallelism), new SubtaskLostException(
+                $"the subtask stopped unexpectedly on {NodeOf(terminated.ActorRef)} (its node left, failed or handed it off)"));
+        });
+        Receive<ClusterEvent.UnreachableMember>(unreachable =>
+        {
+            var lost = MarkUnreachable(unreachable.Member);
+            if (lost > 0)
+                HandleFailure(null, null, new SubtaskLostException(
+                    $"node {NodeSlots.HostPort(unreachable.Member.Address)} is unreachable; it ran {lost} subtask(s) of this job"));
+        });
+        ReceiveStaleRegistration();
+    }
+
+    /// <summary>Subtasks on an unreachable node cannot confirm their cancellation: they count as stopped. Returns how many there were.</summary>
+    private int MarkUnreachable(Member member)
+    {
+        var lost = _subtasks?.On(member.Address).ToList() ?? [];
+        foreach (var subtask in lost)
+            _subtasks!.Stopped(subtask);
+        return lost.Count;
+    }
+
+    /// <summary>A subtask of an attempt already replaced registered late: let it go.</summary>
+    private void ReceiveStaleRegistration() => Receive<SubtaskRegistered>(stale => stale.Subtask.Tell(ReleaseSubtask.Instance));
+
+    private string NodeOf(IActorRef actor) =>
+        NodeSlots.HostPort(actor.Path.Address.HasGlobalScope ? actor.Path.Address : Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
+
+    /// <summary>Publishes the job's current summary to the cluster's job directory.</summary>
+    private void Publish() => _services.Directory?.Publish(new JobSummary(_jobId, _spec.JobName, _status,
+        _graph is null ? 0 : SlotsNeeded, NodeOf(Self), _completedCheckpoints, _restarts?.Restarts ?? 0, _submittedAt));
+}
+
+/// <summary>The cluster lacks the free slots a job needs.</summary>
+public sealed class InsufficientSlotsException(string message) : Exception(message);
+
+/// <summary>A subtask of a running attempt vanished: it stopped, or its node left or became unreachable.</summary>
+public sealed class SubtaskLostException(string message) : Exception(message);

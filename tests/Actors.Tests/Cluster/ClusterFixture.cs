@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorStream.Actors.Node;
+using ActorStream.Actors.Tests.Persistence;
+using ActorStream.Graph;
+using Akka.Configuration;
+
+namespace ActorStream.Actors.Tests.Cluster;
+
+/// <summary>
+/// Three ActorStream nodes in one test process, each its own ActorSystem on a loopback port, joined
+/// into one cluster through the first; they share a fresh MariaDB database as their state store, and
+/// every node runs the same program (the catalog the test class gives).
+/// </summary>
+public abstract class ClusterFixture : IAsyncLifetime
+{
+    private readonly MariaDbServer _server = new();
+    private readonly List<ActorStreamNode> _nodes = [];
+
+    /// <summary>The running nodes, the seed first.</summary>
+    public IReadOnlyList<ActorStreamNode> Nodes => _nodes;
+
+    /// <summary>The contact points of every node ("host:port").</summary>
+    public IReadOnlyList<string> ContactPoints => _nodes.Select(n => n.Address).ToList();
+
+    /// <summary>Slots each node offers.</summary>
+    protected virtual int SlotsPerNode => 2;
+
+    /// <summary>The jobs the program of node <paramref name="index"/> defines.</summary>
+    protected abstract JobCatalog CatalogOf(int index);
+
+    public async Task InitializeAsync()
+    {
+        await _server.InitializeAsync();
+        var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToList();
+        var seed = $"akka.tcp://actorstream@127.0.0.1:{ports[0]}";
+        for (var i = 0; i < ports.Count; i++)
+            _nodes.Add(await ActorStreamNode.StartAsync(NodeConfig(ports[i], seed), CatalogOf(i)));
+        await WaitForMembersAsync(ports.Count);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes.AsEnumerable().Reverse())
+            await node.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    /// <summary>Stops node <paramref name="index"/> gracefully: it leaves the cluster and hands its shards off.</summary>
+    public async Task LeaveAsync(int index) => await _nodes[index].DisposeAsync();
+
+    private Config NodeConfig(int port, string seed) => ConfigurationFactory.ParseString($"""
+        actorstream.node.port = {port}
+        actorstream.node.seed-nodes = ["{seed}"]
+        actorstream.node.slots = {SlotsPerNode}
+        actorstream.state.db = {HoconText.Quote(_server.Settings.ConnectionString)}
+        akka.actor.serialize-messages = off
+        """);
+
+    private async Task WaitForMembersAsync(int count)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(_nodes[0].System);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (cluster.State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Only {cluster.State.Members.Count} of {count} nodes joined.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
