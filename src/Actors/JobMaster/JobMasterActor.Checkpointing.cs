@@ -190,6 +190,7 @@ public sealed partial class JobMasterActor
         _coordinator?.OnCompleted();
         _latest = checkpoint;
         _completedCheckpoints++;
+        Publish();
         _log.Info("Job {0}: {1} {2} completed in {3:0} ms: {4} key groups, {5} bytes of keyed state, {6} bytes of operator state",
             [_graph.JobName, checkpoint.Kind == CheckpointKind.Savepoint ? "savepoint" : "checkpoint", checkpoint.Pointer,
             _coordinator?.Age(pending).TotalMilliseconds ?? 0, pending.KeyGroupsWritten, pending.KeyedBytesWritten, pending.OperatorBytes]);

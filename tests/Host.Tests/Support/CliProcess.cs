@@ -49,6 +49,16 @@ public sealed class CliProcess : IDisposable
         }
     }
 
+    /// <summary>SIGTERM: the process shuts down as a service manager asks it to.</summary>
+    public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    /// <summary>Waits until the process ended by itself; false after <paramref name="timeout"/>.</summary>
+    public Task<bool> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout)
+        .ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+
+    /// <summary>The exit code once the process ended.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>SIGKILL: no shutdown hook, no flush, no goodbye.</summary>
     public void KillHard()
     {

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorStream.Actors.Tests.Persistence;
+
+namespace ActorStream.Host.Tests.Support;
+
+/// <summary>
+/// Three <c>actorstream node</c> processes on loopback ports, joined through the first, sharing a
+/// fresh MariaDB database (started by the tests through scripts/mariadb.sh when none is given).
+/// </summary>
+public sealed class NodeProcesses : IAsyncDisposable
+{
+    private readonly MariaDbServer _database;
+    private readonly List<CliProcess> _nodes = [];
+
+    private NodeProcesses(MariaDbServer database, IReadOnlyList<string> addresses)
+    {
+        _database = database;
+        Addresses = addresses;
+    }
+
+    /// <summary>The nodes' "host:port", the seed first.</summary>
+    public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>The --cluster value that names every node.</summary>
+    public string Cluster => string.Join(",", Addresses);
+
+    /// <summary>Node <paramref name="index"/>'s process.</summary>
+    public CliProcess this[int index] => _nodes[index];
+
+    /// <summary>Starts <paramref name="count"/> nodes with <paramref name="slots"/> slots each and waits until all are up.</summary>
+    public static async Task<NodeProcesses> StartAsync(int count = 3, int slots = 4)
+    {
+        var database = new MariaDbServer();
+        await database.InitializeAsync();
+        var addresses = Enumerable.Range(0, count).Select(_ => $"127.0.0.1:{FreePort()}").ToList();
+        var nodes = new NodeProcesses(database, addresses);
+        foreach (var address in addresses)
+        {
+            nodes._nodes.Add(CliProcess.Start("node", "--host", "127.0.0.1", "--port", address.Split(':')[1], "--seeds", addresses[0],
+                "--slots", slots.ToString(System.Globalization.CultureInfo.InvariantCulture), "--state-db", database.Settings.ConnectionString));
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!nodes._nodes.All(n => n.Output.Contains(" is up with ", StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline || nodes._nodes.Any(n => n.HasExited))
+            {
+                var outputs = string.Join("\n---\n", nodes._nodes.Select(n => n.Output));
+                await nodes.DisposeAsync();
+                throw new TimeoutException("The nodes did not come up:\n" + outputs);
+            }
+            await Task.Delay(100);
+        }
+        return nodes;
+    }
+
+    /// <summary>Every node's output, for assertion messages.</summary>
+    public string Outputs => string.Join("\n", _nodes.Select((n, i) => $"--- node {Addresses[i]} ---\n{n.Output}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+            node.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
