@@ -56,4 +56,34 @@ public sealed class NodeSettingsSpecs
 
         Assert.Contains(key, error.Message);
     }
+
+    [Fact]
+    public void A_sqlite_state_store_with_seeds_of_other_nodes_should_be_refused_naming_the_key_and_the_fix()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Parse("""
+            actorstream.node { port = 4053, seed-nodes = ["akka.tcp://actorstream@10.0.0.2:4053"] }
+            actorstream.state.db = "./data/actorstream.db"
+            """));
+
+        Assert.Contains("actorstream.state.db", error.Message);
+        Assert.Contains("MySQL/MariaDB connection string", error.Message);
+    }
+
+    [Fact]
+    public void A_sqlite_state_store_should_be_accepted_when_the_only_seed_is_the_node_itself()
+    {
+        var settings = Parse("""
+            actorstream.node { hostname = "127.0.0.1", port = 4053, seed-nodes = ["akka.tcp://actorstream@127.0.0.1:4053"], slots = 3 }
+            """);
+
+        Assert.Equal(3, settings.Slots);
+    }
+
+    [Fact]
+    public void Slots_should_be_unlimited_by_default_and_a_bad_value_should_name_the_key()
+    {
+        Assert.Equal(Actors.Cluster.NodeSlots.Unlimited, NodeSettings.Create().Slots);
+        Assert.Contains("actorstream.node.slots", Assert.Throws<ConfigurationException>(() => Parse("actorstream.node.slots = many")).Message);
+        Assert.Contains("actorstream.node.slots", Assert.Throws<ConfigurationException>(() => Parse("actorstream.node.slots = 0")).Message);
+    }
 }
