@@ -11,7 +11,7 @@ namespace ActorStream.Host.Tests;
 /// the failure-free reference, with the restart shown by <c>list</c>.
 /// </summary>
 [Collection(JobRunsCollection.Name)]
-public sealed class ClusterSpecs
+public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log)
 {
     private const long Window = 10_000;
     private const long Lateness = 5_000;
@@ -21,13 +21,13 @@ public sealed class ClusterSpecs
     [Fact]
     public async Task Clicks_on_three_nodes_should_survive_the_hard_kill_of_a_node_with_subtasks()
     {
-        await RunWithNodeLossAsync(node => node.KillHard());
+        await RunWithNodeLossAsync(node => node.KillHard(), log);
     }
 
     [Fact]
     public async Task Clicks_on_three_nodes_should_survive_a_node_leaving_gracefully()
     {
-        await RunWithNodeLossAsync(node => node.Terminate());
+        await RunWithNodeLossAsync(node => node.Terminate(), log);
     }
 
     [Fact]
@@ -51,7 +51,11 @@ public sealed class ClusterSpecs
             (n.GetProperty("status").GetString(), n.GetProperty("slots").GetInt32(), n.GetProperty("freeSlots").GetInt32())));
     }
 
-    private static async Task RunWithNodeLossAsync(Action<CliProcess> lose)
+    /// <summary>
+    /// Runs clicks, loses a node that runs subtasks after 3 checkpoints, and reports (not asserts) the time
+    /// from the loss until the job runs again: docs/cluster.md quotes it.
+    /// </summary>
+    private static async Task RunWithNodeLossAsync(Action<CliProcess> lose, Xunit.Abstractions.ITestOutputHelper log)
     {
         await using var nodes = await NodeProcesses.StartAsync();
         using var temp = new TempDirectory();
@@ -60,13 +64,15 @@ public sealed class ClusterSpecs
         ClickFile.Write(input, Input.Value);
 
         var run = CliRun.InvokeAsync("run", "clicks", "--cluster", nodes.Cluster, "--input", input, "--output", output,
-            "--parallelism", "6", "--checkpoint-interval", "500ms", "--rate", "3000",
+            "--parallelism", "6", "--checkpoint-interval", "500ms", "--rate", "2000",
             "--window", "10000ms", "--allowed-lateness", "5000ms", "--out-of-orderness", "2000ms");
         await using var client = await ClusterConnection.ConnectAsync(nodes.Addresses);
         var job = await WaitForCheckpointsAsync(client, 3, run, nodes);
         // A node other than the seed (it hosts the cluster's coordinators) and the job master's (durable job masters come next).
         var victim = Enumerable.Range(1, 2).First(i => nodes.Addresses[i] != job.JobMasterNode);
         lose(nodes[victim]);
+        var running = await RunningAgainAsync(client, job.Id, run);
+        log.WriteLine($"node loss to running again: {running.TotalSeconds:0.0} s");
 
         var result = await run.WaitAsync(TimeSpan.FromMinutes(3));
 
@@ -75,6 +81,26 @@ public sealed class ClusterSpecs
         var listed = (await client.ListJobsAsync()).Single(j => j.Id == job.Id);
         Assert.Equal((JobStatus.Finished, 6), (listed.Status, listed.Parallelism));
         Assert.True(listed.Restarts >= 1, $"list shows {listed.Restarts} restarts\n{nodes.Outputs}");
+    }
+
+    /// <summary>How long until the directory shows the job RUNNING again after a restart (or the run ended).</summary>
+    private static async Task<TimeSpan> RunningAgainAsync(ClusterConnection client, string jobId, Task<CliRun> run)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!run.IsCompleted && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            try
+            {
+                if ((await client.ListJobsAsync()).FirstOrDefault(j => j.Id == jobId) is { Restarts: >= 1, Status: JobStatus.Running })
+                    break;
+            }
+            catch (Akka.Actor.AskTimeoutException)
+            {
+                // the contact node may be the one that died: the connection finds another
+            }
+            await Task.Delay(100);
+        }
+        return clock.Elapsed;
     }
 
     private static async Task<Actors.Cluster.JobSummary> WaitForCheckpointsAsync(ClusterConnection client, int checkpoints, Task<CliRun> run,

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ActorStream.Actors.Node;
 using ActorStream.Actors.Tests.Persistence;
 using ActorStream.Graph;
+using Akka.Actor;
 using Akka.Configuration;
 
 namespace ActorStream.Actors.Tests.Cluster;
@@ -37,6 +38,7 @@ public abstract class ClusterFixture : IAsyncLifetime
         for (var i = 0; i < ports.Count; i++)
             _nodes.Add(await ActorStreamNode.StartAsync(NodeConfig(ports[i], seed), CatalogOf(i)));
         await WaitForMembersAsync(ports.Count);
+        await WaitForSubtaskRegionsAsync(ports.Count);
     }
 
     public async Task DisposeAsync()
@@ -65,6 +67,25 @@ public abstract class ClusterFixture : IAsyncLifetime
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Only {cluster.State.Members.Count} of {count} nodes joined.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// A region the shard coordinator does not know yet cannot be given shards: until every node's subtask
+    /// region registered, a slot on it would be placed elsewhere. Tests submit only once all have.
+    /// </summary>
+    private async Task WaitForSubtaskRegionsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var stats = await _nodes[0].SubtaskRegion.Ask<Akka.Cluster.Sharding.ClusterShardingStats>(
+                new Akka.Cluster.Sharding.GetClusterShardingStats(TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(5));
+            if (stats.Regions.Count >= count)
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Only {stats.Regions.Count} of {count} subtask regions registered.");
             await Task.Delay(100);
         }
     }
