@@ -67,12 +67,7 @@ public sealed partial class JobMasterActor
         });
         Receive<SchedulingTimedOut>(_ => FailJob(null, null,
             new TimeoutException($"The state store did not answer within {_services.SchedulingTimeout.TotalSeconds:0} s.")));
-        Receive<CancelJob>(_ => CancelJob());
-        Receive<StopJob>(_ =>
-        {
-            _stopRequested = true;
-            Sender.Tell(Akka.Done.Instance);
-        });
+        ReceiveBeforeRunning();
         ReceiveProgress();
     }
 

@@ -65,13 +65,7 @@ public sealed partial class JobMasterActor
         });
         Receive<SchedulingTimedOut>(_ => HandleFailure(null, null,
             new TimeoutException($"The slot manager did not answer within {_services.SchedulingTimeout.TotalSeconds:0} s.")));
-        Receive<CancelJob>(_ => CancelJob());
-        Receive<StopJob>(_ =>
-        {
-            _stopRequested = true;
-            Sender.Tell(Akka.Done.Instance);
-        });
-        Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The job is not running yet."))));
+        ReceiveBeforeRunning();
         ReceiveCheckpointStored();
         ReceiveProgress();
     }

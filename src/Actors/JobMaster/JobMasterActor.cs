@@ -137,6 +137,14 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         ReceiveSubtaskLoss();
         Receive<SchedulingTimedOut>(_ => HandleFailure(null, null,
             new TimeoutException($"Not every subtask was deployed within {_services.SchedulingTimeout.TotalSeconds:0} s.")));
+        ReceiveBeforeRunning();
+        ReceiveCheckpointStored();
+        ReceiveProgress();
+    }
+
+    /// <summary>Until every subtask runs: cancel at once, remember a stop for later, refuse savepoints.</summary>
+    private void ReceiveBeforeRunning()
+    {
         Receive<CancelJob>(_ => CancelJob());
         Receive<StopJob>(_ =>
         {
@@ -144,8 +152,6 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
             Sender.Tell(Done.Instance);
         });
         Receive<TriggerSavepoint>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The job is not running yet."))));
-        ReceiveCheckpointStored();
-        ReceiveProgress();
     }
 
     private void Running()

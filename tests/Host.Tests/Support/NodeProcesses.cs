@@ -51,7 +51,20 @@ public sealed class NodeProcesses : IAsyncDisposable
             }
             await Task.Delay(100);
         }
+        await nodes.WaitForSlotsAsync(count * slots, deadline);
         return nodes;
+    }
+
+    /// <summary>A node is up before the slot manager heard of it: wait until every slot is offered, so submissions see them all.</summary>
+    private async Task WaitForSlotsAsync(int slots, DateTime deadline)
+    {
+        await using var client = await ActorStream.Actors.Client.ClusterConnection.ConnectAsync(Addresses);
+        while ((await client.ListNodesAsync()).Where(n => n.Status == "Up").Sum(n => n.FreeSlots) < slots)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The slot manager did not see {slots} free slots in time:\n{Outputs}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Every node's output, for assertion messages.</summary>
