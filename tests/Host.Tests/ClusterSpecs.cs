@@ -21,14 +21,28 @@ public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log)
     [Fact]
     public async Task Clicks_on_three_nodes_should_survive_the_hard_kill_of_a_node_with_subtasks()
     {
-        await RunWithNodeLossAsync(node => node.KillHard(), log);
+        await RunWithNodeLossAsync(node => node.KillHard(), SubtasksOnly, log);
+    }
+
+    [Fact]
+    public async Task Clicks_on_three_nodes_should_survive_the_hard_kill_of_the_job_masters_node()
+    {
+        await RunWithNodeLossAsync(node => node.KillHard(), JobMasters, log);
     }
 
     [Fact]
     public async Task Clicks_on_three_nodes_should_survive_a_node_leaving_gracefully()
     {
-        await RunWithNodeLossAsync(node => node.Terminate(), log);
+        await RunWithNodeLossAsync(node => node.Terminate(), SubtasksOnly, log);
     }
+
+    /// <summary>A node that runs subtasks only: neither the seed (it hosts the cluster's coordinators) nor the job master's.</summary>
+    private static int SubtasksOnly(NodeProcesses nodes, Actors.Cluster.JobSummary job) =>
+        Enumerable.Range(1, 2).First(i => nodes.Addresses[i] != job.JobMasterNode);
+
+    /// <summary>The node that hosts the job master (it runs subtasks too).</summary>
+    private static int JobMasters(NodeProcesses nodes, Actors.Cluster.JobSummary job) =>
+        nodes.Addresses.ToList().IndexOf(job.JobMasterNode);
 
     [Fact]
     public async Task Nodes_and_list_should_show_the_slots_and_a_job_needing_too_many_should_fail_clearly()
@@ -55,7 +69,8 @@ public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log)
     /// Runs clicks, loses a node that runs subtasks after 3 checkpoints, and reports (not asserts) the time
     /// from the loss until the job runs again: docs/cluster.md quotes it.
     /// </summary>
-    private static async Task RunWithNodeLossAsync(Action<CliProcess> lose, Xunit.Abstractions.ITestOutputHelper log)
+    private static async Task RunWithNodeLossAsync(Action<CliProcess> lose, Func<NodeProcesses, Actors.Cluster.JobSummary, int> pick,
+        Xunit.Abstractions.ITestOutputHelper log)
     {
         await using var nodes = await NodeProcesses.StartAsync();
         using var temp = new TempDirectory();
@@ -68,17 +83,17 @@ public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log)
             "--window", "10000ms", "--allowed-lateness", "5000ms", "--out-of-orderness", "2000ms");
         await using var client = await ClusterConnection.ConnectAsync(nodes.Addresses);
         var job = await WaitForCheckpointsAsync(client, 3, run, nodes);
-        // A node other than the seed (it hosts the cluster's coordinators) and the job master's (durable job masters come next).
-        var victim = Enumerable.Range(1, 2).First(i => nodes.Addresses[i] != job.JobMasterNode);
+        var victim = pick(nodes, job);
+        await using var survivor = await ClusterConnection.ConnectAsync(nodes.Addresses.Where((_, i) => i != victim).ToList());
         lose(nodes[victim]);
-        var running = await RunningAgainAsync(client, job.Id, run);
+        var running = await RunningAgainAsync(survivor, job.Id, run);
         log.WriteLine($"node loss to running again: {running.TotalSeconds:0.0} s");
 
         var result = await run.WaitAsync(TimeSpan.FromMinutes(3));
 
         Assert.True(result.ExitCode == 0, result + nodes.Outputs);
         ClicksOutput.AssertMatches(ClickFile.Simulate(Input.Value, Window, Lateness, OutOfOrderness), output);
-        var listed = (await client.ListJobsAsync()).Single(j => j.Id == job.Id);
+        var listed = (await survivor.ListJobsAsync()).Single(j => j.Id == job.Id);
         Assert.Equal((JobStatus.Finished, 6), (listed.Status, listed.Parallelism));
         Assert.True(listed.Restarts >= 1, $"list shows {listed.Restarts} restarts\n{nodes.Outputs}");
     }

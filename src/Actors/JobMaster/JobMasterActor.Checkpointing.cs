@@ -51,6 +51,15 @@ public sealed partial class JobMasterActor
             if (Sender.Equals(_store))
             {
                 _nextCheckpointId = loaded.NextId;
+                if (Durable)
+                    RecordCheckpointsBegin(loaded.NextId);
+                if (ResumeCheckpoint(loaded) is { } resume)
+                {
+                    Timers.Cancel("scheduling");
+                    _latest = resume;
+                    StartCoordinatorAndDeploy();
+                    return;
+                }
                 var (otherJob, _) = _graph.Settings.RestoreFrom?.Parse() ?? (null, null);
                 if (otherJob is not null && otherJob != _graph.JobName)
                 {
@@ -96,6 +105,11 @@ public sealed partial class JobMasterActor
             }
             _latest = found;
         }
+        StartCoordinatorAndDeploy();
+    }
+
+    private void StartCoordinatorAndDeploy()
+    {
         if (CheckpointingActive)
             _coordinator = new CheckpointCoordinator(_graph, Config, _services.TimeProvider, _nextCheckpointId);
         Deploy();

@@ -22,8 +22,13 @@ public sealed partial class JobMasterActor
     private int SlotsNeeded => _graph.Vertices.Max(v => v.Parallelism);
 
     /// <inheritdoc />
-    protected override void PreStart() => Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self,
-        ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.UnreachableMember));
+    protected override void PreStart()
+    {
+        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self,
+            ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.UnreachableMember));
+        if (Durable)
+            LoadRecord();
+    }
 
     /// <inheritdoc />
     protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);

@@ -19,7 +19,7 @@ namespace ActorStream.Actors.JobMaster;
 /// delegated to <see cref="CheckpointCoordinator"/> (the Checkpointing part); slots, death watch and
 /// the job directory are in the Placement part.
 /// </summary>
-public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
+public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithStash
 {
     private readonly RuntimeServices _services;
     private readonly IActorRef _subtaskRegion;
@@ -43,16 +43,28 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
     {
         _services = services;
         _subtaskRegion = subtaskRegion;
-        Receive<SubmitJob>(Submit);
-        ReceiveUnknownJob();
+        if (Durable)
+            Recovering();
+        else
+            Created();
     }
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <inheritdoc />
+    public IStash Stash { get; set; } = null!;
+
     /// <summary>Props for a job master entity.</summary>
     public static Props Props(RuntimeServices services, IActorRef subtaskRegion) =>
         Akka.Actor.Props.Create(() => new JobMasterActor(services, subtaskRegion));
+
+    /// <summary>A new job master: waits for its job.</summary>
+    private void Created()
+    {
+        Receive<SubmitJob>(Submit);
+        ReceiveUnknownJob();
+    }
 
     private void Submit(SubmitJob submit)
     {
@@ -73,7 +85,15 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
                 $"Job '{submit.Spec.JobName}' ({submit.JobId}) cannot run: {e.Message}", operatorName: null, subtaskIndex: null, cause: null)));
             return;
         }
-        _restarts = new RestartBackoff(_graph.Settings.EffectiveRestartStrategy, _services.TimeProvider);
+        RecordEvent(new JobRecordSubmitted(submit.Spec, _submittedAt));
+        Start();
+    }
+
+    /// <summary>Runs the job: from its checkpoints when it has any to load, else from the beginning.</summary>
+    private void Start()
+    {
+        // A job master that took over counts the move as a restart, on top of the attempts before it.
+        _restarts = new RestartBackoff(_graph.Settings.EffectiveRestartStrategy, _services.TimeProvider, restarts: _attempt);
         if (CheckpointingActive || _graph.Settings.RestoreFrom is not null)
             LoadCheckpoints();
         else
@@ -86,7 +106,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
         _subtasks = new SubtaskTable(_graph);
         _status = JobStatus.Scheduling;
         Timers.StartSingleTimer("scheduling", SchedulingTimedOut.Instance, _services.SchedulingTimeout);
-        RequestSlots();
+        RecordAttemptThenRequestSlots();
     }
 
     private void DeploySubtasks()
@@ -382,6 +402,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers
             _status = status;
             _failure = error.Message;
         }
+        RecordEvent(new JobRecordEnded(_status, _failure));
         FailSavepointRequests("The job ended before the savepoint completed.");
         _listener.Tell(outcome);
         ReleaseSubtasks();

@@ -4,9 +4,10 @@ namespace ActorStream.Actors.JobMaster;
 
 /// <summary>
 /// Applies a <see cref="RestartStrategy"/> to the failures of one job: says whether the job restarts
-/// after a failure, and after which delay (Flink's RestartBackoffTimeStrategy).
+/// after a failure, and after which delay (Flink's RestartBackoffTimeStrategy). A job master that took
+/// over a job starts from the <paramref name="restarts"/> it already had.
 /// </summary>
-internal sealed class RestartBackoff(RestartStrategy strategy, TimeProvider time)
+internal sealed class RestartBackoff(RestartStrategy strategy, TimeProvider time, int restarts = 0)
 {
     private readonly Queue<long> _recentFailures = new();
     private TimeSpan _currentDelay = strategy is ExponentialDelayRestart e ? e.Initial : TimeSpan.Zero;
@@ -14,7 +15,7 @@ internal sealed class RestartBackoff(RestartStrategy strategy, TimeProvider time
     private readonly Random _jitter = new(17);
 
     /// <summary>Restarts so far.</summary>
-    public int Restarts { get; private set; }
+    public int Restarts { get; private set; } = restarts;
 
     /// <summary>Records a failure; the delay before restarting, or null when the strategy gives up.</summary>
     public TimeSpan? OnFailure()

@@ -62,6 +62,9 @@ public sealed class ActorStreamNode : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var settings = NodeSettings.Create(config);
+        // Durable job masters are remembered in the journal from the node's start: the tables must exist by then.
+        if (settings.DurableJobs)
+            Persistence.StateStoreInitializer.EnsureOnce(settings.StateStore);
         var system = ActorSystem.Create("actorstream", AkkaConfig.For(settings, config));
         try
         {
@@ -113,6 +116,7 @@ public sealed class ActorStreamNode : IAsyncDisposable
             CancellationTimeout = settings.CancellationTimeout,
             KeyGroupRegion = keyGroups,
             SlotManager = slotManager,
+            DurableJobs = settings.DurableJobs,
             Directory = new JobDirectory(system),
             StateStore = settings.StateStore,
             DefaultCheckpointing = settings.DefaultCheckpointing,
@@ -120,8 +124,10 @@ public sealed class ActorStreamNode : IAsyncDisposable
         var subtasks = await sharding.StartAsync(EntityIds.SubtaskTypeName,
             _ => SubtaskActor.Props(services), shardingSettings, new SubtaskShards(),
             new SlotAllocationStrategy(() => slotManager, TimeSpan.FromSeconds(5)), PoisonPill.Instance).ConfigureAwait(false);
+        // Durable job masters are remembered entities: when their node is lost, sharding starts them elsewhere at once.
         var jobMasters = await sharding.StartAsync(EntityIds.JobMasterTypeName,
-            _ => JobMasterActor.Props(services, subtasks), shardingSettings, extractor).ConfigureAwait(false);
+            _ => JobMasterActor.Props(services, subtasks), shardingSettings.WithRememberEntities(settings.DurableJobs), extractor)
+            .ConfigureAwait(false);
         system.ActorOf(JobGatewayActor.Props(services.Graphs, jobMasters, slotManager, services.Directory), JobGatewayActor.Name);
         return new ActorStreamNode(system, ownsSystem, settings, services, subtasks, jobMasters);
     }

@@ -19,6 +19,13 @@ public sealed record NodeSettings
     /// <summary>Slots this node offers: one slot runs one subtask of each vertex of a job (actorstream.node.slots); <see cref="Cluster.NodeSlots.Unlimited"/> takes whatever its jobs need.</summary>
     public int Slots { get; init; } = Cluster.NodeSlots.Unlimited;
 
+    /// <summary>
+    /// Whether job masters are durable (actorstream.node.durable-jobs): on, a job's record lives in the state
+    /// store and its job master entity is remembered, so the job survives the loss of that node; auto means
+    /// on when the node has seed nodes (a cluster), off for the embedded one-process mode.
+    /// </summary>
+    public bool DurableJobs { get; init; }
+
     /// <summary>Shards per entity type (actorstream.node.max-shards).</summary>
     public int MaxShards { get; init; } = 100;
 
@@ -56,6 +63,13 @@ public sealed record NodeSettings
             Port = c.GetInt("actorstream.node.port"),
             SeedNodes = c.GetStringList("actorstream.node.seed-nodes").ToList(),
             Slots = ParseSlots(c.GetString("actorstream.node.slots")),
+            DurableJobs = c.GetString("actorstream.node.durable-jobs") switch
+            {
+                "on" or "true" => true,
+                "off" or "false" => false,
+                "auto" => c.GetStringList("actorstream.node.seed-nodes").Count > 0,
+                var other => throw new ConfigurationException($"Invalid setting actorstream.node.durable-jobs: '{other}' is not on, off or auto."),
+            },
             MaxShards = c.GetInt("actorstream.node.max-shards"),
             MetricsInterval = c.GetTimeSpan("actorstream.runtime.metrics-interval"),
             SchedulingTimeout = c.GetTimeSpan("actorstream.runtime.scheduling-timeout"),

@@ -12,6 +12,9 @@ public sealed record RuntimeServices(JobGraphs Graphs, TimeProvider TimeProvider
     /// <summary>The shard region of key-group state entities.</summary>
     public Akka.Actor.IActorRef KeyGroupRegion { get; init; } = Akka.Actor.ActorRefs.Nobody;
 
+    /// <summary>Job masters keep a durable record and their entities are remembered, so jobs outlive their job master's node.</summary>
+    public bool DurableJobs { get; init; }
+
     /// <summary>The proxy of the cluster's slot manager.</summary>
     public Akka.Actor.IActorRef SlotManager { get; init; } = Akka.Actor.ActorRefs.Nobody;
 

@@ -1,4 +1,5 @@
 using ActorStream.Actors.Checkpointing;
+using ActorStream.Actors.JobMaster;
 using ActorStream.Actors.State;
 using ActorStream.Graph.Serialization;
 using Akka.Actor;
@@ -28,6 +29,7 @@ public sealed class StateSerializer : SerializerWithStringManifest
             "ActorStream.Actors.Checkpointing.CheckpointCompleted, ActorStream.Actors" = actorstream-state
             "ActorStream.Actors.Checkpointing.CheckpointStoreSnapshot, ActorStream.Actors" = actorstream-state
             "ActorStream.Actors.Checkpointing.CheckpointsDiscarded, ActorStream.Actors" = actorstream-state
+            "ActorStream.Actors.JobMaster.IJobRecordEvent, ActorStream.Actors" = actorstream-state
           }
         }
         """);
@@ -41,6 +43,10 @@ public sealed class StateSerializer : SerializerWithStringManifest
     private const string CheckpointCompletedManifest = "CPC";
     private const string CheckpointSnapshotManifest = "CPS";
     private const string CheckpointsDiscardedManifest = "CPD";
+    private const string JobSubmittedManifest = "JRS";
+    private const string JobAttemptManifest = "JRA";
+    private const string JobCheckpointsBeginManifest = "JRC";
+    private const string JobEndedManifest = "JRE";
 
     /// <inheritdoc />
     public override int Identifier => Id;
@@ -53,6 +59,10 @@ public sealed class StateSerializer : SerializerWithStringManifest
         CheckpointCompleted => CheckpointCompletedManifest,
         CheckpointStoreSnapshot => CheckpointSnapshotManifest,
         CheckpointsDiscarded => CheckpointsDiscardedManifest,
+        JobRecordSubmitted => JobSubmittedManifest,
+        JobRecordAttempt => JobAttemptManifest,
+        JobRecordCheckpointsBegin => JobCheckpointsBeginManifest,
+        JobRecordEnded => JobEndedManifest,
         _ => throw new ArgumentException($"{nameof(StateSerializer)} cannot serialize {o.GetType()}."),
     };
 
@@ -88,6 +98,20 @@ public sealed class StateSerializer : SerializerWithStringManifest
                     break;
                 case CheckpointsDiscarded:
                     break;
+                case JobRecordSubmitted submitted:
+                    writer.WriteSpec(submitted.Spec);
+                    writer.WriteVarLong(submitted.SubmittedAt);
+                    break;
+                case JobRecordAttempt attempt:
+                    writer.WriteVarInt(attempt.Attempt);
+                    break;
+                case JobRecordCheckpointsBegin begin:
+                    writer.WriteVarLong(begin.FirstCheckpointId);
+                    break;
+                case JobRecordEnded ended:
+                    writer.Write((byte)ended.Status);
+                    writer.WriteNullableString(ended.Failure);
+                    break;
                 default:
                     throw new ArgumentException($"{nameof(StateSerializer)} cannot serialize {obj.GetType()}.");
             }
@@ -112,6 +136,10 @@ public sealed class StateSerializer : SerializerWithStringManifest
             CheckpointCompletedManifest => new CheckpointCompleted(reader.ReadCompletedCheckpoint()),
             CheckpointSnapshotManifest => ReadStoreSnapshot(reader),
             CheckpointsDiscardedManifest => CheckpointsDiscarded.Instance,
+            JobSubmittedManifest => new JobRecordSubmitted(reader.ReadSpec(), reader.ReadVarLong()),
+            JobAttemptManifest => new JobRecordAttempt(reader.ReadVarInt()),
+            JobCheckpointsBeginManifest => new JobRecordCheckpointsBegin(reader.ReadVarLong()),
+            JobEndedManifest => new JobRecordEnded(JobMasterMessages.ReadStatus(reader), reader.ReadNullableString()),
             _ => throw new System.Runtime.Serialization.SerializationException($"Unknown manifest '{manifest}' for {nameof(StateSerializer)}."),
         };
     }

@@ -83,14 +83,13 @@ internal static class NodeCommand
         var slots = node.Settings.Slots == Actors.Cluster.NodeSlots.Unlimited ? "unlimited" : node.Settings.Slots.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await console.Error.WriteLineAsync($"ActorStream node {node.Address} is up with {slots} slots (state store: {node.Settings.StateStore.Description}). " +
             $"Submit jobs with: actorstream run <job> --cluster {node.Address}").ConfigureAwait(false);
-        try
+        var stopped = await Task.WhenAny(Task.Delay(Timeout.Infinite, cancellationToken), node.System.WhenTerminated).ConfigureAwait(false);
+        if (stopped == node.System.WhenTerminated)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            // The split brain resolver downed this node (it was cut off from the majority): it cannot run subtasks any more.
+            return console.Fail(ExitCodes.JobFailed, $"Node {node.Address} was removed from the cluster (downed) and stopped; start it again to rejoin.");
         }
-        catch (OperationCanceledException)
-        {
-            await console.Error.WriteLineAsync($"Node {node.Address} is leaving the cluster...").ConfigureAwait(false);
-        }
+        await console.Error.WriteLineAsync($"Node {node.Address} is leaving the cluster...").ConfigureAwait(false);
         await node.DisposeAsync().ConfigureAwait(false);
         await console.Error.WriteLineAsync($"Node {node.Address} left the cluster.").ConfigureAwait(false);
         return ExitCodes.Success;
@@ -101,7 +100,7 @@ internal static class NodeCommand
     {
         var lines = new List<string>
         {
-            $"akka.loggers = [\"{typeof(StandardErrorLogger).AssemblyQualifiedName}\"]",
+            $"akka.loggers = [\"{typeof(TimestampedStandardErrorLogger).AssemblyQualifiedName}\"]",
             $"akka.loglevel = {logLevel}",
             $"akka.stdout-loglevel = {logLevel}",
         };
@@ -122,6 +121,7 @@ internal static class NodeCommand
         var nodeDefaults = ConfigurationFactory.ParseString($"""
             actorstream.node.port = {DefaultPort}
             actorstream.node.slots = {Environment.ProcessorCount}
+            actorstream.node.durable-jobs = on
             """);
         return ConfigurationFactory.ParseString(string.Join("\n", lines)).WithFallback(fileConfig).WithFallback(nodeDefaults);
     }

@@ -27,3 +27,14 @@ public sealed class StandardErrorLogger : ReceiveActor, IRequiresMessageQueue<IL
         return $"[{level}] {e.LogSource}: {message}{cause}";
     }
 }
+
+/// <summary>The same lines with the time of each event first: a long-lived node's log needs it, a job run's does not.</summary>
+public sealed class TimestampedStandardErrorLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
+{
+    /// <summary>Creates the logger; Akka instantiates it from <c>akka.loggers</c>.</summary>
+    public TimestampedStandardErrorLogger()
+    {
+        Receive<InitializeLogger>(_ => Sender.Tell(new LoggerInitialized()));
+        Receive<LogEvent>(e => System.Console.Error.WriteLine($"{e.Timestamp:HH:mm:ss.fff} {StandardErrorLogger.Format(e)}"));
+    }
+}
