@@ -20,6 +20,7 @@ public sealed partial class JobMasterActor
     private long _nextCheckpointId = 1;
     private int _completedCheckpoints;
     private int _failedCheckpoints;
+    private int _storeIncarnation;
 
     /// <summary>Checkpoints run for streaming jobs with a checkpoint config (as in Flink, not in BATCH mode).</summary>
     private bool CheckpointingActive => _services.CheckpointingOf(_graph) is not null;
@@ -37,15 +38,39 @@ public sealed partial class JobMasterActor
             FailJob(null, null, e);
             return;
         }
-        _store = Context.ActorOf(CompletedCheckpointStore.Props(_graph.JobName), "checkpoints");
+        _store = StartStore();
         _store.Tell(Checkpointing.LoadCheckpoints.Instance);
         Timers.StartSingleTimer("scheduling", SchedulingTimedOut.Instance, _services.SchedulingTimeout);
         _status = JobStatus.Scheduling;
         Become(LoadingCheckpoints);
     }
 
+    /// <summary>The job name's checkpoint store, watched: it stops when the state store fails a write or its recovery.</summary>
+    private IActorRef StartStore() => Context.Watch(Context.ActorOf(CompletedCheckpointStore.Props(_graph.JobName), $"checkpoints-{++_storeIncarnation}"));
+
+    /// <summary>
+    /// The checkpoint store stopped because the state store failed: start it again (it recovers once the
+    /// store answers), and fail the checkpoints whose metadata it was storing, so the job restarts with backoff.
+    /// </summary>
+    private void OnStoreLost()
+    {
+        _log.Warning("Job {0}: the checkpoint store stopped (the state store failed); starting it again", _graph.JobName);
+        _store = StartStore();
+        if (_status == JobStatus.Scheduling && _coordinator is null)
+        {
+            Timers.StartSingleTimer("reload-checkpoints", ReloadCheckpoints.Instance, TimeSpan.FromSeconds(2));
+            return;
+        }
+        foreach (var id in _completing.Keys.ToList())
+        {
+            _completing.Remove(id);
+            OnCheckpointFailed(id, "the state store could not store the checkpoint's metadata");
+        }
+    }
+
     private void LoadingCheckpoints()
     {
+        Receive<ReloadCheckpoints>(_ => _store.Tell(Checkpointing.LoadCheckpoints.Instance));
         Receive<CheckpointsLoaded>(loaded =>
         {
             if (Sender.Equals(_store))
@@ -292,4 +317,9 @@ public sealed partial class JobMasterActor
     }
 
     private sealed record CheckpointExpired(long CheckpointId);
+
+    private sealed record ReloadCheckpoints
+    {
+        public static readonly ReloadCheckpoints Instance = new();
+    }
 }

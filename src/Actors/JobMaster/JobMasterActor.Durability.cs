@@ -80,7 +80,7 @@ public sealed partial class JobMasterActor
     private IActorRef Record()
     {
         var record = Context.Child(RecordName);
-        return record.IsNobody() ? Context.ActorOf(JobRecordStore.Props(Self.Path.Name), RecordName) : record;
+        return record.IsNobody() ? Context.Watch(Context.ActorOf(JobRecordStore.Props(Self.Path.Name), RecordName)) : record;
     }
 
     /// <summary>Persists <paramref name="recorded"/> without waiting (the order of the record's events is kept).</summary>
@@ -114,6 +114,8 @@ public sealed partial class JobMasterActor
         });
         Receive<SchedulingTimedOut>(_ => HandleFailure(null, null,
             new TimeoutException($"The state store did not record attempt {_attempt} within {_services.SchedulingTimeout.TotalSeconds:0} s.")));
+        Receive<Terminated>(terminated => terminated.ActorRef.Path.Name == RecordName, _ => HandleFailure(null, null,
+            new InvalidOperationException($"The state store could not record attempt {_attempt}; retrying with the restart strategy.")));
         ReceiveBeforeRunning();
         ReceiveCheckpointStored();
         ReceiveProgress();

@@ -93,6 +93,11 @@ public sealed partial class JobMasterActor
     {
         Receive<Terminated>(terminated =>
         {
+            if (terminated.ActorRef.Equals(_store))
+            {
+                OnStoreLost();
+                return;
+            }
             if (_subtasks.Locate(terminated.ActorRef) is not { } lost)
                 return;
             var vertex = _graph.Vertex(lost.Vertex);

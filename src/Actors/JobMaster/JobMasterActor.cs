@@ -151,8 +151,15 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
             if (_stopRequested)
                 StopSources();
         });
-        Receive<SubtaskDeployFailed>(failed => FailJob(null, null,
-            new InvalidOperationException($"Subtask {failed.SubtaskIndex} of vertex {failed.VertexId} could not be deployed: {failed.Reason}")));
+        Receive<SubtaskDeployFailed>(failed =>
+        {
+            var vertex = _graph.Vertex(failed.VertexId);
+            var error = new InvalidOperationException($"Subtask {failed.SubtaskIndex + 1} of '{vertex.Name}' could not be deployed: {failed.Reason}");
+            if (failed.Retriable)
+                HandleFailure(vertex.Name, (failed.SubtaskIndex, vertex.Parallelism), error);
+            else
+                FailJob(null, null, error);
+        });
         Receive<SubtaskFailed>(OnSubtaskFailed);
         ReceiveSubtaskLoss();
         Receive<SchedulingTimedOut>(_ => HandleFailure(null, null,
@@ -205,7 +212,13 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     {
         Receive<SubtaskCancelled>(cancelled => OnDrained(() => _subtasks.Stopped(cancelled.VertexId, cancelled.SubtaskIndex), restart));
         Receive<SubtaskFinished>(finished => OnDrained(() => _subtasks.Finish(finished.Metrics), restart));
-        Receive<Terminated>(terminated => OnDrained(() => _subtasks.Stopped(terminated.ActorRef), restart));
+        Receive<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_store))
+                OnStoreLost();
+            else
+                OnDrained(() => _subtasks.Stopped(terminated.ActorRef), restart);
+        });
         Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(unreachable => OnDrained(() => MarkUnreachable(unreachable.Member), restart));
         ReceiveStaleRegistration();
         Receive<CancellationTimedOut>(_ =>
@@ -412,6 +425,18 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
         Become(Ended);
         // The job master lingers so clients can still ask for the final progress, then passivates.
         Timers.StartSingleTimer("passivate", Passivating.Instance, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A watched actor stopped where no behaviour expects it: the checkpoint store is started again; others are of replaced attempts.</summary>
+    protected override void Unhandled(object message)
+    {
+        if (message is Terminated terminated)
+        {
+            if (terminated.ActorRef.Equals(_store) && _status is not (JobStatus.Finished or JobStatus.Cancelled or JobStatus.Failed))
+                OnStoreLost();
+            return;
+        }
+        base.Unhandled(message);
     }
 
     /// <summary>Lets the subtasks of the current attempt stop; they are no longer watched, so their end is no failure.</summary>

@@ -25,8 +25,11 @@ public sealed record UnknownJob(string JobId) : IJobMasterMessage;
 /// <summary>A subtask entity is deployed and ready to connect.</summary>
 public sealed record SubtaskRegistered(string VertexId, int SubtaskIndex, int Attempt, IActorRef Subtask) : IJobMasterMessage;
 
-/// <summary>A subtask could not be deployed.</summary>
-public sealed record SubtaskDeployFailed(string VertexId, int SubtaskIndex, string Reason) : IJobMasterMessage;
+/// <summary>
+/// A subtask could not be deployed: for good (a program mismatch fails the job), or, when
+/// <paramref name="Retriable"/>, for now (its state could not be read: the job restarts with backoff).
+/// </summary>
+public sealed record SubtaskDeployFailed(string VertexId, int SubtaskIndex, string Reason, bool Retriable = false) : IJobMasterMessage;
 
 /// <summary>A subtask's progress so far.</summary>
 public sealed record SubtaskMetrics(

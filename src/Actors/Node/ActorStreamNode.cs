@@ -117,6 +117,7 @@ public sealed class ActorStreamNode : IAsyncDisposable
             KeyGroupRegion = keyGroups,
             SlotManager = slotManager,
             DurableJobs = settings.DurableJobs,
+            StateWriteTimeout = settings.StateWriteTimeout,
             Directory = new JobDirectory(system),
             StateStore = settings.StateStore,
             DefaultCheckpointing = settings.DefaultCheckpointing,

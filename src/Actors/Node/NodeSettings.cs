@@ -44,6 +44,9 @@ public sealed record NodeSettings
     /// <summary>Writes after which a key-group entity compacts its journal into a snapshot (actorstream.state.compaction-interval).</summary>
     public int StateCompactionInterval { get; init; } = 20;
 
+    /// <summary>How long a subtask waits for its key-group writes of a checkpoint before it declines it (actorstream.state.write-timeout).</summary>
+    public TimeSpan StateWriteTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long an unused key-group entity stays in memory (actorstream.state.entity-idle-timeout).</summary>
     public TimeSpan StateEntityIdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
@@ -77,6 +80,7 @@ public sealed record NodeSettings
             StateStore = ParseStateStore(c.GetString("actorstream.state.db")),
             StateCompactionInterval = c.GetInt("actorstream.state.compaction-interval"),
             StateEntityIdleTimeout = c.GetTimeSpan("actorstream.state.entity-idle-timeout"),
+            StateWriteTimeout = c.GetTimeSpan("actorstream.state.write-timeout"),
             DefaultCheckpointing = ParseCheckpointing(c.GetConfig("actorstream.checkpoints")),
         };
         return settings.Validate();
@@ -97,6 +101,7 @@ public sealed record NodeSettings
         Require(CancellationTimeout > TimeSpan.Zero, "actorstream.runtime.cancellation-timeout", "must be positive, e.g. 10s.");
         Require(!string.IsNullOrWhiteSpace(Hostname), "actorstream.node.hostname", "must name an interface, e.g. 127.0.0.1.");
         Require(StateCompactionInterval >= 1, "actorstream.state.compaction-interval", $"{StateCompactionInterval} must be at least 1.");
+        Require(StateWriteTimeout > TimeSpan.Zero, "actorstream.state.write-timeout", "must be positive, e.g. 30s.");
         Require(StateEntityIdleTimeout > TimeSpan.Zero, "actorstream.state.entity-idle-timeout", "must be positive, e.g. 2m.");
         return this;
     }

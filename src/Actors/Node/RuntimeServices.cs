@@ -15,6 +15,9 @@ public sealed record RuntimeServices(JobGraphs Graphs, TimeProvider TimeProvider
     /// <summary>Job masters keep a durable record and their entities are remembered, so jobs outlive their job master's node.</summary>
     public bool DurableJobs { get; init; }
 
+    /// <summary>How long a subtask waits for its key-group writes before it declines the checkpoint.</summary>
+    public TimeSpan StateWriteTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The proxy of the cluster's slot manager.</summary>
     public Akka.Actor.IActorRef SlotManager { get; init; } = Akka.Actor.ActorRefs.Nobody;
 

@@ -26,8 +26,8 @@ internal static class JobMasterMessages
             static (w, m) => { WriteSubtask(w, m.VertexId, m.SubtaskIndex); w.WriteVarInt(m.Attempt); w.WriteActorRef(m.Subtask); },
             static r => new SubtaskRegistered(r.ReadRequiredString(), r.ReadVarInt(), r.ReadVarInt(), r.ReadActorRef()))
         .Add<SubtaskDeployFailed>("SDF",
-            static (w, m) => { WriteSubtask(w, m.VertexId, m.SubtaskIndex); w.WriteRequiredString(m.Reason); },
-            static r => new SubtaskDeployFailed(r.ReadRequiredString(), r.ReadVarInt(), r.ReadRequiredString()))
+            static (w, m) => { WriteSubtask(w, m.VertexId, m.SubtaskIndex); w.WriteRequiredString(m.Reason); w.Write(m.Retriable); },
+            static r => new SubtaskDeployFailed(r.ReadRequiredString(), r.ReadVarInt(), r.ReadRequiredString(), r.ReadBoolean()))
         .Add<SubtaskMetrics>("SM", WriteMetrics, ReadMetrics)
         .Add<SubtaskFinished>("SF",
             static (w, m) => WriteMetrics(w, m.Metrics),

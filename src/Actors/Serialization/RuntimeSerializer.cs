@@ -39,6 +39,7 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
             "ActorStream.Actors.Checkpointing.CheckpointStored, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Actors.State.IKeyGroupStateCommand, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Actors.State.KeyGroupStateWritten, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.State.KeyGroupStateWriteFailed, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Actors.State.KeyGroupStateRead, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Graph.JobProgress, ActorStream.Graph" = actorstream-runtime
             "Akka.Done, Akka" = actorstream-runtime

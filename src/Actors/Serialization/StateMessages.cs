@@ -26,6 +26,9 @@ internal static class StateMessages
         .Add<KeyGroupStateWritten>("KGW",
             static (w, m) => { w.WriteRequiredString(m.EntityId); w.WriteVarLong(m.CheckpointId); },
             static r => new KeyGroupStateWritten(r.ReadRequiredString(), r.ReadVarLong()))
+        .Add<KeyGroupStateWriteFailed>("KGF",
+            static (w, m) => { w.WriteRequiredString(m.EntityId); w.WriteVarLong(m.CheckpointId); w.WriteRequiredString(m.Reason); },
+            static r => new KeyGroupStateWriteFailed(r.ReadRequiredString(), r.ReadVarLong(), r.ReadRequiredString()))
         .Add<ReadKeyGroupState>("RKG",
             static (w, m) => w.WriteVarLong(m.AsOf),
             static r => new ReadKeyGroupState(r.ReadVarLong()))

@@ -13,6 +13,7 @@ namespace ActorStream.Actors.State;
 public sealed class KeyGroupStateActor : CompactingPersistentActor
 {
     private readonly KeyGroupHistory _history = new();
+    private (IActorRef Writer, long CheckpointId)? _writing;
 
     /// <summary>Creates the entity <paramref name="entityId"/>.</summary>
     public KeyGroupStateActor(string entityId, int snapshotEvery, TimeSpan idleTimeout) : base(snapshotEvery)
@@ -30,8 +31,10 @@ public sealed class KeyGroupStateActor : CompactingPersistentActor
         Command<WriteKeyGroupState>(write =>
         {
             var replyTo = Sender;
+            _writing = (replyTo, write.CheckpointId); // Persist stashes further commands: one write in flight at a time
             Persist(new KeyGroupStateStored(write.CheckpointId, write.Data, write.Retained, write.LatestCompleted), stored =>
             {
+                _writing = null;
                 Apply(stored);
                 replyTo.Tell(new KeyGroupStateWritten(PersistenceId, stored.CheckpointId));
                 Persisted();
@@ -52,6 +55,27 @@ public sealed class KeyGroupStateActor : CompactingPersistentActor
     /// <summary>Props for the entity <paramref name="entityId"/>.</summary>
     public static Props Props(string entityId, int snapshotEvery, TimeSpan idleTimeout) =>
         Akka.Actor.Props.Create(() => new KeyGroupStateActor(entityId, snapshotEvery, idleTimeout));
+
+    /// <summary>The store failed the write: the writer learns it at once (its checkpoint fails) rather than at a timeout.</summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        ReportWriteFailure(cause);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    /// <inheritdoc />
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        ReportWriteFailure(cause);
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    private void ReportWriteFailure(Exception cause)
+    {
+        if (_writing is { } writing)
+            writing.Writer.Tell(new KeyGroupStateWriteFailed(PersistenceId, writing.CheckpointId, $"{cause.GetType().Name}: {cause.Message}"));
+        _writing = null;
+    }
 
     /// <inheritdoc />
     protected override object CurrentSnapshot() => new KeyGroupHistorySnapshot([.. _history.Entries]);

@@ -12,6 +12,9 @@ public sealed record WriteKeyGroupState(long CheckpointId, byte[] Data, bool Ret
 /// <summary>The state written for <paramref name="CheckpointId"/> is durable.</summary>
 public sealed record KeyGroupStateWritten(string EntityId, long CheckpointId);
 
+/// <summary>The state store refused or failed the write for <paramref name="CheckpointId"/> (the entity stops; the next message recreates it).</summary>
+public sealed record KeyGroupStateWriteFailed(string EntityId, long CheckpointId, string Reason);
+
 /// <summary>Asks for the key group's state as of checkpoint <paramref name="AsOf"/>; answered with <see cref="KeyGroupStateRead"/>.</summary>
 public sealed record ReadKeyGroupState(long AsOf) : IKeyGroupStateCommand;
 

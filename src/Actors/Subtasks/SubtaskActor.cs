@@ -88,10 +88,19 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             Register();
             return;
         }
-        foreach (var (entityId, read) in _restorer.Requests)
-            _services.KeyGroupRegion.Tell(new ShardingEnvelope(entityId, read));
+        AskForState();
+        // A key-group entity whose recovery failed (the state store was down) drops the read: ask again until answered.
+        Timers.StartPeriodicTimer("restore-retry", SubtaskTicks.RetryRestore.Instance, RestoreRetryInterval);
         Timers.StartSingleTimer("restore", SubtaskTicks.RestoreTimedOut.Instance, _services.SchedulingTimeout);
         Become(Restoring);
+    }
+
+    private static readonly TimeSpan RestoreRetryInterval = TimeSpan.FromSeconds(2);
+
+    private void AskForState()
+    {
+        foreach (var (entityId, read) in _restorer.Requests)
+            _services.KeyGroupRegion.Tell(new ShardingEnvelope(entityId, read));
     }
 
     /// <summary>Waits for the state of every key group this subtask owns, as of the restored checkpoint.</summary>
@@ -102,12 +111,16 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             if (!_restorer.OnRead(read))
                 return;
             Timers.Cancel("restore");
+            Timers.Cancel("restore-retry");
             Register();
         });
+        Receive<SubtaskTicks.RetryRestore>(_ => AskForState());
         Receive<SubtaskTicks.RestoreTimedOut>(_ =>
         {
+            Timers.Cancel("restore-retry");
             _deployment.JobMaster.Tell(new SubtaskDeployFailed(_deployment.VertexId, _deployment.SubtaskIndex,
-                $"{_restorer.Outstanding} key groups of checkpoint {_restorer.CheckpointId} could not be read from the state store in time"));
+                $"{_restorer.Outstanding} key groups of checkpoint {_restorer.CheckpointId} could not be read from the state store in time",
+                Retriable: true));
             Become(Failed);
         });
         ReceiveCancelOrRelease();
@@ -203,8 +216,15 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         Receive<KeyGroupStateWritten>(written =>
         {
             if (_checkpointer.OnWritten(written) is { } ack)
+            {
+                Timers.Cancel(WriteTimer(written.CheckpointId));
                 _deployment.JobMaster.Tell(ack);
+            }
         });
+        Receive<KeyGroupStateWriteFailed>(failed => DeclineWrites(failed.CheckpointId,
+            $"the state store could not write key group {failed.EntityId}: {failed.Reason}"));
+        Receive<SubtaskTicks.WritesTimedOut>(timedOut => DeclineWrites(timedOut.CheckpointId,
+            $"the state store did not confirm the key-group writes within {_services.StateWriteTimeout.TotalSeconds:0.#} s"));
         Receive<NotifyCheckpointComplete>(complete => Guarded(() => _checkpointer.Complete(complete.CheckpointId)));
         Receive<NotifyCheckpointAborted>(aborted => Guarded(() =>
         {
@@ -346,7 +366,19 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             writer.BroadcastBarrier(barrier);
         if (ack is not null)
             _deployment.JobMaster.Tell(ack);
+        else
+            Timers.StartSingleTimer(WriteTimer(barrier.Id), new SubtaskTicks.WritesTimedOut(barrier.Id), _services.StateWriteTimeout);
     }
+
+    /// <summary>A state-store failure fails the checkpoint at once (the job master decides whether the job restarts).</summary>
+    private void DeclineWrites(long checkpointId, string reason)
+    {
+        Timers.Cancel(WriteTimer(checkpointId));
+        if (_checkpointer.Fail(checkpointId))
+            _deployment.JobMaster.Tell(new DeclineCheckpoint(_deployment.VertexId, _deployment.SubtaskIndex, checkpointId, reason));
+    }
+
+    private static string WriteTimer(long checkpointId) => $"writes-{checkpointId}";
 
     /// <summary>
     /// The source read all its input. With checkpointing it emits its final watermark and waits: a

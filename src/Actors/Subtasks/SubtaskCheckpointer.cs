@@ -66,6 +66,18 @@ internal sealed class SubtaskCheckpointer(
         return pending.Ack;
     }
 
+    /// <summary>
+    /// A key-group write of <paramref name="checkpointId"/> failed or was not confirmed in time: forget the
+    /// checkpoint (the next one writes everything); false when it was no longer pending.
+    /// </summary>
+    public bool Fail(long checkpointId)
+    {
+        if (!_pending.ContainsKey(checkpointId))
+            return false;
+        Abort(checkpointId);
+        return true;
+    }
+
     /// <summary>The checkpoint completed: tell the operators (sinks commit).</summary>
     public void Complete(long checkpointId)
     {

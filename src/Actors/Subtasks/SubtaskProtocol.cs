@@ -77,4 +77,11 @@ internal static class SubtaskTicks
     {
         public static readonly RestoreTimedOut Instance = new();
     }
+
+    public sealed record RetryRestore : INoSerializationVerificationNeeded
+    {
+        public static readonly RetryRestore Instance = new();
+    }
+
+    public sealed record WritesTimedOut(long CheckpointId) : INoSerializationVerificationNeeded;
 }

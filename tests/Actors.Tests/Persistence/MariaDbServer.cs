@@ -7,9 +7,11 @@ namespace ActorStream.Actors.Tests.Persistence;
 /// <summary>
 /// A MariaDB server for the tests of a class, with a fresh database that is dropped afterwards.
 /// Uses the server in ACTORSTREAM_TEST_MARIADB if set, else starts one with scripts/mariadb.sh
-/// (once per test run: the script finds its server running the second time).
+/// (once per test run: the script finds its server running the second time). With a
+/// <c>privatePort</c>, the class gets a server of its own on that port, which it may stop and start
+/// again (state-store outage specs) without disturbing the other tests.
 /// </summary>
-public sealed class MariaDbServer : IAsyncLifetime
+public sealed class MariaDbServer(int? privatePort = null) : IAsyncLifetime
 {
     /// <summary>The environment variable scripts/test.sh sets to the server's connection string.</summary>
     public const string EnvironmentVariable = "ACTORSTREAM_TEST_MARIADB";
@@ -23,7 +25,8 @@ public sealed class MariaDbServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new MySqlConnectionStringBuilder(await Server.Value) { Database = "" };
+        var server = privatePort is { } port ? await RunScriptAsync(port) : await Server.Value;
+        var builder = new MySqlConnectionStringBuilder(server) { Database = "" };
         _serverConnectionString = builder.ConnectionString;
         _database = $"actorstream_test_{Guid.NewGuid():N}";
         await ExecuteAsync($"CREATE DATABASE `{_database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -45,11 +48,31 @@ public sealed class MariaDbServer : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Shuts the private server down (SIGTERM, as an operator would) and waits until it no longer answers.</summary>
+    public async Task StopServerAsync()
+    {
+        var port = privatePort ?? throw new InvalidOperationException("Only a private server can be stopped.");
+        var pidFile = Path.Combine(Environment.GetEnvironmentVariable("TMPDIR") ?? "/tmp", $"actorstream-mariadb-{port}", "mariadbd.pid");
+        var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        using var server = Process.GetProcessById(pid);
+        // SIGTERM: mariadbd shuts down cleanly (Process.Kill would send SIGKILL).
+        using (var kill = Process.Start("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await server.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the private server again (its data survives).</summary>
+    public Task StartServerAsync() => RunScriptAsync(privatePort ?? throw new InvalidOperationException("Only a private server can be started."));
+
     private static async Task<string> ResolveServerAsync()
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } given)
             return given;
+        return await RunScriptAsync(port: null);
+    }
 
+    private static async Task<string> RunScriptAsync(int? port)
+    {
         var script = Path.Combine(RepositoryRoot(), "scripts", "mariadb.sh");
         var start = new ProcessStartInfo("bash", [script])
         {
@@ -57,6 +80,8 @@ public sealed class MariaDbServer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (port is { } p)
+            start.Environment["ACTORSTREAM_MARIADB_PORT"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot run {script}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

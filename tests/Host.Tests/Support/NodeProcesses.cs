@@ -19,6 +19,9 @@ public sealed class NodeProcesses : IAsyncDisposable
         Addresses = addresses;
     }
 
+    /// <summary>The nodes' state store.</summary>
+    public MariaDbServer Database => _database;
+
     /// <summary>The nodes' "host:port", the seed first.</summary>
     public IReadOnlyList<string> Addresses { get; }
 
@@ -28,10 +31,13 @@ public sealed class NodeProcesses : IAsyncDisposable
     /// <summary>Node <paramref name="index"/>'s process.</summary>
     public CliProcess this[int index] => _nodes[index];
 
-    /// <summary>Starts <paramref name="count"/> nodes with <paramref name="slots"/> slots each and waits until all are up.</summary>
-    public static async Task<NodeProcesses> StartAsync(int count = 3, int slots = 4)
+    /// <summary>
+    /// Starts <paramref name="count"/> nodes with <paramref name="slots"/> slots each on a fresh database of
+    /// <paramref name="server"/> (the shared test server when null) and waits until all are up.
+    /// </summary>
+    public static async Task<NodeProcesses> StartAsync(int count = 3, int slots = 4, MariaDbServer? server = null)
     {
-        var database = new MariaDbServer();
+        var database = server ?? new MariaDbServer();
         await database.InitializeAsync();
         var addresses = Enumerable.Range(0, count).Select(_ => $"127.0.0.1:{FreePort()}").ToList();
         var nodes = new NodeProcesses(database, addresses);
