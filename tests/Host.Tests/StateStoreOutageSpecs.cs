@@ -21,7 +21,7 @@ public sealed class StateStoreOutageSpecs
     [Fact]
     public async Task Clicks_on_one_node_should_resume_by_itself_after_the_state_store_was_down_for_30_s()
     {
-        var database = new MariaDbServer(PrivatePort);
+        var database = MariaDbServer.OnPrivatePort(PrivatePort);
         await database.InitializeAsync();
         try
         {
@@ -47,7 +47,7 @@ public sealed class StateStoreOutageSpecs
     [Fact]
     public async Task Clicks_on_three_nodes_should_resume_by_itself_after_the_state_store_was_down_for_30_s()
     {
-        await using var nodes = await NodeProcesses.StartAsync(server: new MariaDbServer(PrivatePort));
+        await using var nodes = await NodeProcesses.StartAsync(server: MariaDbServer.OnPrivatePort(PrivatePort));
         using var temp = new TempDirectory();
         var input = temp.Combine("clicks.jsonl");
         var output = temp.Combine("windows");

@@ -11,6 +11,9 @@ internal sealed class OutputChannel(IActorRef target, int targetChannel)
     private readonly Queue<IChannelMessage> _backlog = new();
     private int _credits;
 
+    /// <summary>True when the receiving subtask lives on another node: its batches are serialized and bounded in bytes.</summary>
+    public bool IsRemote { get; } = target.Path.Address.HasGlobalScope;
+
     /// <summary>True when messages wait for credit.</summary>
     public bool HasBacklog => _backlog.Count > 0;
 

@@ -9,6 +9,9 @@ public interface IRecordBatch
 {
     /// <summary>How many records the batch holds.</summary>
     int Count { get; }
+
+    /// <summary>Returns the records' array to the pool; the batch must not be read afterwards.</summary>
+    void Release();
 }
 
 /// <summary>

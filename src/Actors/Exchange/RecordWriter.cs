@@ -37,6 +37,7 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
 {
     private readonly StreamRecord<T>[]?[] _buffers = new StreamRecord<T>[]?[channels.Length];
     private readonly int[] _counts = new int[channels.Length];
+    private readonly int[] _capacities = new int[channels.Length];
     private int _buffered;
 
     public long RecordsWritten { get; private set; }
@@ -108,11 +109,18 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
 
     private void Append(int channel, in StreamRecord<T> record)
     {
-        var buffer = _buffers[channel] ??= RecordBatch<T>.RentArray(batchSize);
+        var buffer = _buffers[channel] ??= NewBuffer(channel);
         buffer[_counts[channel]++] = record;
         _buffered++;
-        if (_counts[channel] == batchSize)
+        if (_counts[channel] == _capacities[channel])
             Flush(channel);
+    }
+
+    /// <summary>A buffer for the channel's next batch; to another node it holds what fits in the byte budget.</summary>
+    private StreamRecord<T>[] NewBuffer(int channel)
+    {
+        _capacities[channel] = channels[channel].IsRemote ? RemoteBatchSizing.RecordsPerBatch(typeof(T), batchSize) : batchSize;
+        return RecordBatch<T>.RentArray(batchSize);
     }
 
     private void Flush(int channel)

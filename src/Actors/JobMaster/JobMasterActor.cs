@@ -140,9 +140,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
             if (!_subtasks.AllRegistered)
                 return;
             Timers.Cancel("scheduling");
-            var connect = new ConnectSubtask(_subtasks.Refs());
-            foreach (var subtask in _subtasks.All)
-                subtask.Tell(connect);
+            ConnectSubtasks();
             _status = JobStatus.Running;
             _log.Info("Job {0} ({1}) is running", _graph.JobName, _jobId);
             Publish();
@@ -167,6 +165,19 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
         ReceiveBeforeRunning();
         ReceiveCheckpointStored();
         ReceiveProgress();
+    }
+
+    /// <summary>Tells every subtask to start, with the refs of its neighbours only (the subtasks of the vertices its edges connect).</summary>
+    private void ConnectSubtasks()
+    {
+        var refs = _subtasks.Refs();
+        foreach (var vertex in _graph.Vertices)
+        {
+            var neighbours = vertex.Inputs.Select(e => e.Source.Id).Concat(vertex.Outputs.Select(e => e.Target.Id)).Distinct();
+            var connect = new ConnectSubtask(neighbours.ToDictionary(id => id, id => refs[id], StringComparer.Ordinal));
+            foreach (var subtask in _subtasks.Of(vertex))
+                subtask.Tell(connect);
+        }
     }
 
     /// <summary>Until every subtask runs: cancel at once, remember a stop for later, refuse savepoints.</summary>

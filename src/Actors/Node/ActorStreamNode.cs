@@ -102,6 +102,7 @@ public sealed class ActorStreamNode : IAsyncDisposable
 
     private static async Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings settings, JobCatalog catalog, bool ownsSystem)
     {
+        Exchange.RemoteBatchSizing.MaxBatchBytes = RemoteBatchBudget(system.Settings.Config);
         var sharding = ClusterSharding.Get(system);
         var shardingSettings = ClusterShardingSettings.Create(system);
         var extractor = new StableMessageExtractor(settings.MaxShards);
@@ -132,6 +133,19 @@ public sealed class ActorStreamNode : IAsyncDisposable
         system.ActorOf(JobGatewayActor.Props(services.Graphs, jobMasters, slotManager, services.Directory), JobGatewayActor.Name);
         return new ActorStreamNode(system, ownsSystem, settings, services, subtasks, jobMasters);
     }
+
+    /// <summary>Half of Akka.Remote's frame size, checked at start: a message larger than a frame is dropped, which would stall a channel.</summary>
+    private static int RemoteBatchBudget(Config config)
+    {
+        const string key = "akka.remote.dot-netty.tcp.maximum-frame-size";
+        var frame = config.GetByteSize(key) ?? 128_000;
+        if (frame < MinimumFrameSize)
+            throw new ConfigurationException($"Invalid setting {key}: {frame} bytes is too small for ActorStream's record batches and " +
+                $"checkpoint messages; use at least {MinimumFrameSize} bytes (the node's default is 4 MiB).");
+        return (int)Math.Min(frame / 2, int.MaxValue);
+    }
+
+    private const long MinimumFrameSize = 256 * 1024;
 
     /// <summary>The slot manager runs once in the cluster (on the oldest node); every node talks to it through a proxy.</summary>
     private static IActorRef StartSlotManager(ActorSystem system)

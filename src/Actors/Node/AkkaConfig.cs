@@ -49,6 +49,11 @@ internal static class AkkaConfig
               remote.dot-netty.tcp {
                 hostname = "{{settings.Hostname}}"
                 port = {{settings.Port}}
+                # Record batches to other nodes are sized to half a frame (RemoteBatchSizing); key-group
+                # writes and checkpoint metadata travel in single messages too. 4 MiB leaves room for both.
+                maximum-frame-size = 4194304b
+                send-buffer-size = 4194304b
+                receive-buffer-size = 4194304b
               }
               cluster {
                 seed-nodes = [{{seeds}}]

@@ -22,6 +22,9 @@ internal abstract class RecordBatchCodec
     /// <summary>The manifest of batches of this codec's record type.</summary>
     public abstract string Manifest { get; }
 
+    /// <summary>The record type.</summary>
+    public abstract Type RecordType { get; }
+
     /// <summary>The codec of <paramref name="batch"/>'s record type.</summary>
     public static RecordBatchCodec Of(IRecordBatch batch) => ByBatchType.GetOrAdd(batch.GetType(), static batchType =>
     {
@@ -55,6 +58,8 @@ internal abstract class RecordBatchCodec
         private readonly ITypeSerializer<T> _values = TypeSerializers.Get<T>();
 
         public override string Manifest { get; } = ManifestPrefix + TypeIdentity.Of<T>();
+
+        public override Type RecordType => typeof(T);
 
         public override void Write(WireWriter writer, IRecordBatch batch)
         {

@@ -81,7 +81,13 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
             if (obj is DataBatch data)
             {
                 writer.WriteVarInt(data.Channel);
-                RecordBatchCodec.Of(data.Batch).Write(writer, data.Batch);
+                var start = stream.Position;
+                var codec = RecordBatchCodec.Of(data.Batch);
+                codec.Write(writer, data.Batch);
+                writer.Flush();
+                RemoteBatchSizing.Observe(codec.RecordType, stream.Position - start, data.Batch.Count);
+                // Serialized once for the wire and never read again by the sender: its pooled array goes back now.
+                data.Batch.Release();
             }
             else if (!Codecs.TryWrite(writer, obj))
             {

@@ -18,7 +18,7 @@ public abstract class ClusterFixture : IAsyncLifetime
     private readonly MariaDbServer _server = new();
     private readonly List<ActorStreamNode> _nodes = [];
 
-    /// <summary>The running nodes, the seed first.</summary>
+    /// <summary>The running nodes, the seed first (a crashed node is no longer among them).</summary>
     public IReadOnlyList<ActorStreamNode> Nodes => _nodes;
 
     /// <summary>The contact points of every node ("host:port").</summary>
@@ -48,8 +48,18 @@ public abstract class ClusterFixture : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    /// <summary>Stops node <paramref name="index"/> gracefully: it leaves the cluster and hands its shards off.</summary>
-    public async Task LeaveAsync(int index) => await _nodes[index].DisposeAsync();
+    /// <summary>
+    /// Loses node <paramref name="index"/> as if it crashed: another node downs it (as the split brain resolver
+    /// would), so it hands nothing off, and its actor system stops.
+    /// </summary>
+    public async Task CrashAsync(int index)
+    {
+        var victim = _nodes[index];
+        var witness = _nodes[index == 0 ? 1 : 0];
+        Akka.Cluster.Cluster.Get(witness.System).Down(Akka.Cluster.Cluster.Get(victim.System).SelfAddress);
+        await victim.System.WhenTerminated.WaitAsync(TimeSpan.FromSeconds(30));
+        _nodes.RemoveAt(index);
+    }
 
     private Config NodeConfig(int port, string seed) => ConfigurationFactory.ParseString($"""
         actorstream.node.port = {port}

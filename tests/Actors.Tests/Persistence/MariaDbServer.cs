@@ -11,8 +11,19 @@ namespace ActorStream.Actors.Tests.Persistence;
 /// <c>privatePort</c>, the class gets a server of its own on that port, which it may stop and start
 /// again (state-store outage specs) without disturbing the other tests.
 /// </summary>
-public sealed class MariaDbServer(int? privatePort = null) : IAsyncLifetime
+public sealed class MariaDbServer : IAsyncLifetime
 {
+    private readonly int? privatePort;
+    /// <summary>A fresh database on the shared test server (class fixtures need a single parameterless constructor).</summary>
+    public MariaDbServer()
+    {
+    }
+
+    private MariaDbServer(int port) => privatePort = port;
+
+    /// <summary>A fresh database on a server of its own on <paramref name="port"/>, which the caller may stop and start.</summary>
+    public static MariaDbServer OnPrivatePort(int port) => new(port);
+
     /// <summary>The environment variable scripts/test.sh sets to the server's connection string.</summary>
     public const string EnvironmentVariable = "ACTORSTREAM_TEST_MARIADB";
 

@@ -20,10 +20,11 @@ public sealed class DataBatchSerializationSpecs : TestKit
     private (DataBatch Copy, string Manifest) RoundTrip<T>(int channel, params (T Value, long Timestamp)[] records)
     {
         var message = new DataBatch(channel, RuntimeMessageSamples.Batch(records));
+        var expected = new DataBatch(channel, RuntimeMessageSamples.Batch(records)); // the sent batch is released once serialized
         var serializer = _system.Serialization.FindSerializerFor(message);
         var manifest = Akka.Serialization.Serialization.ManifestFor(serializer, message);
         var copy = (DataBatch)_system.Serialization.Deserialize(serializer.ToBinary(message), serializer.Identifier, manifest);
-        WireAssert.Equivalent(message, copy);
+        WireAssert.Equivalent(expected, copy);
         return (copy, manifest);
     }
 
@@ -70,6 +71,30 @@ public sealed class DataBatchSerializationSpecs : TestKit
     {
         RoundTrip(3, (1L, NoTimestamp), (2L, NoTimestamp));
         RoundTrip<string>(4);
+    }
+
+    [Fact]
+    public void A_batch_serialized_for_another_node_should_go_back_to_the_pool_at_once()
+    {
+        var batch = RuntimeMessageSamples.Batch((1L, 1L), (2L, 2L));
+        var serializer = _system.Serialization.FindSerializerFor(new DataBatch(0, batch));
+
+        serializer.ToBinary(new DataBatch(0, batch));
+
+        Assert.Contains("released", Assert.Throws<InvalidOperationException>(() => batch.Records.Length).Message);
+    }
+
+    [Fact]
+    public void Serialized_batches_should_size_the_next_batches_to_another_node_within_the_byte_budget()
+    {
+        var big = new string('x', 4_000);
+        var message = new DataBatch(0, RuntimeMessageSamples.Batch(Enumerable.Range(0, 10).Select(i => ($"{i}:{big}", (long)i)).ToArray()));
+        _system.Serialization.FindSerializerFor(message).ToBinary(message);
+
+        var records = RemoteBatchSizing.RecordsPerBatch(typeof(string), batchSize: 1024);
+
+        Assert.InRange(records, 1, RemoteBatchSizing.MaxBatchBytes / 4_000);
+        Assert.True(records >= RemoteBatchSizing.MaxBatchBytes / 4_100, $"{records} records per batch is far below the budget");
     }
 
     [Fact]

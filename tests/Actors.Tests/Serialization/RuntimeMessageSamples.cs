@@ -51,6 +51,7 @@ public static class RuntimeMessageSamples
         yield return new UnknownJob("job-1");
         yield return new SubtaskRegistered("vertex-2", 1, 2, second);
         yield return new SubtaskDeployFailed("vertex-2", 1, "job job-1 is not known on this node");
+        yield return new SubtaskDeployFailed("vertex-2", 1, "3 key groups could not be read in time", Retriable: true);
         yield return metrics;
         yield return new SubtaskFinished(metrics);
         yield return new SubtaskFailed("vertex-2", 1, "Map -> Filter", Thrown());
@@ -105,6 +106,7 @@ public static class RuntimeMessageSamples
         yield return DiscardCheckpoints.Instance;
         yield return new WriteKeyGroupState(5, [1, 2, 3], true, 4);
         yield return new KeyGroupStateWritten("job/sums/17", 5);
+        yield return new KeyGroupStateWriteFailed("job/sums/17", 5, "MySqlException: Connection refused");
         yield return new ReadKeyGroupState(5);
         yield return new KeyGroupStateRead("job/sums/17", 5, [9, 8]);
         yield return new KeyGroupStateRead("job/sums/18", null, null);

@@ -22,14 +22,16 @@ public sealed class RuntimeSerializerSpecs : TestKit
 
     /// <summary>Replies without a marker interface.</summary>
     private static readonly Type[] Replies =
-        [typeof(Credit), typeof(SavepointTaken), typeof(CheckpointsLoaded), typeof(CheckpointStored), typeof(KeyGroupStateWritten), typeof(KeyGroupStateRead), typeof(JobProgress),
+        [typeof(Credit), typeof(SavepointTaken), typeof(CheckpointsLoaded), typeof(CheckpointStored), typeof(KeyGroupStateWritten), typeof(KeyGroupStateRead), typeof(KeyGroupStateWriteFailed), typeof(JobProgress),
         typeof(Actors.Cluster.JobSummary), typeof(Akka.Done)];
 
     private readonly ExtendedActorSystem _system;
 
     public RuntimeSerializerSpecs() : base(RuntimeSerializer.Bindings) => _system = (ExtendedActorSystem)Sys;
 
-    private IEnumerable<object> Samples => RuntimeMessageSamples.All(TestActor, CreateTestProbe().Ref);
+    private IActorRef? _second;
+
+    private IEnumerable<object> Samples => RuntimeMessageSamples.All(TestActor, _second ??= CreateTestProbe().Ref);
 
     private static IEnumerable<Type> RuntimeMessageTypes() => typeof(RuntimeSerializer).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: false, IsInterface: false } && Markers.Any(m => m.IsAssignableFrom(t)))
@@ -72,8 +74,9 @@ public sealed class RuntimeSerializerSpecs : TestKit
     [Fact]
     public void Every_runtime_message_should_round_trip_with_every_field()
     {
-        foreach (var sample in Samples)
-            WireAssert.Equivalent(sample, RoundTrip(sample), sample.GetType().Name);
+        // Two sets of equal samples: a data batch serialized for the wire is released, so it is compared with its twin.
+        foreach (var (sample, twin) in Samples.Zip(Samples))
+            WireAssert.Equivalent(twin, RoundTrip(sample), sample.GetType().Name);
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed class RuntimeSerializerSpecs : TestKit
             ["TriggerSavepoint"] = "TS", ["SavepointTaken"] = "ST", ["AcknowledgeCheckpoint"] = "AC", ["DeclineCheckpoint"] = "DC",
             ["SourceExhausted"] = "SE", ["JobSucceeded"] = "JS", ["JobEnded"] = "JE", ["JobProgress"] = "JP",
             ["LoadCheckpoints"] = "LC", ["CheckpointsLoaded"] = "CL", ["StoreCheckpoint"] = "SCP", ["CheckpointStored"] = "CST", ["DiscardCheckpoints"] = "DCP",
-            ["WriteKeyGroupState"] = "WKG", ["KeyGroupStateWritten"] = "KGW", ["ReadKeyGroupState"] = "RKG", ["KeyGroupStateRead"] = "KGR",
+            ["WriteKeyGroupState"] = "WKG", ["KeyGroupStateWritten"] = "KGW", ["KeyGroupStateWriteFailed"] = "KGF", ["ReadKeyGroupState"] = "RKG", ["KeyGroupStateRead"] = "KGR",
             ["JobAccepted"] = "JA", ["JobRejected"] = "JR", ["UnknownJob"] = "UJ", ["Done"] = "DN",
             ["RequestSlots"] = "RQS", ["SlotsGranted"] = "SG", ["SlotsUnavailable"] = "SU", ["ReleaseSlots"] = "RLS", ["GetSlotLocation"] = "GSL",
             ["SlotLocation"] = "SL", ["GetClusterNodes"] = "GCN", ["ClusterNodes"] = "CN", ["SubmitJobSpec"] = "SJS", ["ToJob"] = "TJ",
