@@ -25,7 +25,7 @@ public sealed partial class JobMasterActor
     protected override void PreStart()
     {
         Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self,
-            ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.UnreachableMember));
+            ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.MemberRemoved));
         if (Durable)
             LoadRecord();
     }
@@ -111,10 +111,17 @@ public sealed partial class JobMasterActor
                 HandleFailure(null, null, new SubtaskLostException(
                     $"node {NodeSlots.HostPort(unreachable.Member.Address)} is unreachable; it ran {lost} subtask(s) of this job"));
         });
+        Receive<ClusterEvent.MemberRemoved>(removed =>
+        {
+            var lost = MarkUnreachable(removed.Member);
+            if (lost > 0)
+                HandleFailure(null, null, new SubtaskLostException(
+                    $"node {NodeSlots.HostPort(removed.Member.Address)} left the cluster; it ran {lost} subtask(s) of this job"));
+        });
         ReceiveStaleRegistration();
     }
 
-    /// <summary>Subtasks on an unreachable node cannot confirm their cancellation: they count as stopped. Returns how many there were.</summary>
+    /// <summary>Subtasks on an unreachable or removed node cannot confirm their cancellation: they count as stopped. Returns how many there were.</summary>
     private int MarkUnreachable(Member member)
     {
         var lost = _subtasks?.On(member.Address).ToList() ?? [];

@@ -231,6 +231,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
                 OnDrained(() => _subtasks.Stopped(terminated.ActorRef), restart);
         });
         Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(unreachable => OnDrained(() => MarkUnreachable(unreachable.Member), restart));
+        Receive<Akka.Cluster.ClusterEvent.MemberRemoved>(removed => OnDrained(() => MarkUnreachable(removed.Member), restart));
         ReceiveStaleRegistration();
         Receive<CancellationTimedOut>(_ =>
         {

@@ -15,11 +15,11 @@ internal static class AkkaConfig
           downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
           split-brain-resolver {
             active-strategy = keep-majority
-            stable-after = 3s
+            stable-after = 4s
           }
           failure-detector {
             heartbeat-interval = 1s
-            acceptable-heartbeat-pause = 2s
+            acceptable-heartbeat-pause = 4s
           }
           # The shard coordinators keep their state in distributed data. Right after a node is removed a
           # write to "majority + 3" still counts it and waits out the timeout: majority is enough for the
@@ -32,6 +32,16 @@ internal static class AkkaConfig
             }
           }
           singleton-proxy.singleton-identification-interval = 200ms
+          # Heartbeats and gossip on threads of their own: blocking work on the thread pool (the state
+          # store's drivers, a busy job) must not delay them into false unreachability.
+          use-dispatcher = actorstream-cluster-dispatcher
+        }
+        actorstream-cluster-dispatcher {
+          type = ForkJoinDispatcher
+          throughput = 5
+          dedicated-thread-pool {
+            thread-count = 2
+          }
         }
         """);
 

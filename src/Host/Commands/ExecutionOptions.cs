@@ -71,8 +71,8 @@ internal sealed class ExecutionOptions
     /// <summary>How much the runtime logs to stderr.</summary>
     public Option<string> LogLevel { get; } = new("--log-level")
     {
-        Description = "Runtime log level on stderr: error, warning or info (info shows each checkpoint's duration and size) [default: warning].",
-        HelpName = "error|warning|info",
+        Description = "Runtime log level on stderr: error, warning, info (each checkpoint's duration and size) or debug [default: warning].",
+        HelpName = "error|warning|info|debug",
         DefaultValueFactory = _ => "warning",
         CustomParser = ParseLogLevel,
     };
@@ -120,9 +120,9 @@ internal sealed class ExecutionOptions
     private static string ParseLogLevel(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (text.ToLowerInvariant() is "error" or "warning" or "info")
+        if (text.ToLowerInvariant() is "error" or "warning" or "info" or "debug")
             return text.ToUpperInvariant();
-        result.AddError($"--log-level: '{text}' is not a log level; use error, warning or info.");
+        result.AddError($"--log-level: '{text}' is not a log level; use error, warning, info or debug.");
         return "WARNING";
     }
 
