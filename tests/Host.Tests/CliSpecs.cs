@@ -117,4 +117,39 @@ public sealed class CliSpecs
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("--rate: 'fast' is not a number", run.Error);
     }
+
+    [Fact]
+    public async Task A_node_with_a_sqlite_store_and_seeds_of_other_nodes_should_be_refused_naming_the_key_and_the_fix()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync("node", "--port", "4999", "--seeds", "10.0.0.2:4053", "--state-db", temp.Combine("state.db"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("actorstream.state.db", run.Error);
+        Assert.Contains("MySQL/MariaDB connection string", run.Error);
+    }
+
+    [Fact]
+    public async Task Cluster_commands_should_say_clearly_when_no_node_answers()
+    {
+        var run = await CliRun.InvokeAsync("list", "--cluster", "127.0.0.1:1");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Cannot reach the cluster: 127.0.0.1:1", run.Error);
+    }
+
+    [Fact]
+    public async Task Run_on_a_cluster_should_refuse_a_state_db_of_its_own()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("book.txt");
+        await File.WriteAllTextAsync(input, "a b");
+
+        var run = await CliRun.InvokeAsync("run", "wordcount", "--input", input, "--output", temp.Combine("out"),
+            "--cluster", "127.0.0.1:1", "--state-db", temp.Combine("state.db"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--state-db does not apply with --cluster", run.Error);
+    }
 }

@@ -29,64 +29,55 @@ internal static class ControlCommands
             }, withSavepointOption: true);
     }
 
-    private static Command List(HostConsole console)
-    {
-        var options = new ClusterOptions();
-        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
-        var command = new Command("list", "List the cluster's jobs: id, name, status, parallelism, job master node, checkpoints, restarts.")
+    private static Command List(HostConsole console) => ListCommand("list",
+        "List the cluster's jobs: id, name, status, parallelism, job master node, checkpoints, restarts.", console,
+        (connection, ct) => connection.ListJobsAsync(ct),
+        j => new JsonObject
         {
-            options.Cluster, json,
-        };
-        command.SetAction((parseResult, ct) => WithConnectionAsync(options, parseResult, console, async connection =>
-        {
-            var jobs = await connection.ListJobsAsync(ct).ConfigureAwait(false);
-            if (parseResult.GetValue(json))
-            {
-                var array = new JsonArray([.. jobs.Select(j => (JsonNode)new JsonObject
-                {
-                    ["id"] = j.Id,
-                    ["name"] = j.Name,
-                    ["status"] = j.Status.ToFlinkName(),
-                    ["parallelism"] = j.Parallelism,
-                    ["jobMasterNode"] = j.JobMasterNode,
-                    ["checkpoints"] = j.Checkpoints,
-                    ["restarts"] = j.Restarts,
-                    ["submittedAt"] = DateTimeOffset.FromUnixTimeMilliseconds(j.SubmittedAt).ToString("O"),
-                })]);
-                await console.Out.WriteLineAsync(array.ToJsonString(Indented)).ConfigureAwait(false);
-                return ExitCodes.Success;
-            }
-            await console.Out.WriteLineAsync($"{"ID",-32}  {"NAME",-14}  {"STATUS",-10}  {"P",3}  {"JOB MASTER",-21}  {"CHECKPOINTS",11}  {"RESTARTS",8}").ConfigureAwait(false);
-            foreach (var j in jobs)
-                await console.Out.WriteLineAsync($"{j.Id,-32}  {j.Name,-14}  {j.Status.ToFlinkName(),-10}  {j.Parallelism,3}  {j.JobMasterNode,-21}  {j.Checkpoints,11}  {j.Restarts,8}").ConfigureAwait(false);
-            return ExitCodes.Success;
-        }));
-        return command;
-    }
+            ["id"] = j.Id,
+            ["name"] = j.Name,
+            ["status"] = j.Status.ToFlinkName(),
+            ["parallelism"] = j.Parallelism,
+            ["jobMasterNode"] = j.JobMasterNode,
+            ["checkpoints"] = j.Checkpoints,
+            ["restarts"] = j.Restarts,
+            ["submittedAt"] = DateTimeOffset.FromUnixTimeMilliseconds(j.SubmittedAt).ToString("O"),
+        },
+        $"{"ID",-32}  {"NAME",-14}  {"STATUS",-10}  {"P",3}  {"JOB MASTER",-21}  {"CHECKPOINTS",11}  {"RESTARTS",8}",
+        j => $"{j.Id,-32}  {j.Name,-14}  {j.Status.ToFlinkName(),-10}  {j.Parallelism,3}  {j.JobMasterNode,-21}  {j.Checkpoints,11}  {j.Restarts,8}");
 
-    private static Command Nodes(HostConsole console)
+    private static Command Nodes(HostConsole console) => ListCommand("nodes",
+        "List the cluster's nodes with their status and slots (total and free).", console,
+        (connection, ct) => connection.ListNodesAsync(ct),
+        n => new JsonObject
+        {
+            ["address"] = n.Address,
+            ["status"] = n.Status,
+            ["slots"] = n.Slots,
+            ["freeSlots"] = n.FreeSlots,
+        },
+        $"{"ADDRESS",-21}  {"STATUS",-12}  {"SLOTS",5}  {"FREE",5}",
+        n => $"{n.Address,-21}  {n.Status,-12}  {n.Slots,5}  {n.FreeSlots,5}");
+
+    /// <summary>A command that prints what it reads from the cluster as a table, or with --json as a JSON array.</summary>
+    private static Command ListCommand<T>(string name, string description, HostConsole console,
+        Func<ClusterConnection, CancellationToken, Task<IReadOnlyList<T>>> read, Func<T, JsonObject> toJson, string header, Func<T, string> row)
     {
         var options = new ClusterOptions();
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
-        var command = new Command("nodes", "List the cluster's nodes with their status and slots (total and free).") { options.Cluster, json };
+        var command = new Command(name, description) { options.Cluster, json };
         command.SetAction((parseResult, ct) => WithConnectionAsync(options, parseResult, console, async connection =>
         {
-            var nodes = await connection.ListNodesAsync(ct).ConfigureAwait(false);
+            var items = await read(connection, ct).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
-                var array = new JsonArray([.. nodes.Select(n => (JsonNode)new JsonObject
-                {
-                    ["address"] = n.Address,
-                    ["status"] = n.Status,
-                    ["slots"] = n.Slots,
-                    ["freeSlots"] = n.FreeSlots,
-                })]);
+                var array = new JsonArray([.. items.Select(item => (JsonNode)toJson(item))]);
                 await console.Out.WriteLineAsync(array.ToJsonString(Indented)).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            await console.Out.WriteLineAsync($"{"ADDRESS",-21}  {"STATUS",-12}  {"SLOTS",5}  {"FREE",5}").ConfigureAwait(false);
-            foreach (var n in nodes)
-                await console.Out.WriteLineAsync($"{n.Address,-21}  {n.Status,-12}  {n.Slots,5}  {n.FreeSlots,5}").ConfigureAwait(false);
+            await console.Out.WriteLineAsync(header).ConfigureAwait(false);
+            foreach (var item in items)
+                await console.Out.WriteLineAsync(row(item)).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
