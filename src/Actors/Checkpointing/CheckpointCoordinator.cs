@@ -6,7 +6,7 @@ namespace ActorStream.Actors.Checkpointing;
 /// <summary>
 /// The checkpoint bookkeeping of one job, without actors (the job master drives it): decides when
 /// a checkpoint may start (interval, min pause, max concurrent), hands out ids, collects
-/// acknowledgements and expires checkpoints that take too long.
+/// acknowledgements, follows the metadata being stored and the final checkpoint of bounded input.
 /// </summary>
 internal sealed class CheckpointCoordinator
 {
@@ -14,6 +14,8 @@ internal sealed class CheckpointCoordinator
     private readonly CheckpointConfig _config;
     private readonly TimeProvider _time;
     private readonly SortedDictionary<long, PendingCheckpoint> _pending = [];
+    private readonly Dictionary<long, (CompletedCheckpoint Checkpoint, PendingCheckpoint Pending)> _storing = [];
+    private readonly HashSet<(string Vertex, int Index)> _exhaustedSources = [];
     private long _lastCompletedAt = long.MinValue;
 
     public CheckpointCoordinator(JobGraph graph, CheckpointConfig config, TimeProvider time, long nextId)
@@ -61,21 +63,59 @@ internal sealed class CheckpointCoordinator
         return pending;
     }
 
-    /// <summary>The checkpoint's metadata is durable: later triggers respect the min pause from now.</summary>
-    public void OnCompleted()
+    /// <summary>The final checkpoint (it commits all output once every source read its input), once started.</summary>
+    public long? FinalCheckpoint { get; private set; }
+
+    /// <summary>The fully acknowledged checkpoint's metadata is being stored; it completes once that is durable.</summary>
+    public void Storing(CompletedCheckpoint checkpoint, PendingCheckpoint pending) => _storing[pending.Id] = (checkpoint, pending);
+
+    /// <summary>
+    /// The metadata of <paramref name="checkpointId"/> is durable: the checkpoint is complete (later triggers
+    /// respect the min pause from now). Null when it was not being stored.
+    /// </summary>
+    public (CompletedCheckpoint Checkpoint, PendingCheckpoint Pending)? Stored(long checkpointId)
     {
+        if (!_storing.Remove(checkpointId, out var stored))
+            return null;
         _lastCompletedAt = _time.GetTimestamp();
         Failures.OnSuccess();
+        return stored;
+    }
+
+    /// <summary>The store failed: the checkpoints whose metadata it was storing are lost; returns their ids.</summary>
+    public IReadOnlyList<long> StoringFailed()
+    {
+        var ids = _storing.Keys.ToList();
+        _storing.Clear();
+        return ids;
+    }
+
+    /// <summary>A source subtask read all its input; true when it was the last of the job's <paramref name="sources"/> source subtasks.</summary>
+    public bool SourceExhausted(string vertexId, int subtaskIndex, int sources) =>
+        _exhaustedSources.Add((vertexId, subtaskIndex)) && _exhaustedSources.Count == sources;
+
+    /// <summary>Starts the final checkpoint.</summary>
+    public CheckpointBarrier StartFinal()
+    {
+        var barrier = Start(CheckpointKind.Checkpoint);
+        FinalCheckpoint = barrier.Id;
+        return barrier;
     }
 
     /// <summary>Aborts a pending checkpoint; false when it was not pending (already done or aborted).</summary>
     public bool Abort(long checkpointId) => _pending.Remove(checkpointId);
 
-    /// <summary>Aborts every pending checkpoint (on failure or restart) and returns their ids.</summary>
+    /// <summary>
+    /// Aborts every pending checkpoint (on failure or restart) and returns their ids; the next attempt
+    /// reads its input again, so exhausted sources and the final checkpoint are forgotten. Metadata
+    /// being stored still completes: the next attempt restores from it.
+    /// </summary>
     public IReadOnlyList<long> AbortAll()
     {
         var ids = _pending.Keys.ToList();
         _pending.Clear();
+        _exhaustedSources.Clear();
+        FinalCheckpoint = null;
         return ids;
     }
 

@@ -13,10 +13,7 @@ public sealed partial class JobMasterActor
     private IActorRef _store = ActorRefs.Nobody;
     private IActorRef _restoreStore = ActorRefs.Nobody;
     private CompletedCheckpoint? _latest;
-    private readonly Dictionary<long, (CompletedCheckpoint Checkpoint, PendingCheckpoint Pending)> _completing = [];
-    private readonly HashSet<(string Vertex, int Index)> _exhausted = [];
     private readonly Dictionary<long, (IActorRef ReplyTo, bool StopAfter)> _savepointRequests = [];
-    private long? _finalCheckpoint;
     private long _nextCheckpointId = 1;
     private int _completedCheckpoints;
     private int _failedCheckpoints;
@@ -61,11 +58,8 @@ public sealed partial class JobMasterActor
             Timers.StartSingleTimer("reload-checkpoints", ReloadCheckpoints.Instance, TimeSpan.FromSeconds(2));
             return;
         }
-        foreach (var id in _completing.Keys.ToList())
-        {
-            _completing.Remove(id);
+        foreach (var id in _coordinator?.StoringFailed() ?? [])
             OnCheckpointFailed(id, "the state store could not store the checkpoint's metadata");
-        }
     }
 
     private void LoadingCheckpoints()
@@ -180,7 +174,7 @@ public sealed partial class JobMasterActor
                 return;
             Timers.Cancel(ExpiryTimer(pending.Id));
             var checkpoint = pending.Complete(_graph, _services.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-            _completing[pending.Id] = (checkpoint, pending);
+            _coordinator.Storing(checkpoint, pending);
             _store.Tell(new StoreCheckpoint(checkpoint));
         });
         Receive<DeclineCheckpoint>(decline =>
@@ -195,9 +189,7 @@ public sealed partial class JobMasterActor
         });
         Receive<SourceExhausted>(exhausted =>
         {
-            if (!_subtasks.Contains(Sender) || !_exhausted.Add((exhausted.VertexId, exhausted.SubtaskIndex)))
-                return;
-            if (_exhausted.Count == SourceSubtasks().Count())
+            if (_subtasks.Contains(Sender) && _coordinator!.SourceExhausted(exhausted.VertexId, exhausted.SubtaskIndex, SourceSubtasks().Count()))
                 TriggerFinalCheckpoint();
         });
         Receive<TriggerSavepoint>(trigger =>
@@ -218,10 +210,8 @@ public sealed partial class JobMasterActor
     /// <summary>The metadata is durable: the checkpoint is complete; sinks may commit.</summary>
     private void ReceiveCheckpointStored() => Receive<CheckpointStored>(stored =>
     {
-        if (!_completing.Remove(stored.CheckpointId, out var completing))
+        if (_coordinator?.Stored(stored.CheckpointId) is not var (checkpoint, pending))
             return;
-        var (checkpoint, pending) = completing;
-        _coordinator?.OnCompleted();
         _latest = checkpoint;
         _completedCheckpoints++;
         Publish();
@@ -239,7 +229,7 @@ public sealed partial class JobMasterActor
             if (request.StopAfter)
                 StopAfterSavepoint();
         }
-        if (_finalCheckpoint is { } final && checkpoint.Id >= final)
+        if (_coordinator!.FinalCheckpoint is { } final && checkpoint.Id >= final)
         {
             foreach (var source in SourceSubtasks())
                 source.Tell(FinishSource.Instance);
@@ -258,9 +248,7 @@ public sealed partial class JobMasterActor
     private void TriggerFinalCheckpoint()
     {
         _status = JobStatus.Finishing;
-        var barrier = _coordinator!.Start(CheckpointKind.Checkpoint);
-        _finalCheckpoint = barrier.Id;
-        SendTrigger(barrier);
+        SendTrigger(_coordinator!.StartFinal());
     }
 
     private void OnCheckpointFailed(long checkpointId, string reason)
@@ -279,7 +267,7 @@ public sealed partial class JobMasterActor
                 $"{_coordinator.Failures.ConsecutiveFailures} checkpoint failures in a row exceed the tolerable {Config.TolerableFailedCheckpoints}; last: {reason}"));
             return;
         }
-        if (_finalCheckpoint == checkpointId)
+        if (_coordinator.FinalCheckpoint == checkpointId)
             TriggerFinalCheckpoint();
     }
 
@@ -288,8 +276,6 @@ public sealed partial class JobMasterActor
         Timers.Cancel("checkpoint");
         foreach (var id in _coordinator?.AbortAll() ?? [])
             Timers.Cancel(ExpiryTimer(id));
-        _exhausted.Clear();
-        _finalCheckpoint = null;
         FailSavepointRequests("The job failed or was cancelled before the savepoint completed.");
     }
 

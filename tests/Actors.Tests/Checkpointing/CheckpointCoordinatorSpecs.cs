@@ -54,19 +54,31 @@ public sealed class CheckpointCoordinatorSpecs
         Assert.Equal(0, coordinator.PendingCount);
     }
 
+    /// <summary>Acknowledges <paramref name="barrier"/> for every subtask and stores it: the checkpoint completes.</summary>
+    private static void Complete(CheckpointCoordinator coordinator, JobGraph graph, CheckpointBarrier barrier)
+    {
+        PendingCheckpoint? pending = null;
+        foreach (var vertex in graph.Vertices)
+        {
+            for (var index = 0; index < vertex.Parallelism; index++)
+                pending = coordinator.Acknowledge(Ack(vertex, index, barrier.Id)) ?? pending;
+        }
+        coordinator.Storing(pending!.Complete(graph, 0), pending);
+        Assert.NotNull(coordinator.Stored(barrier.Id));
+    }
+
     [Fact]
     public void Periodic_checkpoints_should_respect_max_concurrent_and_min_pause()
     {
         var time = new SteppingTimeProvider();
+        var graph = Graph();
         var config = new CheckpointConfig { Interval = TimeSpan.FromSeconds(1), MinPauseBetweenCheckpoints = TimeSpan.FromSeconds(5) };
-        var coordinator = new CheckpointCoordinator(Graph(), config, time, 1);
+        var coordinator = new CheckpointCoordinator(graph, config, time, 1);
 
         var first = coordinator.TryTriggerPeriodic()!;
         Assert.Null(coordinator.TryTriggerPeriodic()); // one at a time
         Assert.True(coordinator.Abort(first.Id));
-        Assert.NotNull(coordinator.TryTriggerPeriodic());
-        coordinator.AbortAll();
-        coordinator.OnCompleted();
+        Complete(coordinator, graph, coordinator.TryTriggerPeriodic()!);
         time.Advance(TimeSpan.FromSeconds(4));
         Assert.Null(coordinator.TryTriggerPeriodic());
         time.Advance(TimeSpan.FromSeconds(1));
@@ -83,5 +95,44 @@ public sealed class CheckpointCoordinatorSpecs
         Assert.False(failures.OnFailure());
         Assert.True(failures.OnFailure());
         Assert.Equal(3, failures.TotalFailures);
+    }
+
+    [Fact]
+    public void Metadata_being_stored_should_survive_a_restart_but_fail_with_the_store()
+    {
+        var graph = Graph();
+        var coordinator = new CheckpointCoordinator(graph, new CheckpointConfig { Interval = TimeSpan.FromSeconds(1) }, new SteppingTimeProvider(), 1);
+        var barrier = coordinator.TryTriggerPeriodic()!;
+        PendingCheckpoint? pending = null;
+        foreach (var vertex in graph.Vertices)
+        {
+            for (var index = 0; index < vertex.Parallelism; index++)
+                pending = coordinator.Acknowledge(Ack(vertex, index, barrier.Id)) ?? pending;
+        }
+        coordinator.Storing(pending!.Complete(graph, 0), pending);
+
+        coordinator.AbortAll();
+
+        Assert.Equal([barrier.Id], coordinator.StoringFailed());
+        Assert.Null(coordinator.Stored(barrier.Id));
+    }
+
+    [Fact]
+    public void The_final_checkpoint_should_start_once_the_last_source_subtask_is_exhausted_and_be_forgotten_on_restart()
+    {
+        var graph = Graph();
+        var coordinator = new CheckpointCoordinator(graph, new CheckpointConfig { Interval = TimeSpan.FromSeconds(1) }, new SteppingTimeProvider(), 7);
+        var source = graph.Vertices.First(v => v.IsSource);
+
+        Assert.False(coordinator.SourceExhausted(source.Id, 0, sources: 2));
+        Assert.False(coordinator.SourceExhausted(source.Id, 0, sources: 2)); // once per subtask
+        Assert.True(coordinator.SourceExhausted(source.Id, 1, sources: 2));
+        Assert.Equal(7, coordinator.StartFinal().Id);
+        Assert.Equal(7, coordinator.FinalCheckpoint);
+
+        coordinator.AbortAll();
+
+        Assert.Null(coordinator.FinalCheckpoint);
+        Assert.False(coordinator.SourceExhausted(source.Id, 1, sources: 2));
     }
 }
