@@ -39,6 +39,7 @@ internal sealed class SlotManagerActor : ReceiveActor
                 Sender.Tell(new SlotsUnavailable(request.JobId, request.Attempt, allocation.Needed, allocation.Free));
             }
         });
+        Receive<HoldSlots>(hold => _table.Hold(hold.JobId, hold.Attempt, hold.Nodes));
         Receive<ReleaseSlots>(release => _table.Release(release.JobId));
         Receive<GetSlotLocation>(get => Sender.Tell(new SlotLocation(_table.LocationOf(get.JobId, get.Attempt, get.Slot))));
         Receive<GetClusterNodes>(_ => Sender.Tell(new ClusterNodes(_table.Nodes())));

@@ -12,6 +12,12 @@ public sealed record SlotsGranted(string JobId, int Attempt, IReadOnlyList<strin
 /// <summary>The cluster's usable nodes have <paramref name="Free"/> free slots, fewer than the <paramref name="Needed"/> asked for.</summary>
 public sealed record SlotsUnavailable(string JobId, int Attempt, int Needed, int Free) : ISlotManagerMessage;
 
+/// <summary>
+/// A job master that holds slots says so now and then: a slot manager that took over (the oldest node
+/// was lost, and the singleton's table with it) learns the running jobs' slots again.
+/// </summary>
+public sealed record HoldSlots(string JobId, int Attempt, IReadOnlyList<string> Nodes) : ISlotManagerMessage;
+
 /// <summary>The job ended: its slots are free again.</summary>
 public sealed record ReleaseSlots(string JobId) : ISlotManagerMessage;
 

@@ -52,6 +52,17 @@ internal sealed class SlotTable
         return new SlotAllocation(nodes, count, (int)Math.Min(total, int.MaxValue));
     }
 
+    /// <summary>
+    /// Records that attempt <paramref name="attempt"/> of <paramref name="jobId"/> holds slots on <paramref name="nodes"/>,
+    /// unless the table knows a later attempt: how a new slot manager learns what its predecessor granted.
+    /// </summary>
+    public void Hold(string jobId, int attempt, IReadOnlyList<string> nodes)
+    {
+        if (_jobs.TryGetValue(jobId, out var held) && held.Attempt >= attempt)
+            return;
+        _jobs[jobId] = new JobSlots(attempt, [.. nodes]);
+    }
+
     /// <summary>Releases every slot <paramref name="jobId"/> holds.</summary>
     public void Release(string jobId) => _jobs.Remove(jobId);
 

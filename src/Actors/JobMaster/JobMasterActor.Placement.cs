@@ -46,6 +46,7 @@ public sealed partial class JobMasterActor
             if (granted.JobId != _jobId || granted.Attempt != _attempt)
                 return;
             _placement = granted.Nodes;
+            Timers.StartPeriodicTimer("hold-slots", HoldSlotsTick.Instance, HoldSlotsInterval);
             if (!_accepted)
             {
                 _accepted = true;
@@ -84,8 +85,30 @@ public sealed partial class JobMasterActor
 
     private void ReleaseSlots()
     {
+        Timers.Cancel("hold-slots");
         if (_graph is not null)
             _services.SlotManager.Tell(new ReleaseSlots(_jobId));
+    }
+
+    /// <summary>How often a job master reminds the slot manager of its slots (a new singleton starts with an empty table).</summary>
+    private static readonly TimeSpan HoldSlotsInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Handled through <see cref="Unhandled"/>, so every behaviour without a catch-all sends the reminder;
+    /// a draining or ended job skips it (its next attempt asks anew, or it releases its slots).
+    /// </summary>
+    private bool RemindSlots(object message)
+    {
+        if (message is not HoldSlotsTick)
+            return false;
+        if (_placement.Count > 0)
+            _services.SlotManager.Tell(new HoldSlots(_jobId, _attempt, _placement));
+        return true;
+    }
+
+    private sealed record HoldSlotsTick
+    {
+        public static readonly HoldSlotsTick Instance = new();
     }
 
     /// <summary>A subtask of this attempt stopped, or its node became unreachable: the attempt fails now.</summary>

@@ -442,6 +442,8 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     /// <summary>A watched actor stopped where no behaviour expects it: the checkpoint store is started again; others are of replaced attempts.</summary>
     protected override void Unhandled(object message)
     {
+        if (RemindSlots(message))
+            return;
         if (message is Terminated terminated)
         {
             if (terminated.ActorRef.Equals(_store) && _status is not (JobStatus.Finished or JobStatus.Cancelled or JobStatus.Failed))

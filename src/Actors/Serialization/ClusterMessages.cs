@@ -19,6 +19,9 @@ internal static class ClusterMessages
         .Add<SlotsUnavailable>("SU",
             static (w, m) => { w.WriteRequiredString(m.JobId); w.WriteVarInt(m.Attempt); w.WriteVarInt(m.Needed); w.WriteVarInt(m.Free); },
             static r => new SlotsUnavailable(r.ReadRequiredString(), r.ReadVarInt(), r.ReadVarInt(), r.ReadVarInt()))
+        .Add<HoldSlots>("HS",
+            static (w, m) => { w.WriteRequiredString(m.JobId); w.WriteVarInt(m.Attempt); w.WriteList(m.Nodes, static (w2, n) => w2.WriteRequiredString(n)); },
+            static r => new HoldSlots(r.ReadRequiredString(), r.ReadVarInt(), r.ReadList(static r2 => r2.ReadRequiredString())))
         .Add<ReleaseSlots>("RLS",
             static (w, m) => w.WriteRequiredString(m.JobId),
             static r => new ReleaseSlots(r.ReadRequiredString()))

@@ -75,4 +75,17 @@ public sealed class SlotTableSpecs
 
         Assert.Equal([1, 1, 1], table.Nodes().Select(n => n.FreeSlots));
     }
+
+    [Fact]
+    public void A_new_slot_manager_should_learn_held_slots_from_reminders_but_never_go_back_to_an_older_attempt()
+    {
+        var table = ThreeNodes(slots: 2);
+
+        table.Hold("job", 3, ["a:1", "b:1", "c:1", "a:1"]);
+        table.Hold("job", 2, ["c:1", "c:1"]);
+
+        Assert.Equal([0, 1, 1], table.Nodes().Select(n => n.FreeSlots));
+        Assert.Equal("c:1", table.LocationOf("job", 3, 2));
+        Assert.Null(table.Allocate("other", 0, 3).Nodes); // 2 free: the held slots count
+    }
 }

@@ -87,6 +87,7 @@ public static class RuntimeMessageSamples
         yield return new RequestSlots("job-1", 2, 6);
         yield return new SlotsGranted("job-1", 2, ["10.0.0.1:4053", "10.0.0.2:4053"]);
         yield return new SlotsUnavailable("job-1", 2, 6, 4);
+        yield return new HoldSlots("job-1", 2, ["10.0.0.1:4053", "10.0.0.2:4053"]);
         yield return new ReleaseSlots("job-1");
         yield return new GetSlotLocation("job-1", 2, 5);
         yield return new SlotLocation("10.0.0.1:4053");

@@ -102,7 +102,7 @@ public sealed class RuntimeSerializerSpecs : TestKit
             ["LoadCheckpoints"] = "LC", ["CheckpointsLoaded"] = "CL", ["StoreCheckpoint"] = "SCP", ["CheckpointStored"] = "CST", ["DiscardCheckpoints"] = "DCP",
             ["WriteKeyGroupState"] = "WKG", ["KeyGroupStateWritten"] = "KGW", ["KeyGroupStateWriteFailed"] = "KGF", ["ReadKeyGroupState"] = "RKG", ["KeyGroupStateRead"] = "KGR",
             ["JobAccepted"] = "JA", ["JobRejected"] = "JR", ["UnknownJob"] = "UJ", ["Done"] = "DN",
-            ["RequestSlots"] = "RQS", ["SlotsGranted"] = "SG", ["SlotsUnavailable"] = "SU", ["ReleaseSlots"] = "RLS", ["GetSlotLocation"] = "GSL",
+            ["RequestSlots"] = "RQS", ["SlotsGranted"] = "SG", ["SlotsUnavailable"] = "SU", ["HoldSlots"] = "HS", ["ReleaseSlots"] = "RLS", ["GetSlotLocation"] = "GSL",
             ["SlotLocation"] = "SL", ["GetClusterNodes"] = "GCN", ["ClusterNodes"] = "CN", ["SubmitJobSpec"] = "SJS", ["ToJob"] = "TJ",
             ["ListJobs"] = "LJ", ["JobList"] = "JL", ["JobSummary"] = "JSM",
             ["DataBatch"] = "DB:System.Int64",
