@@ -35,4 +35,8 @@ public static class NodeSlots
 
     /// <summary>A node address as users type it: "host:port".</summary>
     public static string HostPort(Address address) => $"{address.Host}:{address.Port}";
+
+    /// <summary>The node ("host:port") of <paramref name="actor"/>; a local ref has no host, so it is <paramref name="self"/>'s.</summary>
+    public static string NodeOf(IActorRef actor, Address self) =>
+        HostPort(actor.Path.Address.HasGlobalScope ? actor.Path.Address : self);
 }

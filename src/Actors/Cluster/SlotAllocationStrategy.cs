@@ -47,9 +47,5 @@ internal sealed class SlotAllocationStrategy(Func<IActorRef> slotManager, TimeSp
         IImmutableSet<string> rebalanceInProgress) => Task.FromResult<IImmutableSet<string>>(ImmutableHashSet<string>.Empty);
 
     /// <summary>The node of a region; the coordinator's own region has a local path without host and port.</summary>
-    private string NodeOf(IActorRef region)
-    {
-        var address = region.Path.Address;
-        return NodeSlots.HostPort(address.HasGlobalScope ? address : _selfAddress);
-    }
+    private string NodeOf(IActorRef region) => NodeSlots.NodeOf(region, _selfAddress);
 }

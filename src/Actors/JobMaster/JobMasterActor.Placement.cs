@@ -156,8 +156,7 @@ public sealed partial class JobMasterActor
     /// <summary>A subtask of an attempt already replaced registered late: let it go.</summary>
     private void ReceiveStaleRegistration() => Receive<SubtaskRegistered>(stale => stale.Subtask.Tell(ReleaseSubtask.Instance));
 
-    private string NodeOf(IActorRef actor) =>
-        NodeSlots.HostPort(actor.Path.Address.HasGlobalScope ? actor.Path.Address : Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
+    private string NodeOf(IActorRef actor) => NodeSlots.NodeOf(actor, Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
 
     /// <summary>Publishes the job's current summary to the cluster's job directory.</summary>
     private void Publish() => _services.Directory?.Publish(new JobSummary(_jobId, _spec.JobName, _status,
