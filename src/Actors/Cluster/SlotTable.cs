@@ -21,10 +21,13 @@ internal sealed class SlotTable
     /// <summary>
     /// Gives attempt <paramref name="attempt"/> of <paramref name="jobId"/> <paramref name="count"/> slots,
     /// releasing what the job held before; null with the shortage when the usable nodes lack free slots.
+    /// Asking again for the same attempt (a retried request) gets the same slots.
     /// </summary>
     public SlotAllocation Allocate(string jobId, int attempt, int count)
     {
         Debug.Assert(count >= 1);
+        if (_jobs.TryGetValue(jobId, out var granted) && granted.Attempt == attempt && granted.Nodes.Length == count)
+            return new SlotAllocation(granted.Nodes, count, count);
         var previous = _jobs.Remove(jobId, out var held) ? held : null;
         var free = _nodes.Where(n => n.Value.Usable).ToDictionary(n => n.Key, n => Free(n.Key, n.Value), StringComparer.Ordinal);
         var total = free.Values.Aggregate(0L, (sum, f) => sum + f);

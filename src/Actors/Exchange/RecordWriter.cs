@@ -32,7 +32,7 @@ internal interface IRecordWriter
 /// The end of a chain at a network edge: partitions records into one batch per channel and sends
 /// a batch when it is full or when the subtask flushes (timeout, watermark, end of input).
 /// </summary>
-internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector<T>? selector, int batchSize)
+internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector<T>? selector, int batchSize, int remoteBatchBytes = 64 * 1024)
     : IInput<T>, IRecordWriter
 {
     private readonly StreamRecord<T>[]?[] _buffers = new StreamRecord<T>[]?[channels.Length];
@@ -119,7 +119,7 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
     /// <summary>A buffer for the channel's next batch; to another node it holds what fits in the byte budget.</summary>
     private StreamRecord<T>[] NewBuffer(int channel)
     {
-        _capacities[channel] = channels[channel].IsRemote ? RemoteBatchSizing.RecordsPerBatch(typeof(T), batchSize) : batchSize;
+        _capacities[channel] = channels[channel].IsRemote ? RemoteBatchSizing.RecordsPerBatch(typeof(T), batchSize, remoteBatchBytes) : batchSize;
         return RecordBatch<T>.RentArray(batchSize);
     }
 

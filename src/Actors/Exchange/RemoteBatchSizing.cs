@@ -5,15 +5,12 @@ namespace ActorStream.Actors.Exchange;
 /// <summary>
 /// Keeps batches to other nodes within Akka.Remote's frame size: the serializer reports how many
 /// bytes a record of each type took in the batches it wrote, and a record writer sizes its next batch
-/// to a remote channel so that it fills at most <see cref="MaxBatchBytes"/> (half a frame, for headers
-/// and records larger than the average). Same-node batches pass by reference and keep their size.
+/// to a remote channel so that it fills at most the node's remote message budget (half a frame, for
+/// headers and records larger than the average). Same-node batches pass by reference and keep their size.
 /// </summary>
 internal static class RemoteBatchSizing
 {
     private static readonly ConcurrentDictionary<Type, double> BytesPerRecord = new();
-
-    /// <summary>The serialized bytes a batch to another node may take (set from the node's frame size at start).</summary>
-    public static int MaxBatchBytes { get; set; } = 64 * 1024;
 
     /// <summary>Records how many bytes <paramref name="count"/> records of <paramref name="recordType"/> took.</summary>
     public static void Observe(Type recordType, long bytes, int count)
@@ -25,10 +22,13 @@ internal static class RemoteBatchSizing
         BytesPerRecord.AddOrUpdate(recordType, observed, (_, old) => Math.Max(observed, old * 0.9));
     }
 
-    /// <summary>How many records of <paramref name="recordType"/> the next batch to another node may hold, at most <paramref name="batchSize"/>.</summary>
-    public static int RecordsPerBatch(Type recordType, int batchSize) =>
+    /// <summary>
+    /// How many records of <paramref name="recordType"/> the next batch to another node may hold, at most
+    /// <paramref name="batchSize"/>, to stay within <paramref name="maxBatchBytes"/>.
+    /// </summary>
+    public static int RecordsPerBatch(Type recordType, int batchSize, int maxBatchBytes) =>
         BytesPerRecord.TryGetValue(recordType, out var bytes) && bytes > 0
-            ? (int)Math.Clamp(MaxBatchBytes / bytes, 1, batchSize)
+            ? (int)Math.Clamp(maxBatchBytes / bytes, 1, batchSize)
             // Nothing seen yet: a small first batch measures the records without risking the frame.
             : Math.Min(batchSize, 64);
 }

@@ -1,4 +1,5 @@
 using ActorStream.Actors.Checkpointing;
+using ActorStream.Actors.Serialization;
 using ActorStream.Actors.Subtasks;
 using ActorStream.Graph;
 using Akka.Actor;
@@ -161,6 +162,16 @@ public sealed partial class JobMasterActor
             Timers.StartPeriodicTimer("checkpoint", CheckpointTick.Instance, Config.Interval);
     }
 
+    private void OnAcknowledge(AcknowledgeCheckpoint ack)
+    {
+        if (_coordinator?.Acknowledge(ack) is not { } pending)
+            return;
+        Timers.Cancel(ExpiryTimer(pending.Id));
+        var checkpoint = pending.Complete(_graph, _services.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        _coordinator.Storing(checkpoint, pending);
+        _store.Tell(new StoreCheckpoint(checkpoint));
+    }
+
     private void ReceiveCheckpointing()
     {
         Receive<CheckpointTick>(_ =>
@@ -168,14 +179,11 @@ public sealed partial class JobMasterActor
             if (_status == JobStatus.Running && _coordinator!.TryTriggerPeriodic() is { } barrier)
                 SendTrigger(barrier);
         });
-        Receive<AcknowledgeCheckpoint>(ack =>
+        Receive<AcknowledgeCheckpoint>(OnAcknowledge);
+        Receive<MessagePart>(part =>
         {
-            if (_coordinator?.Acknowledge(ack) is not { } pending)
-                return;
-            Timers.Cancel(ExpiryTimer(pending.Id));
-            var checkpoint = pending.Complete(_graph, _services.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-            _coordinator.Storing(checkpoint, pending);
-            _store.Tell(new StoreCheckpoint(checkpoint));
+            if (_assembler.Add(part) is AcknowledgeCheckpoint ack)
+                OnAcknowledge(ack);
         });
         Receive<DeclineCheckpoint>(decline =>
         {

@@ -33,18 +33,28 @@ public sealed partial class JobMasterActor
     /// <inheritdoc />
     protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
 
+    /// <summary>
+    /// Asks the slot manager for the attempt's slots, again every few seconds until it answers: a request
+    /// sent while the singleton moves (its node was lost) goes to the old one and is gone.
+    /// </summary>
     private void RequestSlots()
     {
-        _services.SlotManager.Tell(new RequestSlots(_jobId, _attempt, SlotsNeeded));
+        var request = new RequestSlots(_jobId, _attempt, SlotsNeeded);
+        _services.SlotManager.Tell(request);
+        Timers.StartPeriodicTimer("request-slots", request, SlotRequestRetryInterval);
         Become(AwaitingSlots);
     }
 
+    private static readonly TimeSpan SlotRequestRetryInterval = TimeSpan.FromSeconds(2);
+
     private void AwaitingSlots()
     {
+        Receive<RequestSlots>(request => _services.SlotManager.Tell(request));
         Receive<SlotsGranted>(granted =>
         {
             if (granted.JobId != _jobId || granted.Attempt != _attempt)
                 return;
+            Timers.Cancel("request-slots");
             _placement = granted.Nodes;
             Timers.StartPeriodicTimer("hold-slots", HoldSlotsTick.Instance, HoldSlotsInterval);
             if (!_accepted)
@@ -59,6 +69,7 @@ public sealed partial class JobMasterActor
         {
             if (unavailable.JobId != _jobId || unavailable.Attempt != _attempt)
                 return;
+            Timers.Cancel("request-slots");
             var shortage = new InsufficientSlotsException(
                 $"the job needs {unavailable.Needed} slots, the cluster has {unavailable.Free} free " +
                 "(add nodes or --slots, lower --parallelism, or wait for running jobs to end)");

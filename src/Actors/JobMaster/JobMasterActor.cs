@@ -1,5 +1,6 @@
 using ActorStream.Actors.Checkpointing;
 using ActorStream.Actors.Node;
+using ActorStream.Actors.Serialization;
 using ActorStream.Actors.Subtasks;
 using ActorStream.Graph;
 using ActorStream.Graph.Plan;
@@ -23,6 +24,8 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
 {
     private readonly RuntimeServices _services;
     private readonly IActorRef _subtaskRegion;
+    private readonly MessageParts _parts;
+    private readonly MessageAssembler _assembler = new(Context.System);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private string _jobId = "";
     private JobSpec _spec = null!;
@@ -43,6 +46,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     {
         _services = services;
         _subtaskRegion = subtaskRegion;
+        _parts = new MessageParts(Context.System, services.RemoteMessageBytes);
         if (Durable)
             Recovering();
         else
@@ -114,13 +118,14 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
         _log.Info("Job {0} ({1}): scheduling {2} subtasks in {3} vertices on {4}, mode {5}, attempt {6}{7}",
             [_graph.JobName, _jobId, _graph.SubtaskCount, _graph.Vertices.Count, string.Join(", ", _placement.Distinct()),
             _graph.RuntimeMode, _attempt, _latest is null ? "" : $", restoring checkpoint {_latest.Pointer}"]);
+        var restoreBytes = _latest?.Operators.Values.Sum(o => o.SubtaskStates.Sum(s => (long)s.Length)) ?? 0;
         foreach (var vertex in _graph.Vertices)
         {
             for (var index = 0; index < vertex.Parallelism; index++)
             {
                 var entityId = EntityIds.Subtask(_jobId, vertex.Id, index, _attempt);
-                _subtaskRegion.Tell(new ShardingEnvelope(entityId,
-                    new DeploySubtask(_jobId, _spec, vertex.Id, index, _attempt, Self, _latest)));
+                _parts.Send(new DeploySubtask(_jobId, _spec, vertex.Id, index, _attempt, Self, _latest),
+                    message => _subtaskRegion.Tell(new ShardingEnvelope(entityId, message)), restoreBytes);
             }
         }
         Become(Scheduling);
@@ -444,6 +449,14 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     {
         if (RemindSlots(message))
             return;
+        // Replies nothing waits for: the directory is best effort (the next publish replaces it), and only an attempt's record is awaited.
+        if (message is Akka.DistributedData.IUpdateResponse or JobRecorded)
+            return;
+        if (message is Cluster.RequestSlots)
+        {
+            Timers.Cancel("request-slots"); // the attempt moved on (failed or stopping) before the slot manager answered
+            return;
+        }
         if (message is Terminated terminated)
         {
             if (terminated.ActorRef.Equals(_store) && _status is not (JobStatus.Finished or JobStatus.Cancelled or JobStatus.Failed))

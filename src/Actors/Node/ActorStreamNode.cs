@@ -102,7 +102,6 @@ public sealed class ActorStreamNode : IAsyncDisposable
 
     private static async Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings settings, JobCatalog catalog, bool ownsSystem)
     {
-        Exchange.RemoteBatchSizing.MaxBatchBytes = RemoteBatchBudget(system.Settings.Config);
         var sharding = ClusterSharding.Get(system);
         var shardingSettings = ClusterShardingSettings.Create(system);
         var extractor = new StableMessageExtractor(settings.MaxShards);
@@ -119,6 +118,7 @@ public sealed class ActorStreamNode : IAsyncDisposable
             SlotManager = slotManager,
             DurableJobs = settings.DurableJobs,
             StateWriteTimeout = settings.StateWriteTimeout,
+            RemoteMessageBytes = RemoteMessageBudget(system.Settings.Config),
             Directory = new JobDirectory(system),
             StateStore = settings.StateStore,
             DefaultCheckpointing = settings.DefaultCheckpointing,
@@ -128,14 +128,14 @@ public sealed class ActorStreamNode : IAsyncDisposable
             new SlotAllocationStrategy(() => slotManager, TimeSpan.FromSeconds(5)), PoisonPill.Instance).ConfigureAwait(false);
         // Durable job masters are remembered entities: when their node is lost, sharding starts them elsewhere at once.
         var jobMasters = await sharding.StartAsync(EntityIds.JobMasterTypeName,
-            _ => JobMasterActor.Props(services, subtasks), shardingSettings.WithRememberEntities(settings.DurableJobs), extractor)
-            .ConfigureAwait(false);
+            _ => JobMasterActor.Props(services, subtasks), shardingSettings.WithRememberEntities(settings.DurableJobs), extractor,
+            new OldestNodeAllocationStrategy(), PoisonPill.Instance).ConfigureAwait(false);
         system.ActorOf(JobGatewayActor.Props(services.Graphs, jobMasters, slotManager, services.Directory), JobGatewayActor.Name);
         return new ActorStreamNode(system, ownsSystem, settings, services, subtasks, jobMasters);
     }
 
     /// <summary>Half of Akka.Remote's frame size, checked at start: a message larger than a frame is dropped, which would stall a channel.</summary>
-    private static int RemoteBatchBudget(Config config)
+    private static int RemoteMessageBudget(Config config)
     {
         const string key = "akka.remote.dot-netty.tcp.maximum-frame-size";
         var frame = config.GetByteSize(key) ?? 128_000;

@@ -24,7 +24,11 @@ internal static class AkkaConfig
           # The shard coordinators keep their state in distributed data. Right after a node is removed a
           # write to "majority + 3" still counts it and waits out the timeout: majority is enough for the
           # few nodes of a stream-processing cluster, and a failed update is retried sooner.
+          # Sharding's replicator asks at least majority-min-cap (5) nodes for a majority by default: in a
+          # cluster of three, every node, so no shard could be allocated while one is unreachable (a
+          # failover waited for its removal). A plain majority still makes every read meet the last write.
           sharding {
+            distributed-data.majority-min-cap = 0
             updating-state-timeout = 2s
             coordinator-state {
               write-majority-plus = 0

@@ -37,6 +37,12 @@ public sealed record RuntimeServices(JobGraphs Graphs, TimeProvider TimeProvider
     public Graph.CheckpointConfig? CheckpointingOf(Graph.Plan.JobGraph graph) =>
         graph.RuntimeMode == Graph.RuntimeExecutionMode.Streaming ? graph.Settings.Checkpointing ?? DefaultCheckpointing : null;
 
+    /// <summary>
+    /// The bytes a message to another node may take: half of Akka.Remote's frame, room for headers and
+    /// records larger than the average (record batches are sized to it; larger messages go in parts).
+    /// </summary>
+    public int RemoteMessageBytes { get; init; } = 64 * 1024;
+
     /// <summary>How long the job master waits for cancelled subtasks to confirm.</summary>
     public TimeSpan CancellationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

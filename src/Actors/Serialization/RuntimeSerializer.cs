@@ -40,12 +40,12 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
             "ActorStream.Actors.State.IKeyGroupStateCommand, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Actors.State.KeyGroupStateWritten, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Actors.State.KeyGroupStateWriteFailed, ActorStream.Actors" = actorstream-runtime
-            "ActorStream.Actors.State.KeyGroupStateRead, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Graph.JobProgress, ActorStream.Graph" = actorstream-runtime
             "Akka.Done, Akka" = actorstream-runtime
             "ActorStream.Actors.Cluster.ISlotManagerMessage, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Actors.Cluster.IJobGatewayRequest, ActorStream.Actors" = actorstream-runtime
             "ActorStream.Actors.Cluster.JobSummary, ActorStream.Actors" = actorstream-runtime
+            "ActorStream.Actors.Serialization.MessagePart, ActorStream.Actors" = actorstream-runtime
           }
         }
         """);
@@ -61,7 +61,8 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
         .AddSubtaskCommands()
         .AddJobMaster()
         .AddState()
-        .AddCluster();
+        .AddCluster()
+        .AddMessageParts();
 
     /// <inheritdoc />
     public override int Identifier => Id;

@@ -28,11 +28,5 @@ internal static class StateMessages
             static r => new KeyGroupStateWritten(r.ReadRequiredString(), r.ReadVarLong()))
         .Add<KeyGroupStateWriteFailed>("KGF",
             static (w, m) => { w.WriteRequiredString(m.EntityId); w.WriteVarLong(m.CheckpointId); w.WriteRequiredString(m.Reason); },
-            static r => new KeyGroupStateWriteFailed(r.ReadRequiredString(), r.ReadVarLong(), r.ReadRequiredString()))
-        .Add<ReadKeyGroupState>("RKG",
-            static (w, m) => w.WriteVarLong(m.AsOf),
-            static r => new ReadKeyGroupState(r.ReadVarLong()))
-        .Add<KeyGroupStateRead>("KGR",
-            static (w, m) => { w.WriteRequiredString(m.EntityId); w.WriteOptionalLong(m.CheckpointId); w.WriteOptionalBytes(m.Data); },
-            static r => new KeyGroupStateRead(r.ReadRequiredString(), r.ReadOptionalLong(), r.ReadOptionalBytes()));
+            static r => new KeyGroupStateWriteFailed(r.ReadRequiredString(), r.ReadVarLong(), r.ReadRequiredString()));
 }

@@ -16,9 +16,6 @@ internal sealed class WireReader(Stream input, ExtendedActorSystem system) : Bin
     /// <summary>Reads a byte array that must not be null.</summary>
     public byte[] ReadByteArray() => this.ReadExactBytes(this.ReadCount());
 
-    /// <summary>Reads a byte array or null.</summary>
-    public byte[]? ReadOptionalBytes() => this.ReadNullableCount() is { } count ? this.ReadExactBytes(count) : null;
-
     /// <summary>Reads a time span.</summary>
     public TimeSpan ReadTimeSpan() => new(this.ReadVarLong());
 

@@ -29,14 +29,6 @@ internal sealed class WireWriter(Stream output) : BinaryWriter(output, Encoding.
         Write(value);
     }
 
-    /// <summary>Writes a byte array or null.</summary>
-    public void WriteOptionalBytes(byte[]? value)
-    {
-        this.WriteNullableCount(value?.Length);
-        if (value is not null)
-            Write(value);
-    }
-
     /// <summary>Writes a time span as its ticks.</summary>
     public void WriteTimeSpan(TimeSpan value) => this.WriteVarLong(value.Ticks);
 

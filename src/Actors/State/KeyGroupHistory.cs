@@ -32,6 +32,10 @@ public sealed class KeyGroupHistory
         Prune(latestCompleted);
     }
 
+    /// <summary>Applies a persisted write (on recovery and on a direct read of the store alike).</summary>
+    public void Add(KeyGroupStateStored stored) =>
+        Add(new KeyGroupEntry(stored.CheckpointId, stored.Data, stored.Retained), stored.LatestCompleted);
+
     /// <summary>The newest entry written at or before checkpoint <paramref name="checkpointId"/>, or null.</summary>
     public KeyGroupEntry? AsOf(long checkpointId)
     {

@@ -1,14 +1,16 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using ActorStream.Actors.Persistence;
+using ActorStream.Actors.Serialization;
 using Akka.Persistence;
 
 namespace ActorStream.Actors.State;
 
 /// <summary>
 /// The durable state of one key group of one operator (a persistent Cluster Sharding entity).
-/// Subtasks write a blob per checkpoint for the key groups that changed and read "as of" a
-/// completed checkpoint on restore. The journal is compacted into a snapshot every so often.
+/// Subtasks write a blob per checkpoint for the key groups that changed; a restore reads the state
+/// "as of" a completed checkpoint from the store directly (<see cref="KeyGroupStoreReader"/>). The
+/// journal is compacted into a snapshot every so often.
 /// </summary>
 public sealed class KeyGroupStateActor : CompactingPersistentActor
 {
@@ -26,27 +28,30 @@ public sealed class KeyGroupStateActor : CompactingPersistentActor
             if (offer.Snapshot is KeyGroupHistorySnapshot snapshot)
                 _history.Reset(snapshot.Entries);
         });
-        Recover<KeyGroupStateStored>(Apply);
+        Recover<KeyGroupStateStored>(_history.Add);
 
-        Command<WriteKeyGroupState>(write =>
+        var assembler = new MessageAssembler(Context.System);
+        Command<WriteKeyGroupState>(Write);
+        Command<MessagePart>(part =>
         {
-            var replyTo = Sender;
-            _writing = (replyTo, write.CheckpointId); // Persist stashes further commands: one write in flight at a time
-            Persist(new KeyGroupStateStored(write.CheckpointId, write.Data, write.Retained, write.LatestCompleted), stored =>
-            {
-                _writing = null;
-                Apply(stored);
-                replyTo.Tell(new KeyGroupStateWritten(PersistenceId, stored.CheckpointId));
-                Persisted();
-            });
-        });
-        Command<ReadKeyGroupState>(read =>
-        {
-            var entry = _history.AsOf(read.AsOf);
-            Sender.Tell(new KeyGroupStateRead(PersistenceId, entry?.CheckpointId, entry?.Data));
+            if (assembler.Add(part) is WriteKeyGroupState write)
+                Write(write);
         });
         ReceiveCompaction();
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
+    }
+
+    private void Write(WriteKeyGroupState write)
+    {
+        var replyTo = Sender;
+        _writing = (replyTo, write.CheckpointId); // Persist stashes further commands: one write in flight at a time
+        Persist(new KeyGroupStateStored(write.CheckpointId, write.Data, write.Retained, write.LatestCompleted), stored =>
+        {
+            _writing = null;
+            _history.Add(stored);
+            replyTo.Tell(new KeyGroupStateWritten(PersistenceId, stored.CheckpointId));
+            Persisted();
+        });
     }
 
     /// <inheritdoc />
@@ -79,7 +84,4 @@ public sealed class KeyGroupStateActor : CompactingPersistentActor
 
     /// <inheritdoc />
     protected override object CurrentSnapshot() => new KeyGroupHistorySnapshot([.. _history.Entries]);
-
-    private void Apply(KeyGroupStateStored stored) =>
-        _history.Add(new KeyGroupEntry(stored.CheckpointId, stored.Data, stored.Retained), stored.LatestCompleted);
 }

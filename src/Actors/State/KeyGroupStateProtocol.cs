@@ -15,11 +15,11 @@ public sealed record KeyGroupStateWritten(string EntityId, long CheckpointId);
 /// <summary>The state store refused or failed the write for <paramref name="CheckpointId"/> (the entity stops; the next message recreates it).</summary>
 public sealed record KeyGroupStateWriteFailed(string EntityId, long CheckpointId, string Reason);
 
-/// <summary>Asks for the key group's state as of checkpoint <paramref name="AsOf"/>; answered with <see cref="KeyGroupStateRead"/>.</summary>
-public sealed record ReadKeyGroupState(long AsOf) : IKeyGroupStateCommand;
-
-/// <summary>The key group's state as of the asked checkpoint; <paramref name="Data"/> is null when it never had any.</summary>
-public sealed record KeyGroupStateRead(string EntityId, long? CheckpointId, byte[]? Data);
+/// <summary>
+/// The key group's state as of the asked checkpoint, read by <see cref="KeyGroupStoreReader"/> on the
+/// restoring subtask's node (never sent to another node); <paramref name="Data"/> is null when it never had any.
+/// </summary>
+public sealed record KeyGroupStateRead(string EntityId, long? CheckpointId, byte[]? Data) : Akka.Actor.INoSerializationVerificationNeeded;
 
 /// <summary>The event a key-group entity persists for each write.</summary>
 public sealed record KeyGroupStateStored(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted);

@@ -39,12 +39,12 @@ internal sealed class OperatorChain
     /// <summary>Builds the chain of subtask <paramref name="index"/> of <paramref name="vertex"/>.</summary>
     public static OperatorChain Create(JobGraph graph, JobVertex vertex, int index,
         IReadOnlyDictionary<string, IActorRef[]> subtasks, CounterGroup counters, TimeProvider time, IProcessingTimeService processingTime,
-        bool checkpointing)
+        bool checkpointing, int remoteBatchBytes)
     {
         var chain = new OperatorChain();
         var settings = graph.Settings;
         var instances = vertex.Chain.ToDictionary(n => n, n => n.Transformation.CreateOperator(settings));
-        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings.BatchSize)).ToList();
+        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings.BatchSize, remoteBatchBytes)).ToList();
         chain.Writers = writers;
 
         foreach (var node in vertex.Chain)
@@ -101,20 +101,22 @@ internal sealed class OperatorChain
         return writers[index];
     }
 
-    private static IRecordWriter CreateWriter(JobEdge edge, int index, IReadOnlyDictionary<string, IActorRef[]> subtasks, int batchSize)
+    private static IRecordWriter CreateWriter(JobEdge edge, int index, IReadOnlyDictionary<string, IActorRef[]> subtasks, int batchSize,
+        int remoteBatchBytes)
     {
         var targets = subtasks[edge.Target.Id];
         var channels = Enumerable.Range(0, edge.ChannelsPerSender)
             .Select(ch => new OutputChannel(targets[edge.TargetSubtask(index, ch)], ChannelLayout.TargetChannel(edge, index, ch)))
             .ToArray();
-        return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, batchSize));
+        return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, batchSize, remoteBatchBytes));
     }
 
-    private sealed class WriterFactory(OutputChannel[] channels, JobEdge edge, int index, int batchSize) : IStreamTypeFunc<IRecordWriter>
+    private sealed class WriterFactory(OutputChannel[] channels, JobEdge edge, int index, int batchSize, int remoteBatchBytes)
+        : IStreamTypeFunc<IRecordWriter>
     {
         public IRecordWriter Invoke<T>() => new RecordWriter<T>(channels,
             edge.Partitioner.IsBroadcast ? null : edge.Partitioner.CreateSelector<T>(channels.Length, index, edge.Target.MaxParallelism),
-            batchSize);
+            batchSize, remoteBatchBytes);
     }
 
     private sealed class GuardFactory(IStreamOperator target, string name) : IStreamTypeFunc<object>

@@ -2,6 +2,7 @@ using ActorStream.Actors.Checkpointing;
 using ActorStream.Actors.Exchange;
 using ActorStream.Actors.JobMaster;
 using ActorStream.Actors.Node;
+using ActorStream.Actors.Serialization;
 using ActorStream.Actors.State;
 using ActorStream.Graph;
 using ActorStream.Graph.Operators;
@@ -24,6 +25,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
 {
     private const int BatchesPerTurn = 16;
     private readonly RuntimeServices _services;
+    private readonly MessageParts _parts;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly CounterGroup _counters = new();
     private DeploySubtask _deployment = null!;
@@ -50,7 +52,14 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
     public SubtaskActor(RuntimeServices services)
     {
         _services = services;
+        _parts = new MessageParts(Context.System, services.RemoteMessageBytes);
+        var assembler = new MessageAssembler(Context.System);
         Receive<DeploySubtask>(Deploy);
+        Receive<MessagePart>(part =>
+        {
+            if (assembler.Add(part) is DeploySubtask deploy)
+                Deploy(deploy);
+        });
         ReceiveAny(_ => Stash.Stash());
     }
 
@@ -88,20 +97,13 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             Register();
             return;
         }
-        AskForState();
-        // A key-group entity whose recovery failed (the state store was down) drops the read: ask again until answered.
-        Timers.StartPeriodicTimer("restore-retry", SubtaskTicks.RetryRestore.Instance, RestoreRetryInterval);
+        // Straight from the store (KeyGroupStoreReader retries while it is down), not through the key-group entities.
+        Context.ActorOf(KeyGroupStoreReader.Props(_restorer.EntityIds, _restorer.CheckpointId!.Value, Self), RestoreReader);
         Timers.StartSingleTimer("restore", SubtaskTicks.RestoreTimedOut.Instance, _services.SchedulingTimeout);
         Become(Restoring);
     }
 
-    private static readonly TimeSpan RestoreRetryInterval = TimeSpan.FromSeconds(2);
-
-    private void AskForState()
-    {
-        foreach (var (entityId, read) in _restorer.Requests)
-            _services.KeyGroupRegion.Tell(new ShardingEnvelope(entityId, read));
-    }
+    private const string RestoreReader = "restore";
 
     /// <summary>Waits for the state of every key group this subtask owns, as of the restored checkpoint.</summary>
     private void Restoring()
@@ -111,13 +113,11 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             if (!_restorer.OnRead(read))
                 return;
             Timers.Cancel("restore");
-            Timers.Cancel("restore-retry");
             Register();
         });
-        Receive<SubtaskTicks.RetryRestore>(_ => AskForState());
         Receive<SubtaskTicks.RestoreTimedOut>(_ =>
         {
-            Timers.Cancel("restore-retry");
+            Context.Child(RestoreReader).Tell(PoisonPill.Instance);
             _deployment.JobMaster.Tell(new SubtaskDeployFailed(_deployment.VertexId, _deployment.SubtaskIndex,
                 $"{_restorer.Outstanding} key groups of checkpoint {_restorer.CheckpointId} could not be read from the state store in time",
                 Retriable: true));
@@ -169,14 +169,14 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             _processingTime = new ActorProcessingTimeService(_services.TimeProvider,
                 delay => Timers.StartSingleTimer("processing-time", SubtaskTicks.ProcessingTime.Instance, delay));
             _chain = OperatorChain.Create(_graph, _vertex, _deployment.SubtaskIndex, connect.Subtasks, _counters,
-                _services.TimeProvider, _processingTime, _checkpointing);
+                _services.TimeProvider, _processingTime, _checkpointing, _services.RemoteMessageBytes);
             var inputs = ChannelLayout.InputsOf(_vertex, _deployment.SubtaskIndex)
                 .Select(c => (connect.Subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel, c.InputIndex))
                 .ToList();
             _gate = new InputGate(inputs);
             _restorer.Apply(_chain.Operators);
             _checkpointer = new SubtaskCheckpointer([.. _chain.Operators], _graph.JobName, _deployment.VertexId,
-                _deployment.SubtaskIndex, _services.KeyGroupRegion, Self);
+                _deployment.SubtaskIndex, _services.KeyGroupRegion, Self, _parts);
             if (_restorer.CheckpointId is { } restored)
                 _checkpointer.Restored(restored);
             _checkpointer.MarkAllDirty(); // the first checkpoint of every run is a full one
@@ -185,6 +185,8 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
                 OperatorException.Guard(node.Name, op.Open);
             _gate.GrantInitialCredits(_graph.Settings.CreditsPerChannel);
             Timers.StartPeriodicTimer("metrics", SubtaskTicks.ReportMetrics.Instance, _services.MetricsInterval);
+            if (_checkpointing)
+                Timers.StartPeriodicTimer("resend-writes", SubtaskTicks.ResendWrites.Instance, WriteResendInterval);
             if (_chain.Source is { } source)
             {
                 if (source.EmitsWatermarks && _graph.Settings.AutoWatermarkInterval > TimeSpan.Zero)
@@ -218,9 +220,10 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
             if (_checkpointer.OnWritten(written) is { } ack)
             {
                 Timers.Cancel(WriteTimer(written.CheckpointId));
-                _deployment.JobMaster.Tell(ack);
+                Acknowledge(ack);
             }
         });
+        Receive<SubtaskTicks.ResendWrites>(_ => _checkpointer.ResendUnconfirmed(WriteResendInterval));
         Receive<KeyGroupStateWriteFailed>(failed => DeclineWrites(failed.CheckpointId,
             $"the state store could not write key group {failed.EntityId}: {failed.Reason}"));
         Receive<SubtaskTicks.WritesTimedOut>(timedOut => DeclineWrites(timedOut.CheckpointId,
@@ -365,10 +368,21 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers
         foreach (var writer in _chain.Writers)
             writer.BroadcastBarrier(barrier);
         if (ack is not null)
-            _deployment.JobMaster.Tell(ack);
-        else
-            Timers.StartSingleTimer(WriteTimer(barrier.Id), new SubtaskTicks.WritesTimedOut(barrier.Id), _services.StateWriteTimeout);
+        {
+            Acknowledge(ack);
+            return;
+        }
+        Timers.StartSingleTimer(WriteTimer(barrier.Id), new SubtaskTicks.WritesTimedOut(barrier.Id), _services.StateWriteTimeout);
     }
+
+    /// <summary>
+    /// How long a key-group write may stay unconfirmed before it is sent again: longer than a write
+    /// to a busy store takes, shorter than the state write timeout.
+    /// </summary>
+    private static readonly TimeSpan WriteResendInterval = TimeSpan.FromSeconds(5);
+
+    private void Acknowledge(AcknowledgeCheckpoint ack) =>
+        _parts.Send(ack, message => _deployment.JobMaster.Tell(message), ack.State.OperatorStates.Values.Sum(s => (long)s.Length));
 
     /// <summary>A state-store failure fails the checkpoint at once (the job master decides whether the job restarts).</summary>
     private void DeclineWrites(long checkpointId, string reason)

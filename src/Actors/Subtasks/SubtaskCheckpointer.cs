@@ -1,4 +1,5 @@
 using ActorStream.Actors.Checkpointing;
+using ActorStream.Actors.Serialization;
 using ActorStream.Actors.State;
 using ActorStream.Graph.Operators;
 using ActorStream.Graph.Plan;
@@ -11,11 +12,14 @@ namespace ActorStream.Actors.Subtasks;
 /// Takes a subtask's part of checkpoints: at the barrier it snapshots every operator of the chain
 /// synchronously (operator state as bytes, keyed state as one blob per changed key group), sends
 /// the blobs to their key-group entities, and acknowledges once every write is durable. Processing
-/// goes on meanwhile; only the snapshot itself is on the subtask's thread.
+/// goes on meanwhile; only the snapshot itself is on the subtask's thread. Sharding delivers at most
+/// once (a write to a shard whose node was just lost is dropped until the region learns its new
+/// home), so unconfirmed writes of the latest checkpoint are sent again until confirmed; a write is
+/// idempotent.
 /// </summary>
 internal sealed class SubtaskCheckpointer(
     IReadOnlyList<(StreamNode Node, IStreamOperator Operator)> operators,
-    string jobName, string vertexId, int subtaskIndex, IActorRef keyGroupRegion, IActorRef self)
+    string jobName, string vertexId, int subtaskIndex, IActorRef keyGroupRegion, IActorRef self, MessageParts parts)
 {
     private readonly Dictionary<long, PendingAck> _pending = [];
 
@@ -27,7 +31,7 @@ internal sealed class SubtaskCheckpointer(
     {
         var operatorStates = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var keyed = new List<string>();
-        var writes = 0;
+        var writes = new Dictionary<string, WriteKeyGroupState>(StringComparer.Ordinal);
         long bytes = 0;
         foreach (var (node, op) in operators)
         {
@@ -43,15 +47,15 @@ internal sealed class SubtaskCheckpointer(
                     continue;
                 var data = OperatorException.Guard(node.Name, () => snapshots.SnapshotKeyGroup(keyGroup));
                 var entityId = KeyGroupEntityId.For(jobName, node.Uid, keyGroup);
-                keyGroupRegion.Tell(new ShardingEnvelope(entityId,
-                    new WriteKeyGroupState(barrier.Id, data, barrier.IsSavepoint, LatestCompleted)), self);
-                writes++;
+                var write = new WriteKeyGroupState(barrier.Id, data, barrier.IsSavepoint, LatestCompleted);
+                writes.Add(entityId, write);
+                Send(entityId, write);
                 bytes += data.Length;
             }
         }
         var ack = new AcknowledgeCheckpoint(vertexId, subtaskIndex, barrier.Id,
-            new SubtaskCheckpointState(operatorStates, keyed, writes, bytes));
-        if (writes == 0)
+            new SubtaskCheckpointState(operatorStates, keyed, writes.Count, bytes));
+        if (writes.Count == 0)
             return ack;
         _pending[barrier.Id] = new PendingAck(ack, writes);
         return null;
@@ -60,11 +64,33 @@ internal sealed class SubtaskCheckpointer(
     /// <summary>A key-group write is durable; returns the acknowledgement when it was the last one of its checkpoint.</summary>
     public AcknowledgeCheckpoint? OnWritten(KeyGroupStateWritten written)
     {
-        if (!_pending.TryGetValue(written.CheckpointId, out var pending) || --pending.Remaining > 0)
+        if (!_pending.TryGetValue(written.CheckpointId, out var pending)
+            || !pending.Unconfirmed.Remove(written.EntityId) || pending.Unconfirmed.Count > 0)
             return null;
         _pending.Remove(written.CheckpointId);
         return pending.Ack;
     }
+
+    /// <summary>
+    /// Sends the writes of the latest pending checkpoint that stayed unconfirmed for <paramref name="after"/>
+    /// again; returns how many. Only the latest: a late copy of an older write must not replace a newer
+    /// checkpoint's in the entity.
+    /// </summary>
+    public int ResendUnconfirmed(TimeSpan after)
+    {
+        if (_pending.Count == 0)
+            return 0;
+        var latest = _pending[_pending.Keys.Max()];
+        if (Environment.TickCount64 - latest.SentAt < after.TotalMilliseconds)
+            return 0;
+        latest.SentAt = Environment.TickCount64;
+        foreach (var (entityId, write) in latest.Unconfirmed)
+            Send(entityId, write);
+        return latest.Unconfirmed.Count;
+    }
+
+    private void Send(string entityId, WriteKeyGroupState write) =>
+        parts.Send(write, message => keyGroupRegion.Tell(new ShardingEnvelope(entityId, message), self), write.Data.Length);
 
     /// <summary>
     /// A key-group write of <paramref name="checkpointId"/> failed or was not confirmed in time: forget the
@@ -107,10 +133,12 @@ internal sealed class SubtaskCheckpointer(
     /// <summary>After a restore: checkpoints up to <paramref name="checkpointId"/> are complete.</summary>
     public void Restored(long checkpointId) => LatestCompleted = checkpointId;
 
-    private sealed class PendingAck(AcknowledgeCheckpoint ack, int remaining)
+    private sealed class PendingAck(AcknowledgeCheckpoint ack, Dictionary<string, WriteKeyGroupState> unconfirmed)
     {
         public AcknowledgeCheckpoint Ack { get; } = ack;
 
-        public int Remaining { get; set; } = remaining;
+        public Dictionary<string, WriteKeyGroupState> Unconfirmed { get; } = unconfirmed;
+
+        public long SentAt { get; set; } = Environment.TickCount64;
     }
 }

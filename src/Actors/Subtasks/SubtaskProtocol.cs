@@ -78,10 +78,10 @@ internal static class SubtaskTicks
         public static readonly RestoreTimedOut Instance = new();
     }
 
-    public sealed record RetryRestore : INoSerializationVerificationNeeded
-    {
-        public static readonly RetryRestore Instance = new();
-    }
-
     public sealed record WritesTimedOut(long CheckpointId) : INoSerializationVerificationNeeded;
+
+    public sealed record ResendWrites : INoSerializationVerificationNeeded
+    {
+        public static readonly ResendWrites Instance = new();
+    }
 }

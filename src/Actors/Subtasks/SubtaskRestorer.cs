@@ -7,10 +7,10 @@ using ActorStream.Graph.Plan;
 namespace ActorStream.Actors.Subtasks;
 
 /// <summary>
-/// Loads a subtask's state from a completed checkpoint: asks the entity of every key group the
-/// subtask now owns (for each operator of its chain that had keyed state) for its state as of the
-/// checkpoint, then hands blobs and operator states to the operators before they open. The key
-/// groups owned depend on the new parallelism only, so rescaling needs nothing else.
+/// Loads a subtask's state from a completed checkpoint: reads every key group the subtask now owns
+/// (for each operator of its chain that had keyed state) as of the checkpoint from the state store,
+/// then hands blobs and operator states to the operators before they open. The key groups owned
+/// depend on the new parallelism only, so rescaling needs nothing else.
 /// </summary>
 internal sealed class SubtaskRestorer
 {
@@ -37,9 +37,8 @@ internal sealed class SubtaskRestorer
     /// <summary>The checkpoint restored from, or null on a fresh start.</summary>
     public long? CheckpointId => _checkpoint?.Id;
 
-    /// <summary>The entities to ask, with the question.</summary>
-    public IEnumerable<(string EntityId, ReadKeyGroupState Read)> Requests =>
-        _requests.Keys.Select(entityId => (entityId, new ReadKeyGroupState(_checkpoint!.Id)));
+    /// <summary>The key-group entities whose state to read.</summary>
+    public IReadOnlyCollection<string> EntityIds => _requests.Keys;
 
     /// <summary>Answers still missing.</summary>
     public int Outstanding { get; private set; }

@@ -25,6 +25,18 @@ public sealed class SlotTableSpecs
     }
 
     [Fact]
+    public void A_retried_request_of_the_same_attempt_should_get_the_same_slots()
+    {
+        var table = ThreeNodes(slots: 2);
+        var first = table.Allocate("job", 3, 4);
+
+        var retried = table.Allocate("job", 3, 4);
+
+        Assert.Equal(first.Nodes, retried.Nodes);
+        Assert.Equal(2, table.Nodes().Sum(n => n.FreeSlots));
+    }
+
+    [Fact]
     public void A_second_job_should_take_the_nodes_with_the_most_free_slots_so_the_load_stays_even()
     {
         var table = ThreeNodes();

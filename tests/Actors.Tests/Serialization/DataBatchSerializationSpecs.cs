@@ -91,10 +91,11 @@ public sealed class DataBatchSerializationSpecs : TestKit
         var message = new DataBatch(0, RuntimeMessageSamples.Batch(Enumerable.Range(0, 10).Select(i => ($"{i}:{big}", (long)i)).ToArray()));
         _system.Serialization.FindSerializerFor(message).ToBinary(message);
 
-        var records = RemoteBatchSizing.RecordsPerBatch(typeof(string), batchSize: 1024);
+        const int budget = 256 * 1024;
+        var records = RemoteBatchSizing.RecordsPerBatch(typeof(string), batchSize: 1024, budget);
 
-        Assert.InRange(records, 1, RemoteBatchSizing.MaxBatchBytes / 4_000);
-        Assert.True(records >= RemoteBatchSizing.MaxBatchBytes / 4_100, $"{records} records per batch is far below the budget");
+        Assert.InRange(records, 1, budget / 4_000);
+        Assert.True(records >= budget / 4_100, $"{records} records per batch is far below the budget");
     }
 
     [Fact]

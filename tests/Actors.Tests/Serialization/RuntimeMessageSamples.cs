@@ -2,6 +2,7 @@ using ActorStream.Actors.Cluster;
 using ActorStream.Actors.Checkpointing;
 using ActorStream.Actors.Exchange;
 using ActorStream.Actors.JobMaster;
+using ActorStream.Actors.Serialization;
 using ActorStream.Actors.State;
 using ActorStream.Actors.Subtasks;
 using ActorStream.Graph;
@@ -108,9 +109,9 @@ public static class RuntimeMessageSamples
         yield return new WriteKeyGroupState(5, [1, 2, 3], true, 4);
         yield return new KeyGroupStateWritten("job/sums/17", 5);
         yield return new KeyGroupStateWriteFailed("job/sums/17", 5, "MySqlException: Connection refused");
-        yield return new ReadKeyGroupState(5);
-        yield return new KeyGroupStateRead("job/sums/17", 5, [9, 8]);
-        yield return new KeyGroupStateRead("job/sums/18", null, null);
+
+        // a part of a message larger than a remote frame
+        yield return new MessagePart(Guid.Parse("0b5c63a4-8f1e-4d2a-9a57-3c1f0e6d2b81"), 2, 5, "WKG", [7, 0, 255]);
     }
 
     /// <summary>A job spec with arguments.</summary>

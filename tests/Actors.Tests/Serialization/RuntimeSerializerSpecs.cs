@@ -22,8 +22,8 @@ public sealed class RuntimeSerializerSpecs : TestKit
 
     /// <summary>Replies without a marker interface.</summary>
     private static readonly Type[] Replies =
-        [typeof(Credit), typeof(SavepointTaken), typeof(CheckpointsLoaded), typeof(CheckpointStored), typeof(KeyGroupStateWritten), typeof(KeyGroupStateRead), typeof(KeyGroupStateWriteFailed), typeof(JobProgress),
-        typeof(Actors.Cluster.JobSummary), typeof(Akka.Done)];
+        [typeof(Credit), typeof(SavepointTaken), typeof(CheckpointsLoaded), typeof(CheckpointStored), typeof(KeyGroupStateWritten), typeof(KeyGroupStateWriteFailed), typeof(JobProgress),
+        typeof(Actors.Cluster.JobSummary), typeof(Akka.Done), typeof(MessagePart)];
 
     private readonly ExtendedActorSystem _system;
 
@@ -100,11 +100,11 @@ public sealed class RuntimeSerializerSpecs : TestKit
             ["TriggerSavepoint"] = "TS", ["SavepointTaken"] = "ST", ["AcknowledgeCheckpoint"] = "AC", ["DeclineCheckpoint"] = "DC",
             ["SourceExhausted"] = "SE", ["JobSucceeded"] = "JS", ["JobEnded"] = "JE", ["JobProgress"] = "JP",
             ["LoadCheckpoints"] = "LC", ["CheckpointsLoaded"] = "CL", ["StoreCheckpoint"] = "SCP", ["CheckpointStored"] = "CST", ["DiscardCheckpoints"] = "DCP",
-            ["WriteKeyGroupState"] = "WKG", ["KeyGroupStateWritten"] = "KGW", ["KeyGroupStateWriteFailed"] = "KGF", ["ReadKeyGroupState"] = "RKG", ["KeyGroupStateRead"] = "KGR",
+            ["WriteKeyGroupState"] = "WKG", ["KeyGroupStateWritten"] = "KGW", ["KeyGroupStateWriteFailed"] = "KGF",
             ["JobAccepted"] = "JA", ["JobRejected"] = "JR", ["UnknownJob"] = "UJ", ["Done"] = "DN",
             ["RequestSlots"] = "RQS", ["SlotsGranted"] = "SG", ["SlotsUnavailable"] = "SU", ["HoldSlots"] = "HS", ["ReleaseSlots"] = "RLS", ["GetSlotLocation"] = "GSL",
             ["SlotLocation"] = "SL", ["GetClusterNodes"] = "GCN", ["ClusterNodes"] = "CN", ["SubmitJobSpec"] = "SJS", ["ToJob"] = "TJ",
-            ["ListJobs"] = "LJ", ["JobList"] = "JL", ["JobSummary"] = "JSM",
+            ["ListJobs"] = "LJ", ["JobList"] = "JL", ["JobSummary"] = "JSM", ["MessagePart"] = "MP",
             ["DataBatch"] = "DB:System.Int64",
         };
         var serializer = new RuntimeSerializer(_system);

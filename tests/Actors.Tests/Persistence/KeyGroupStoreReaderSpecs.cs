@@ -1,0 +1,106 @@
+using ActorStream.Actors.Persistence;
+using ActorStream.Actors.Serialization;
+using ActorStream.Actors.State;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.TestKit.Xunit2;
+using Xunit.Abstractions;
+
+namespace ActorStream.Actors.Tests.Persistence;
+
+/// <summary>
+/// A restore reads key groups from the store, not from their entities: what a key-group entity
+/// confirmed as written (into its journal and its compacting snapshots) is what the reader returns.
+/// </summary>
+public sealed class KeyGroupStoreReaderSpecs : TestKit, IClassFixture<SqliteDatabase>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    public KeyGroupStoreReaderSpecs(SqliteDatabase database, ITestOutputHelper output)
+        : base(Config(database.Settings), output: output) => SqlSchema.EnsureCreated(database.Settings);
+
+    private static Config Config(StateStoreSettings settings) => ConfigurationFactory.ParseString("""
+            akka.loglevel = WARNING
+            akka.stdout-loglevel = WARNING
+            """)
+        .WithFallback(StateStoreConfig.For(settings))
+        .WithFallback(StateSerializer.Bindings)
+        .WithFallback(RuntimeSerializer.Bindings);
+
+    [Fact]
+    public async Task It_should_read_each_key_group_as_of_the_checkpoint_across_snapshots_and_events()
+    {
+        // Snapshots every 2 writes: key group a has a snapshot and events after it, b only events.
+        var a = await Written("kg/job/op/1", (1, 0), (2, 1), (3, 2), (5, 3), (6, 5));
+        var b = await Written("kg/job/op/2", (2, 1));
+
+        var reads = await ReadAll([a, b, "kg/job/op/3"], asOf: 5);
+
+        AssertRead(reads[a], 5, Blob(a, 5));
+        AssertRead(reads[b], 2, Blob(b, 2));
+        Assert.Null(reads["kg/job/op/3"].CheckpointId); // never written: no state, not a failure
+        Assert.Null(reads["kg/job/op/3"].Data);
+    }
+
+    [Fact]
+    public async Task It_should_ignore_writes_of_checkpoints_after_the_one_restored()
+    {
+        var a = await Written("kg/later/op/1", (1, 0), (2, 1), (3, 1), (4, 1));
+
+        var reads = await ReadAll([a], asOf: 2);
+
+        AssertRead(reads[a], 2, Blob(a, 2));
+    }
+
+    [Fact]
+    public async Task It_should_read_many_key_groups_a_few_at_a_time_and_then_stop()
+    {
+        var ids = new List<string>();
+        for (var keyGroup = 0; keyGroup < 20; keyGroup++)
+            ids.Add(await Written($"kg/many/op/{keyGroup}", (7, 0)));
+
+        var reader = Sys.ActorOf(KeyGroupStoreReader.Props(ids, 7, TestActor));
+        Watch(reader);
+        var reads = new Dictionary<string, KeyGroupStateRead>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var read = await ExpectMsgAsync<KeyGroupStateRead>(Timeout);
+            reads.Add(read.EntityId, read);
+        }
+        await ExpectTerminatedAsync(reader, Timeout);
+
+        Assert.All(ids, id => Assert.Equal(Blob(id, 7), reads[id].Data));
+    }
+
+    /// <summary>Writes (checkpoint, latest completed) pairs through the key group's entity, which snapshots every 2 writes.</summary>
+    private async Task<string> Written(string entityId, params (long Checkpoint, long LatestCompleted)[] writes)
+    {
+        var entity = Sys.ActorOf(KeyGroupStateActor.Props(entityId, snapshotEvery: 2, TimeSpan.FromMinutes(5)));
+        foreach (var (checkpoint, latestCompleted) in writes)
+        {
+            entity.Tell(new WriteKeyGroupState(checkpoint, Blob(entityId, checkpoint), Retained: false, latestCompleted));
+            Assert.Equal(checkpoint, (await ExpectMsgAsync<KeyGroupStateWritten>(Timeout)).CheckpointId);
+        }
+        return entityId;
+    }
+
+    private async Task<Dictionary<string, KeyGroupStateRead>> ReadAll(IReadOnlyCollection<string> entityIds, long asOf)
+    {
+        Sys.ActorOf(KeyGroupStoreReader.Props(entityIds, asOf, TestActor));
+        var reads = new Dictionary<string, KeyGroupStateRead>();
+        foreach (var _ in entityIds)
+        {
+            var read = await ExpectMsgAsync<KeyGroupStateRead>(Timeout);
+            reads.Add(read.EntityId, read);
+        }
+        return reads;
+    }
+
+    private static void AssertRead(KeyGroupStateRead read, long checkpointId, byte[] data)
+    {
+        Assert.Equal(checkpointId, read.CheckpointId);
+        Assert.Equal(data, read.Data);
+    }
+
+    private static byte[] Blob(string entityId, long checkpoint) => System.Text.Encoding.UTF8.GetBytes($"{entityId}@{checkpoint}");
+}
