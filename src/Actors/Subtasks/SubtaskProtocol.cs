@@ -80,6 +80,12 @@ internal static class SubtaskTicks
 
     public sealed record WritesTimedOut(long CheckpointId) : INoSerializationVerificationNeeded;
 
+    /// <summary>The source has input again (piped to the subtask itself).</summary>
+    public sealed record SourceAvailable : INoSerializationVerificationNeeded
+    {
+        public static readonly SourceAvailable Instance = new();
+    }
+
     public sealed record ResendWrites : INoSerializationVerificationNeeded
     {
         public static readonly ResendWrites Instance = new();
