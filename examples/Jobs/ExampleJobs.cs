@@ -9,7 +9,7 @@ namespace ActorStream.Examples;
 public static class ExampleJobs
 {
     /// <summary>Every example job, in the order they are listed.</summary>
-    public static IReadOnlyList<ExampleJob> All { get; } = [new WordCountJob(), new FraudDetectionJob(), new ClicksJob(), new DemoClicksJob()];
+    public static IReadOnlyList<ExampleJob> All { get; } = [new WordCountJob(), new FraudDetectionJob(), new ClicksJob(), new AmazonEtlJob(), new DemoClicksJob()];
 
     /// <summary>The job named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static ExampleJob? Find(string name) =>

@@ -1,5 +1,4 @@
 using ActorStream.Host.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace ActorStream.Host.Tests;
 
@@ -50,13 +49,8 @@ public sealed class ClicksRecoverySpecs
 
         using (var engine = CliProcess.Start(ClicksArgs(input, output, stateDb, "--rate", "4000")))
         {
-            // Kill once a few checkpoints completed and part files were committed, well before the end (7.5 s of input).
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (CompletedCheckpoints(stateDb) < 3 && !engine.HasExited && DateTime.UtcNow < deadline)
-                await Task.Delay(50);
-            Assert.False(engine.HasExited, "The first run ended before it could be killed:\n" + engine.Output);
-            Assert.True(CompletedCheckpoints(stateDb) >= 3, "No checkpoint completed in time:\n" + engine.Output);
-            engine.KillHard();
+            // Kill once a few checkpoints completed and output was committed, well before the end.
+            await LocalCheckpoints.KillAfterAsync(engine, stateDb, "clicks", 3);
         }
         Assert.NotEmpty(Directory.EnumerateFiles(output, "part-*")); // committed output of the first run stays
 
@@ -64,24 +58,5 @@ public sealed class ClicksRecoverySpecs
 
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
         ClicksOutput.AssertMatches(ClickFile.Simulate(Input.Value, Window, Lateness, OutOfOrderness), output);
-    }
-
-    /// <summary>Completed checkpoints of the clicks job, as rows of its checkpoint store in the SQLite journal.</summary>
-    private static long CompletedCheckpoints(string stateDb)
-    {
-        if (!File.Exists(stateDb))
-            return 0;
-        try
-        {
-            using var connection = new SqliteConnection($"Data Source={stateDb};Mode=ReadOnly");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM journal WHERE persistence_id = 'checkpoints/clicks'";
-            return (long)command.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0; // the tables are not there yet
-        }
     }
 }

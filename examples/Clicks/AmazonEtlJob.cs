@@ -1,0 +1,73 @@
+using ActorStream.Connectors.Formats;
+using ActorStream.Connectors.MySql;
+using ActorStream.Examples.Common;
+using ActorStream.Graph;
+
+namespace ActorStream.Examples.Clicks;
+
+/// <summary>
+/// The flagship ETL: click events through <see cref="ClickPipeline"/> into MySQL/MariaDB. Every window
+/// firing is upserted into TABLE (one row per item and window, holding its last firing's totals); events
+/// past the lateness go, as JSON lines, to TABLE_late and malformed lines to TABLE_errors. Exactly-once
+/// with checkpoints: rows of a checkpoint commit in one database transaction with a marker row.
+/// </summary>
+public sealed class AmazonEtlJob : ExampleJob
+{
+    /// <inheritdoc />
+    public override string Name => "amazon-etl";
+
+    /// <inheritdoc />
+    public override string Description => "Click events to per-item window totals upserted into MySQL/MariaDB, exactly-once with checkpoints.";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<JobOption> Options { get; } =
+    [
+        new("input", "JSON-lines file (or directory) of {\"user\",\"item\",\"action\",\"price\",\"ts\"} events; ts in epoch ms.", Required: true, IsPath: true),
+        new("mysql", "MySQL/MariaDB connection string (MySqlConnector), e.g. \"Server=127.0.0.1;Port=3306;User ID=u;Password=p;Database=d\".", Required: true),
+        new("table", "The table of window totals; TABLE_late and TABLE_errors take late events and malformed lines.", Default: "item_window_stats"),
+        .. ClickPipeline.Options,
+        TestAids.Rate,
+        TestAids.InjectFailureAfter,
+    ];
+
+    /// <inheritdoc />
+    public override void Build(StreamExecutionEnvironment env, JobParameters parameters)
+    {
+        var input = parameters.GetExistingPath("input");
+        var database = parameters.GetRequired("mysql");
+        var tables = EtlTables.Named(parameters.Get("table", "item_window_stats"));
+        var lines = env.ReadTextFile(input, recordsPerSecond: TestAids.RateOf(parameters)).SetParallelism(1).Uid("read-clicks");
+        var streams = ClickPipeline.Build(env, lines, parameters);
+        streams.Totals.SinkTo(new MySqlSink<ItemWindowTotals>(database, tables.Stats,
+            t => [t.Item, t.WindowStart, t.WindowEnd, t.Clicks, t.Carts, t.Buys, t.Revenue]), "window-stats").Uid("window-stats");
+        streams.Late.SinkTo(new MySqlSink<ClickEvent>(database, tables.Late, e => [JsonLines.Encode(e)], MySqlWriteMode.Append), "late")
+            .Uid("late");
+        streams.Errors.SinkTo(new MySqlSink<DeadLetter>(database, tables.Errors, d => [d.Line, d.Error], MySqlWriteMode.Append), "errors")
+            .Uid("errors");
+    }
+}
+
+/// <summary>The three tables of the amazon-etl job.</summary>
+public sealed record EtlTables(MySqlTable Stats, MySqlTable Late, MySqlTable Errors)
+{
+    /// <summary>The tables for window totals table <paramref name="name"/>.</summary>
+    public static EtlTables Named(string name)
+    {
+        try
+        {
+            return new EtlTables(
+                new MySqlTable(name,
+                [
+                    new("item", "VARCHAR(128) NOT NULL"), new("window_start", "BIGINT NOT NULL"), new("window_end", "BIGINT NOT NULL"),
+                    new("clicks", "BIGINT NOT NULL"), new("carts", "BIGINT NOT NULL"), new("buys", "BIGINT NOT NULL"),
+                    new("revenue", "DECIMAL(18,2) NOT NULL"),
+                ], ["item", "window_start"]),
+                new MySqlTable(name + "_late", [new("line", "TEXT NOT NULL")]),
+                new MySqlTable(name + "_errors", [new("line", "TEXT NOT NULL"), new("error", "TEXT NOT NULL")]));
+        }
+        catch (ArgumentException e)
+        {
+            throw new JobParameterException("table", e.Message);
+        }
+    }
+}
