@@ -109,10 +109,22 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     public void Collect(T value, long timestamp) => Emit(value, timestamp, _generator!, this);
 
     /// <inheritdoc />
+    public void CollectSide<TSide>(OutputTag<TSide> tag, TSide value, long timestamp)
+    {
+        if (IdlenessApplies)
+            MarkActive();
+        Output.Collect(tag, new StreamRecord<TSide>(value, timestamp));
+    }
+
+    /// <inheritdoc />
     public ISourceOutput<T> ForSplit(string splitId)
     {
         if (!_splits.TryGetValue(splitId, out var split))
+        {
             _splits.Add(splitId, split = new SplitOutput(this, strategy.CreateGenerator()));
+            if (IdlenessApplies)
+                split.LastActivity = Context.ProcessingTime.CurrentProcessingTime;
+        }
         return split;
     }
 
@@ -123,27 +135,36 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
             CombineSplitWatermarks();
     }
 
+    private bool IdlenessApplies => strategy.IdleTimeout is not null && Context.RuntimeMode == RuntimeExecutionMode.Streaming;
+
     private void Emit(T value, long timestamp, IWatermarkGenerator<T> generator, IWatermarkOutput watermarks)
     {
         if (strategy.TimestampAssigner is { } assign)
             timestamp = assign(value, timestamp);
-        if (strategy.IdleTimeout is not null && Context.RuntimeMode == RuntimeExecutionMode.Streaming)
+        if (IdlenessApplies)
+        {
             MarkActive();
+            if (watermarks is SplitOutput split)
+                split.MarkActive(_lastActivity);
+        }
         Output.Collect(new StreamRecord<T>(value, timestamp));
         generator.OnEvent(value, timestamp, watermarks);
         if (emitWatermarkPerEvent)
             generator.OnPeriodicEmit(watermarks);
     }
 
-    /// <summary>The source's watermark is the minimum over its active splits' watermarks.</summary>
+    /// <summary>
+    /// The source's watermark is the minimum over its splits' watermarks, leaving out idle splits (Flink's
+    /// per-split WatermarksWithIdleness): a Kafka partition without records holds event time back only
+    /// until the idle timeout.
+    /// </summary>
     private void CombineSplitWatermarks()
     {
-        if (_splits.Count == 0)
-            return;
         var min = long.MaxValue;
         foreach (var split in _splits.Values)
-            min = Math.Min(min, split.Watermark);
-        if (min != Watermarks.Min)
+            if (!split.Idle)
+                min = Math.Min(min, split.Watermark);
+        if (min != Watermarks.Min && min != long.MaxValue)
             EmitWatermark(min);
     }
 
@@ -153,6 +174,20 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
         public IWatermarkGenerator<T> Generator { get; } = generator;
 
         public long Watermark { get; private set; } = Watermarks.Min;
+
+        /// <summary>When this split last emitted a record (processing time), with idleness on.</summary>
+        public long LastActivity { get; set; }
+
+        /// <summary>True when the split had no record for the idle timeout; its watermark is left out.</summary>
+        public bool Idle { get; set; }
+
+        public void MarkActive(long now)
+        {
+            LastActivity = now;
+            Idle = false; // the combined watermark never goes back, so a split that wakes up behind it cannot lower it
+        }
+
+        public void CollectSide<TSide>(OutputTag<TSide> tag, TSide value, long timestamp) => source.CollectSide(tag, value, timestamp);
 
         public void Collect(T value) => Collect(value, StreamRecord<T>.NoTimestamp);
 
@@ -208,12 +243,25 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
         if (_ended)
             return;
         var timeout = (long)strategy.IdleTimeout!.Value.TotalMilliseconds;
+        var next = Math.Max(now, _lastActivity) + timeout;
+        var splitWentIdle = false;
+        foreach (var split in _splits.Values)
+        {
+            if (split.Idle)
+                continue;
+            if (now - split.LastActivity >= timeout)
+                split.Idle = splitWentIdle = true;
+            else
+                next = Math.Min(next, split.LastActivity + timeout);
+        }
+        if (splitWentIdle)
+            CombineSplitWatermarks();
         if (!_idle && now - _lastActivity >= timeout)
         {
             _idle = true;
             Output.EmitWatermarkStatus(idle: true);
         }
-        Context.ProcessingTime.ScheduleAt(Math.Max(now, _lastActivity) + timeout, CheckIdle);
+        Context.ProcessingTime.ScheduleAt(next, CheckIdle);
     }
 
     /// <inheritdoc />

@@ -80,4 +80,11 @@ public interface ISourceOutput<in T>
 
     /// <summary>The split is finished: its watermark no longer holds the source back.</summary>
     void ReleaseSplit(string splitId) { }
+
+    /// <summary>
+    /// Emits <paramref name="value"/> to the side output <paramref name="tag"/> (e.g. a record that does
+    /// not deserialize), read with <c>GetSideOutput</c> on the source's stream.
+    /// </summary>
+    void CollectSide<TSide>(OutputTag<TSide> tag, TSide value, long timestamp) =>
+        throw new NotSupportedException($"This source output has no side outputs (asked for '{tag.Id}').");
 }

@@ -1,4 +1,5 @@
 using ActorStream.Graph.Operators;
+using ActorStream.Graph.Sources;
 using ActorStream.Graph.Tests.Harness;
 
 namespace ActorStream.Graph.Tests.Time;
@@ -44,6 +45,55 @@ public sealed class SplitWatermarkTests
         source.EmitPeriodicWatermark();
 
         Assert.Equal([9L], output.Watermarks);
+    }
+
+    [Fact]
+    public void A_split_without_records_for_the_idle_timeout_should_stop_holding_the_watermark_back()
+    {
+        var clock = new ManualProcessingTimeService(start: 1_000);
+        var steps = new Queue<Action<ISourceOutput<long>>>(
+        [
+            o => o.ForSplit("empty"), // a partition that never gets a record
+            o => o.ForSplit("busy").Collect(100),
+            o => o.ForSplit("busy").Collect(200),
+            o => o.ForSplit("busy").Collect(300),
+            o => o.ForSplit("empty").Collect(150), // wakes up behind the combined watermark: cannot lower it
+            o => o.ForSplit("busy").Collect(400),
+        ]);
+        var source = new SourceOperator<long>(new ScriptedSource(steps),
+            WatermarkStrategy<long>.ForMonotonousTimestamps().WithTimestampAssigner((v, _) => v).WithIdleness(TimeSpan.FromMilliseconds(100)),
+            emitWatermarkPerEvent: true);
+        var output = new CollectingOutput<long>();
+        source.Setup(OperatorContext.ForTest(processingTime: clock), output);
+        source.Open();
+
+        source.EmitNext();
+        source.EmitNext();
+        clock.AdvanceTo(1_050);
+        source.EmitNext();
+        Assert.Empty(output.Watermarks); // "empty" holds event time at its minimum
+        clock.AdvanceTo(1_100); // "empty" idle for 100 ms; "busy" had a record 50 ms ago
+        Assert.Equal([199L], output.Watermarks);
+        source.EmitNext();
+        Assert.Equal([199L, 299L], output.Watermarks);
+        source.EmitNext(); // "empty" active again at 149
+        source.EmitNext();
+        Assert.Equal([199L, 299L], output.Watermarks); // min(149, 399) is below 299: no new watermark
+    }
+
+    [Fact]
+    public void A_source_should_emit_side_output_records_to_their_tag()
+    {
+        var rejected = new OutputTag<string>("rejected");
+        var steps = new Queue<Action<ISourceOutput<long>>>([o => o.Collect(1), o => o.CollectSide(rejected, "bad", 77), o => o.ForSplit("a").CollectSide(rejected, "worse", 78)]);
+        var source = new SourceOperator<long>(new ScriptedSource(steps), WatermarkStrategy<long>.NoWatermarks(), emitWatermarkPerEvent: false);
+        var output = new CollectingOutput<long>();
+        source.Setup(OperatorContext.ForTest(), output);
+        source.Open();
+        while (source.EmitNext() == InputStatus.MoreAvailable) { }
+
+        Assert.Equal([1L], output.Values);
+        Assert.Equal(["bad@77", "worse@78"], output.SideOutput(rejected).Select(r => $"{r.Value}@{r.Timestamp}"));
     }
 
     private sealed class ScriptedSource(Queue<Action<ISourceOutput<long>>> steps) : ISource<long>
