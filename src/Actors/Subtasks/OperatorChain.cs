@@ -57,6 +57,7 @@ internal sealed class OperatorChain
                     .ToDictionary(g => g.Key, g => g.Select(c => (IWatermarkInput)c.consumer).ToArray())));
             var context = new OperatorContext
             {
+                JobName = graph.JobName,
                 OperatorName = node.Name,
                 OperatorUid = node.Uid,
                 SubtaskIndex = index,

@@ -5,6 +5,9 @@ namespace ActorStream.Graph.Operators;
 /// <summary>What the runtime tells an operator about the subtask it runs in.</summary>
 public sealed record OperatorContext
 {
+    /// <summary>The job's name (stable across restores of the job).</summary>
+    public string JobName { get; init; } = "job";
+
     /// <summary>The operator's name.</summary>
     public required string OperatorName { get; init; }
 

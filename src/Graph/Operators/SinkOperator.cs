@@ -16,7 +16,11 @@ public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T
     private bool _ended;
 
     private SinkContext SinkContext => _sinkContext ??= new SinkContext(Context.OperatorName, Context.SubtaskIndex, Context.Parallelism,
-        new StreamingRuntimeContext(Context, keyedState: null));
+        new StreamingRuntimeContext(Context, keyedState: null))
+    {
+        JobName = Context.JobName,
+        OperatorUid = Context.OperatorUid,
+    };
 
     /// <summary>Commits this subtask's share of the restored committables, before the writer opens.</summary>
     public override void InitializeOperatorState(IReadOnlyList<byte[]> restored)

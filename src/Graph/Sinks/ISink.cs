@@ -18,4 +18,11 @@ public interface ISinkWriter<in T> : IDisposable
 }
 
 /// <summary>What a sink writer knows about its subtask.</summary>
-public sealed record SinkContext(string OperatorName, int SubtaskIndex, int Parallelism, IRuntimeContext RuntimeContext);
+public sealed record SinkContext(string OperatorName, int SubtaskIndex, int Parallelism, IRuntimeContext RuntimeContext)
+{
+    /// <summary>The job's name, stable across its restores (e.g. for transactional ids).</summary>
+    public string JobName { get; init; } = "job";
+
+    /// <summary>The sink operator's stable uid.</summary>
+    public string OperatorUid { get; init; } = OperatorName;
+}

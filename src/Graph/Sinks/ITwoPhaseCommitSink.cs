@@ -23,4 +23,12 @@ public interface ITwoPhaseCommitSink<in T, TCommittable> : ISink<T>
 
     /// <summary>Creates the committer of one subtask.</summary>
     ICommitter<TCommittable> CreateCommitter(SinkContext context);
+
+    /// <summary>
+    /// The subtask whose writer prepared <paramref name="committable"/>, or null (the default). A restore
+    /// commits a committable that has one in subtask (writer mod parallelism), so that one subtask commits
+    /// all of a writer's committables in order (e.g. through the writer's one Kafka transactional id);
+    /// the others are spread evenly.
+    /// </summary>
+    int? WriterOf(TCommittable committable) => null;
 }

@@ -28,8 +28,8 @@ internal sealed class TwoPhaseCommitDriver<T, TCommittable>(ITwoPhaseCommitSink<
         foreach (var state in restored.Order(ByteOrder.Instance))
             Read(state, writerStates, committables);
         _restore = new TwoPhaseCommitRestore<TCommittable>(writerStates, committables);
-        // Every p-th entry: the subtasks split the committables without coordinating, and never commit one twice at once.
-        var mine = committables.Where((_, i) => i % context.Parallelism == context.SubtaskIndex).ToList();
+        // Every p-th entry (or by writer): the subtasks split the committables without coordinating, and never commit one twice at once.
+        var mine = committables.Where((c, i) => (sink.WriterOf(c) ?? i) % context.Parallelism == context.SubtaskIndex).ToList();
         if (mine.Count > 0)
             Committer.Commit(mine);
     }
