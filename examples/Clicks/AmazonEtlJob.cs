@@ -6,13 +6,18 @@ using ActorStream.Graph;
 namespace ActorStream.Examples.Clicks;
 
 /// <summary>
-/// The flagship ETL: click events through <see cref="ClickPipeline"/> into MySQL/MariaDB. Every window
+/// The flagship ETL: click events from a Kafka topic (or a file) through <see cref="ClickPipeline"/> into MySQL/MariaDB. Every window
 /// firing is upserted into TABLE (one row per item and window, holding its last firing's totals); events
 /// past the lateness go, as JSON lines, to TABLE_late and malformed lines to TABLE_errors. Exactly-once
 /// with checkpoints: rows of a checkpoint commit in one database transaction with a marker row.
 /// </summary>
 public sealed class AmazonEtlJob : ExampleJob
 {
+    private static readonly JobOption Input = new("input",
+        "JSON-lines file (or directory) of {\"user\",\"item\",\"action\",\"price\",\"ts\"} events; ts in epoch ms. Or read --topic.", IsPath: true);
+
+    private static readonly JobOption Topic = new("topic", "Kafka topic of the click events (one JSON line per record), instead of --input.");
+
     /// <inheritdoc />
     public override string Name => "amazon-etl";
 
@@ -22,7 +27,8 @@ public sealed class AmazonEtlJob : ExampleJob
     /// <inheritdoc />
     public override IReadOnlyList<JobOption> Options { get; } =
     [
-        new("input", "JSON-lines file (or directory) of {\"user\",\"item\",\"action\",\"price\",\"ts\"} events; ts in epoch ms.", Required: true, IsPath: true),
+        Input,
+        .. ClickKafka.InputOptions(Topic),
         new("mysql", "MySQL/MariaDB connection string (MySqlConnector), e.g. \"Server=127.0.0.1;Port=3306;User ID=u;Password=p;Database=d\".", Required: true),
         new("table", "The table of window totals; TABLE_late and TABLE_errors take late events and malformed lines.", Default: "item_window_stats"),
         .. ClickPipeline.Options,
@@ -33,16 +39,16 @@ public sealed class AmazonEtlJob : ExampleJob
     /// <inheritdoc />
     public override void Build(StreamExecutionEnvironment env, JobParameters parameters)
     {
-        var input = parameters.GetExistingPath("input");
         var database = parameters.GetRequired("mysql");
         var tables = EtlTables.Named(parameters.Get("table", "item_window_stats"));
-        var lines = env.ReadTextFile(input, recordsPerSecond: TestAids.RateOf(parameters)).SetParallelism(1).Uid("read-clicks");
+        var (lines, malformed) = ClickKafka.ReadLines(env, parameters, Input, Topic);
         var streams = ClickPipeline.Build(env, lines, parameters);
+        var errors = malformed is null ? streams.Errors : streams.Errors.Union(malformed);
         streams.Totals.SinkTo(new MySqlSink<ItemWindowTotals>(database, tables.Stats,
             t => [t.Item, t.WindowStart, t.WindowEnd, t.Clicks, t.Carts, t.Buys, t.Revenue]), "window-stats").Uid("window-stats");
         streams.Late.SinkTo(new MySqlSink<ClickEvent>(database, tables.Late, e => [JsonLines.Encode(e)], MySqlWriteMode.Append), "late")
             .Uid("late");
-        streams.Errors.SinkTo(new MySqlSink<DeadLetter>(database, tables.Errors, d => [d.Line, d.Error], MySqlWriteMode.Append), "errors")
+        errors.SinkTo(new MySqlSink<DeadLetter>(database, tables.Errors, d => [d.Line, d.Error], MySqlWriteMode.Append), "errors")
             .Uid("errors");
     }
 }

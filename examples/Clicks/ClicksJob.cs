@@ -1,5 +1,6 @@
 using ActorStream.Connectors.Files;
 using ActorStream.Connectors.Formats;
+using ActorStream.Connectors.Kafka;
 using ActorStream.Examples.Common;
 using ActorStream.Graph;
 
@@ -7,11 +8,23 @@ namespace ActorStream.Examples.Clicks;
 
 /// <summary>
 /// Totals click events per item in tumbling event-time windows with allowed lateness (<see cref="ClickPipeline"/>).
-/// Every firing (on time and each late one) is a line in DIR; events past the lateness go to DIR/late/
-/// and malformed lines to DIR/errors/.
+/// Reads a file or a Kafka topic. Every firing (on time and each late one) is a JSON line in DIR, or in topic O
+/// (keyed by item, exactly-once); events past the lateness go to DIR/late/ or O-late, malformed lines to
+/// DIR/errors/ or O-errors.
 /// </summary>
 public sealed class ClicksJob : ExampleJob
 {
+    private static readonly JobOption Input = new("input",
+        "JSON-lines file (or directory) of {\"user\",\"item\",\"action\",\"price\",\"ts\"} events; ts in epoch ms. Or read --input-topic.", IsPath: true);
+
+    private static readonly JobOption InputTopic = new("input-topic", "Kafka topic of the events (one JSON line per record), instead of --input.");
+
+    private static readonly JobOption Output = new("output",
+        "Directory for window totals (part files), late/ (events past the lateness) and errors/ (malformed lines). Or write --output-topic.", IsPath: true);
+
+    private static readonly JobOption OutputTopic = new("output-topic",
+        "Kafka topic for window totals (key: item), exactly-once; late events go to O-late and malformed lines to O-errors. Created when missing.");
+
     /// <inheritdoc />
     public override string Name => "clicks";
 
@@ -21,8 +34,10 @@ public sealed class ClicksJob : ExampleJob
     /// <inheritdoc />
     public override IReadOnlyList<JobOption> Options { get; } =
     [
-        new("input", "JSON-lines file (or directory) of {\"user\",\"item\",\"action\",\"price\",\"ts\"} events; ts in epoch ms.", Required: true, IsPath: true),
-        new("output", "Directory for window totals (part files), late/ (events past the lateness) and errors/ (malformed lines).", Required: true, IsPath: true),
+        Input,
+        Output,
+        .. ClickKafka.InputOptions(InputTopic),
+        OutputTopic,
         .. ClickPipeline.Options,
         TestAids.Rate,
         TestAids.InjectFailureAfter,
@@ -31,12 +46,28 @@ public sealed class ClicksJob : ExampleJob
     /// <inheritdoc />
     public override void Build(StreamExecutionEnvironment env, JobParameters parameters)
     {
-        var input = parameters.GetExistingPath("input");
-        var output = parameters.GetRequired("output");
-        var lines = env.ReadTextFile(input, recordsPerSecond: TestAids.RateOf(parameters)).SetParallelism(1).Uid("read-clicks");
+        if (parameters.Has(Output.Name) == parameters.Has(OutputTopic.Name))
+            throw new JobParameterException(Output.Name, $"give {Output.Flag} DIR, or {OutputTopic.Flag} TOPIC with {ClickKafka.BootstrapServers.Flag} (not both).");
+        var (lines, malformed) = ClickKafka.ReadLines(env, parameters, Input, InputTopic);
         var streams = ClickPipeline.Build(env, lines, parameters);
-        streams.Errors.SinkTo(new FileSink<DeadLetter>(Path.Combine(output, "errors"), JsonLines.Encode, ".jsonl"), "errors").Uid("errors");
-        streams.Totals.SinkTo(new FileSink<ItemWindowTotals>(output, JsonLines.Encode, ".jsonl"), "window-totals").Uid("window-totals");
-        streams.Late.SinkTo(new FileSink<ClickEvent>(Path.Combine(output, "late"), JsonLines.Encode, ".jsonl"), "late").Uid("late");
+        var errors = malformed is null ? streams.Errors : streams.Errors.Union(malformed);
+        if (parameters.Get(Output.Name) is { } output)
+        {
+            errors.SinkTo(new FileSink<DeadLetter>(Path.Combine(output, "errors"), JsonLines.Encode, ".jsonl"), "errors").Uid("errors");
+            streams.Totals.SinkTo(new FileSink<ItemWindowTotals>(output, JsonLines.Encode, ".jsonl"), "window-totals").Uid("window-totals");
+            streams.Late.SinkTo(new FileSink<ClickEvent>(Path.Combine(output, "late"), JsonLines.Encode, ".jsonl"), "late").Uid("late");
+            return;
+        }
+        var bootstrap = ClickKafka.BootstrapOf(parameters);
+        var topic = parameters.GetRequired(OutputTopic.Name);
+        KafkaSink<TOut> Sink<TOut>(string name, Func<TOut, string?>? key)
+        {
+            KafkaTopics.Ensure(bootstrap, name);
+            return new KafkaSink<TOut>(new KafkaSinkOptions { BootstrapServers = bootstrap, Topic = name },
+                KafkaSerializers.Utf8<TOut>(v => JsonLines.Encode(v), key));
+        }
+        streams.Totals.SinkTo(Sink<ItemWindowTotals>(topic, t => t.Item), "window-totals").Uid("window-totals");
+        streams.Late.SinkTo(Sink<ClickEvent>(topic + "-late", e => e.Item), "late").Uid("late");
+        errors.SinkTo(Sink<DeadLetter>(topic + "-errors", null), "errors").Uid("errors");
     }
 }

@@ -21,6 +21,9 @@ public sealed class JobParameters
     /// <summary>True when <paramref name="name"/> was given or has a default.</summary>
     public bool Has(string name) => Get(name) is not null;
 
+    /// <summary>True when the flag option <paramref name="name"/> was given.</summary>
+    public bool IsSet(string name) => Get(name) is { } value && !value.Equals("false", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The value of <paramref name="name"/>, else its declared default, else null.</summary>
     public string? Get(string name) =>
         _values.TryGetValue(name, out var value) ? value : _options.GetValueOrDefault(name)?.Default;

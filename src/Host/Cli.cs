@@ -48,7 +48,7 @@ public static class Cli
         Subcommands =
         {
             JobsCommand.Create(console), RunCommand.Create(console), DemoCommand.Create(console), BenchCommand.Create(console),
-            NodeCommand.Create(console),
+            NodeCommand.Create(console), ProduceCommand.Create(console), DevCommand.Create(console),
         },
     }.WithSubcommands(ControlCommands.Create(console));
 

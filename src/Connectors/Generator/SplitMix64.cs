@@ -4,7 +4,7 @@ namespace ActorStream.Connectors.Generator;
 /// Steele, Lea and Flood's SplitMix64: a stable, cheap 64-bit mixer. Unlike System.Random its
 /// output is fixed by this code, so generated data stays the same across .NET versions.
 /// </summary>
-internal static class SplitMix64
+public static class SplitMix64
 {
     /// <summary>The golden-ratio increment between consecutive states.</summary>
     public const ulong Gamma = 0x9E3779B97F4A7C15;

@@ -25,6 +25,7 @@ public sealed class KafkaMockCluster : IDisposable
         _native = Native.Instance.Value;
         var errors = new byte[512];
         var conf = _native.ConfNew();
+        _native.ConfSet(conf, "log_level", "3"); // its client has no brokers of its own to talk to: silence the warning
         // The cluster lives in a client handle's background threads; the client itself is never used.
         _client = _native.New(ProducerType, conf, errors, (UIntPtr)errors.Length);
         if (_client == IntPtr.Zero)
@@ -36,6 +37,9 @@ public sealed class KafkaMockCluster : IDisposable
             throw new InvalidOperationException("librdkafka could not start a mock cluster (see its log above).");
         }
         BootstrapServers = Marshal.PtrToStringUTF8(_native.Bootstraps(_cluster))!;
+        // With a controller, admin requests the mock cannot serve (CreateTopics) fail at once as unsupported
+        // instead of timing out while waiting for one.
+        _native.SetControllerId(_cluster, 1);
     }
 
     /// <summary>The brokers' addresses, "127.0.0.1:port,...".</summary>
@@ -89,6 +93,8 @@ public sealed class KafkaMockCluster : IDisposable
         private readonly delegate* unmanaged<IntPtr, IntPtr> _bootstraps;
         private readonly delegate* unmanaged<IntPtr, byte*, int, int, int> _topicCreate;
         private readonly delegate* unmanaged<IntPtr, int, byte*, int, void> _setHostPort;
+        private readonly delegate* unmanaged<IntPtr, byte*, byte*, byte*, UIntPtr, int> _confSet;
+        private readonly delegate* unmanaged<IntPtr, int, int> _setControllerId;
 
         private Native(IntPtr library)
         {
@@ -100,9 +106,20 @@ public sealed class KafkaMockCluster : IDisposable
             _bootstraps = (delegate* unmanaged<IntPtr, IntPtr>)NativeLibrary.GetExport(library, "rd_kafka_mock_cluster_bootstraps");
             _topicCreate = (delegate* unmanaged<IntPtr, byte*, int, int, int>)NativeLibrary.GetExport(library, "rd_kafka_mock_topic_create");
             _setHostPort = (delegate* unmanaged<IntPtr, int, byte*, int, void>)NativeLibrary.GetExport(library, "rd_kafka_mock_broker_set_host_port");
+            _confSet = (delegate* unmanaged<IntPtr, byte*, byte*, byte*, UIntPtr, int>)NativeLibrary.GetExport(library, "rd_kafka_conf_set");
+            _setControllerId = (delegate* unmanaged<IntPtr, int, int>)NativeLibrary.GetExport(library, "rd_kafka_mock_set_controller_id");
         }
 
         public IntPtr ConfNew() => _confNew();
+
+        public void ConfSet(IntPtr conf, string name, string value)
+        {
+            var errors = new byte[256];
+            fixed (byte* n = Utf8(name), v = Utf8(value), e = errors)
+                _confSet(conf, n, v, e, (UIntPtr)errors.Length);
+        }
+
+        public void SetControllerId(IntPtr cluster, int broker) => _setControllerId(cluster, broker);
 
         public IntPtr New(int type, IntPtr conf, byte[] errors, UIntPtr size)
         {

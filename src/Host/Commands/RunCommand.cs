@@ -31,8 +31,11 @@ internal static class RunCommand
             var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, option) in jobOptions)
             {
-                if (parseResult.GetValue(option) is { } value)
-                    arguments[name] = value;
+                var given = option is Option<bool> flag
+                    ? parseResult.GetValue(flag) ? "true" : null
+                    : parseResult.GetValue((Option<string>)option);
+                if (given is not null)
+                    arguments[name] = given;
             }
             execution.AddArguments(parseResult, arguments);
             if (cluster.ContactPointsOf(parseResult) is { } contactPoints)
@@ -48,8 +51,10 @@ internal static class RunCommand
         return command;
     }
 
-    private static Option<string> ToCliOption(JobOption option)
+    private static Option ToCliOption(JobOption option)
     {
+        if (option.IsFlag)
+            return new Option<bool>(option.Flag) { Description = option.Description };
         var cli = new Option<string>(option.Flag)
         {
             Description = option.Description,

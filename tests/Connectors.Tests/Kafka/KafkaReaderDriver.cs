@@ -86,21 +86,3 @@ internal sealed class KafkaReaderDriver<T> : ISourceOutput<T>, IDisposable
         public void CollectSide<TSide>(OutputTag<TSide> tag, TSide value, long timestamp) => driver.CollectSide(tag, value, timestamp);
     }
 }
-
-/// <summary>Produces test records.</summary>
-internal static class TestRecords
-{
-    /// <summary>Produces <paramref name="values"/> to <paramref name="topic"/>, each to the partition the function gives, with timestamps 1000 + i.</summary>
-    public static void Produce(string bootstrap, string topic, IEnumerable<string> values, Func<int, int> partitionOf)
-    {
-        KafkaNative.EnsureLoaded();
-        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5 }).Build();
-        var i = 0;
-        foreach (var value in values)
-        {
-            producer.Produce(new TopicPartition(topic, partitionOf(i)), new Message<Null, string> { Value = value, Timestamp = new Timestamp(1000 + i, TimestampType.CreateTime) });
-            i++;
-        }
-        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(20)));
-    }
-}

@@ -4,35 +4,6 @@ using Confluent.Kafka;
 
 namespace ActorStream.Connectors.Tests.Kafka;
 
-/// <summary>Reads topics back for the sink specs.</summary>
-internal static class TopicReader
-{
-    /// <summary>The values of <paramref name="topic"/> (all partitions) a consumer of <paramref name="isolation"/> sees, read to the end.</summary>
-    public static List<string> Values(string bootstrap, string topic, IsolationLevel isolation = IsolationLevel.ReadCommitted, int partitions = 1)
-    {
-        KafkaNative.EnsureLoaded();
-        using var consumer = new ConsumerBuilder<Ignore, string>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrap, GroupId = "reader", IsolationLevel = isolation, EnablePartitionEof = true, EnableAutoCommit = false,
-        }).Build();
-        consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
-        var values = new List<string>();
-        var ended = new HashSet<int>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (ended.Count < partitions && DateTime.UtcNow < deadline)
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is not { } result)
-                continue;
-            if (result.IsPartitionEOF)
-                ended.Add(result.Partition.Value);
-            else
-                values.Add(result.Message.Value);
-        }
-        Assert.True(ended.Count == partitions, $"Reading {topic} did not reach its end (a transaction left open blocks read_committed readers).");
-        return values;
-    }
-}
-
 /// <summary>The Kafka sink's plumbing on the mock cluster (which fakes transactions, so nothing here claims exactly-once).</summary>
 public sealed class KafkaSinkSpecs(MockKafka kafka) : IClassFixture<MockKafka>
 {

@@ -4,16 +4,6 @@ using Confluent.Kafka;
 
 namespace ActorStream.Connectors.Tests.Kafka;
 
-/// <summary>A mock Kafka cluster shared by the specs of a class; each spec uses its own topics.</summary>
-public sealed class MockKafka : IDisposable
-{
-    public KafkaMockCluster Cluster { get; } = new();
-
-    public string Bootstrap => Cluster.BootstrapServers;
-
-    public void Dispose() => Cluster.Dispose();
-}
-
 /// <summary>
 /// The Kafka source on librdkafka's mock cluster: partitions shared deterministically, positions in
 /// checkpoints restored at another parallelism, bounded reads, starting offsets, offsets committed
