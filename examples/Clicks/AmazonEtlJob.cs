@@ -34,6 +34,7 @@ public sealed class AmazonEtlJob : ExampleJob
         .. ClickPipeline.Options,
         TestAids.Rate,
         TestAids.InjectFailureAfter,
+        CommitCrash.Option,
     ];
 
     /// <inheritdoc />
@@ -44,8 +45,11 @@ public sealed class AmazonEtlJob : ExampleJob
         var (lines, malformed) = ClickKafka.ReadLines(env, parameters, Input, Topic);
         var streams = ClickPipeline.Build(env, lines, parameters);
         var errors = malformed is null ? streams.Errors : streams.Errors.Union(malformed);
-        streams.Totals.SinkTo(new MySqlSink<ItemWindowTotals>(database, tables.Stats,
-            t => [t.Item, t.WindowStart, t.WindowEnd, t.Clicks, t.Carts, t.Buys, t.Revenue]), "window-stats").Uid("window-stats");
+        ITwoPhaseCommitSink<ItemWindowTotals, MySqlSinkTransaction> stats = new MySqlSink<ItemWindowTotals>(database, tables.Stats,
+            t => [t.Item, t.WindowStart, t.WindowEnd, t.Clicks, t.Carts, t.Buys, t.Revenue]);
+        if (CommitCrash.Of(parameters) is { } crash)
+            stats = crash.Wrap(stats);
+        streams.Totals.SinkTo(stats, "window-stats").Uid("window-stats");
         streams.Late.SinkTo(new MySqlSink<ClickEvent>(database, tables.Late, e => [JsonLines.Encode(e)], MySqlWriteMode.Append), "late")
             .Uid("late");
         errors.SinkTo(new MySqlSink<DeadLetter>(database, tables.Errors, d => [d.Line, d.Error], MySqlWriteMode.Append), "errors")

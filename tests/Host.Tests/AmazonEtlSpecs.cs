@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ActorStream.Actors.Tests.Persistence;
+using ActorStream.Connectors.Tests.Kafka;
 using ActorStream.Host.Tests.Support;
 using MySqlConnector;
 
@@ -10,10 +11,11 @@ namespace ActorStream.Host.Tests;
 /// The amazon-etl job into a real MariaDB: after an injected failure, and after a SIGKILL of the
 /// engine followed by <c>--from-savepoint latest</c>, the window table holds exactly the last firing
 /// of every item and window, and the late and error tables exactly the late events and malformed
-/// lines, as the failure-free simulation says.
+/// lines, as the failure-free simulation says. The same from a Kafka topic (the mock cluster: the
+/// source's offsets live in the job's checkpoints, so no Kafka transaction is involved).
 /// </summary>
 [Collection(JobRunsCollection.Name)]
-public sealed class AmazonEtlSpecs(MariaDbServer server) : IClassFixture<MariaDbServer>
+public sealed class AmazonEtlSpecs(MariaDbServer server, MockKafka kafka) : IClassFixture<MariaDbServer>, IClassFixture<MockKafka>
 {
     private static readonly Lazy<IReadOnlyList<string>> Input = new(() => ClickFile.Generate(30_000, seed: 17));
 
@@ -59,6 +61,53 @@ public sealed class AmazonEtlSpecs(MariaDbServer server) : IClassFixture<MariaDb
 
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
         AssertTables("killed");
+    }
+
+    [Theory]
+    [InlineData("before:4")] // checkpoint complete, its rows not yet in the database
+    [InlineData("after:4")]  // rows and marker committed, the engine not yet told
+    public async Task The_tables_should_be_exact_after_a_kill_around_a_commit_and_a_resume(string moment)
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("clicks.jsonl");
+        var stateDb = temp.Combine("state.db");
+        ClickFile.Write(input, Input.Value);
+        var table = "crash_" + moment[..moment.IndexOf(':')];
+
+        using (var engine = CliProcess.Start(EtlArgs(input, table, stateDb, "--rate", "4000", "--crash-at-commit", moment)))
+        {
+            Assert.True(await engine.WaitForExitAsync(TimeSpan.FromSeconds(90)), "The engine did not kill itself:\n" + engine.Output);
+            Assert.True(engine.ExitCode == 137, $"Exit code {engine.ExitCode}, not SIGKILL's 137:\n{engine.Output}");
+        }
+
+        var resumed = await CliRun.InvokeAsync(EtlArgs(input, table, stateDb, "--from-savepoint", "latest"));
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        AssertTables(table);
+    }
+
+    [Fact]
+    public async Task The_tables_should_be_exact_after_a_kill_and_a_resume_reading_a_kafka_topic()
+    {
+        using var temp = new TempDirectory();
+        var stateDb = temp.Combine("state.db");
+        kafka.Cluster.CreateTopic("etl-clicks", 1);
+        TestRecords.Produce(kafka.Bootstrap, "etl-clicks", Input.Value, _ => 0);
+        string[] Args(params string[] more) =>
+        [
+            "run", "amazon-etl", "--bootstrap-servers", kafka.Bootstrap, "--topic", "etl-clicks", "--bounded", "--mysql", Database,
+            "--table", "from_kafka", "--parallelism", "3", "--window", "10000ms", "--allowed-lateness", "5000ms", "--out-of-orderness", "2000ms",
+            "--checkpoint-interval", "200ms", "--state-db", stateDb, .. more,
+        ];
+
+        using (var engine = CliProcess.Start(Args("--rate", "4000")))
+            await LocalCheckpoints.KillAfterAsync(engine, stateDb, "amazon-etl", 3);
+        Assert.NotEmpty(Query("SELECT item FROM from_kafka"));
+
+        var resumed = await CliRun.InvokeAsync(Args("--from-savepoint", "latest"));
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        AssertTables("from_kafka");
     }
 
     private void AssertTables(string table)
