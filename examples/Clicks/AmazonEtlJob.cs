@@ -8,7 +8,7 @@ namespace ActorStream.Examples.Clicks;
 /// <summary>
 /// The flagship ETL: click events from a Kafka topic (or a file) through <see cref="ClickPipeline"/> into MySQL/MariaDB. Every window
 /// firing is upserted into TABLE (one row per item and window, holding its last firing's totals); events
-/// past the lateness go, as JSON lines, to TABLE_late and malformed lines to TABLE_errors. Exactly-once
+/// past the lateness go, as the lines they came in, to TABLE_late and malformed lines to TABLE_errors. Exactly-once
 /// with checkpoints: rows of a checkpoint commit in one database transaction with a marker row.
 /// </summary>
 public sealed class AmazonEtlJob : ExampleJob
@@ -50,7 +50,7 @@ public sealed class AmazonEtlJob : ExampleJob
         if (CommitCrash.Of(parameters) is { } crash)
             stats = crash.Wrap(stats);
         streams.Totals.SinkTo(stats, "window-stats").Uid("window-stats");
-        streams.Late.SinkTo(new MySqlSink<ClickEvent>(database, tables.Late, e => [JsonLines.Encode(e)], MySqlWriteMode.Append), "late")
+        streams.Late.SinkTo(new MySqlSink<string>(database, tables.Late, line => [line], MySqlWriteMode.Append), "late")
             .Uid("late");
         errors.SinkTo(new MySqlSink<DeadLetter>(database, tables.Errors, d => [d.Line, d.Error], MySqlWriteMode.Append), "errors")
             .Uid("errors");

@@ -5,7 +5,10 @@ using ActorStream.Graph.Windowing;
 namespace ActorStream.Examples.Clicks;
 
 /// <summary>The three outputs of the click pipeline: window totals, events past the lateness, malformed lines.</summary>
-public sealed record ClickStreams(DataStream<ItemWindowTotals> Totals, DataStream<ClickEvent> Late, DataStream<DeadLetter> Errors);
+/// <param name="Totals">Every window firing.</param>
+/// <param name="Late">The events past the allowed lateness, as the lines they came in.</param>
+/// <param name="Errors">The malformed lines, with why.</param>
+public sealed record ClickStreams(DataStream<ItemWindowTotals> Totals, DataStream<string> Late, DataStream<DeadLetter> Errors);
 
 /// <summary>
 /// The pipeline of the clicks and amazon-etl jobs: decode JSON lines, stamp event time, and total
@@ -16,7 +19,7 @@ public sealed record ClickStreams(DataStream<ItemWindowTotals> Totals, DataStrea
 public static class ClickPipeline
 {
     /// <summary>The side output of events that arrive after their window's allowed lateness.</summary>
-    public static readonly OutputTag<ClickEvent> Late = new("late-clicks");
+    public static readonly OutputTag<ClickLine> Late = new("late-clicks");
 
     /// <summary>The window options.</summary>
     public static IReadOnlyList<JobOption> Options { get; } =
@@ -46,17 +49,19 @@ public static class ClickPipeline
         // One subtask decodes and stamps the input, so the watermark after each record is the input's own.
         // With more, the subtasks without input would hold the windows' watermark at its minimum until their
         // end of input arrives, and how many records are processed before that depends on timing.
-        var decoded = lines.Process(new JsonLineDecoder<ClickEvent>(Validate)).SetParallelism(1).Name("decode").Uid("decode");
+        var decoded = lines.Process(new JsonLineDecoder<ClickEvent, ClickLine>(Validate, static (e, line) => new ClickLine(e, line)))
+            .SetParallelism(1).Name("decode").Uid("decode");
         var totals = decoded
-            .AssignTimestampsAndWatermarks(WatermarkStrategy<ClickEvent>.ForBoundedOutOfOrderness(outOfOrderness)
-                .WithTimestampAssigner((e, _) => e.Ts))
+            .AssignTimestampsAndWatermarks(WatermarkStrategy<ClickLine>.ForBoundedOutOfOrderness(outOfOrderness)
+                .WithTimestampAssigner((c, _) => c.Event.Ts))
             .SetParallelism(1).Name("event-time").Uid("event-time")
-            .KeyBy(e => e.Item)
+            .KeyBy(c => c.Event.Item)
             .Window(TumblingEventTimeWindows.Of(window))
             .AllowedLateness(lateness)
             .SideOutputLateData(Late)
-            .Aggregate(new ActionTotalsAggregate(failures), new ItemWindowFunction()).Name("item-windows").Uid("item-windows");
-        return new ClickStreams(totals, totals.GetSideOutput(Late), decoded.GetSideOutput(JsonLineDecoder<ClickEvent>.Errors));
+            .Aggregate(new ActionTotalsAggregate<ClickLine>(static c => c.Event, failures), new ItemWindowFunction()).Name("item-windows").Uid("item-windows");
+        var late = totals.GetSideOutput(Late).Map(c => c.Line).Name("late-lines");
+        return new ClickStreams(totals, late, decoded.GetSideOutput(JsonLineDecoder<ClickEvent, ClickLine>.Errors));
     }
 
     private static string? Validate(ClickEvent e) =>

@@ -9,7 +9,7 @@ namespace ActorStream.Examples.Clicks;
 /// <summary>
 /// Totals click events per item in tumbling event-time windows with allowed lateness (<see cref="ClickPipeline"/>).
 /// Reads a file or a Kafka topic. Every firing (on time and each late one) is a JSON line in DIR, or in topic O
-/// (keyed by item, exactly-once); events past the lateness go to DIR/late/ or O-late, malformed lines to
+/// (keyed by item, exactly-once); events past the lateness go, as the lines they came in, to DIR/late/ or O-late, malformed lines to
 /// DIR/errors/ or O-errors.
 /// </summary>
 public sealed class ClicksJob : ExampleJob
@@ -55,19 +55,19 @@ public sealed class ClicksJob : ExampleJob
         {
             errors.SinkTo(new FileSink<DeadLetter>(Path.Combine(output, "errors"), JsonLines.Encode, ".jsonl"), "errors").Uid("errors");
             streams.Totals.SinkTo(new FileSink<ItemWindowTotals>(output, JsonLines.Encode, ".jsonl"), "window-totals").Uid("window-totals");
-            streams.Late.SinkTo(new FileSink<ClickEvent>(Path.Combine(output, "late"), JsonLines.Encode, ".jsonl"), "late").Uid("late");
+            streams.Late.SinkTo(new FileSink<string>(Path.Combine(output, "late"), line => line, ".jsonl"), "late").Uid("late");
             return;
         }
         var bootstrap = ClickKafka.BootstrapOf(parameters);
         var topic = parameters.GetRequired(OutputTopic.Name);
-        KafkaSink<TOut> Sink<TOut>(string name, Func<TOut, string?>? key)
+        KafkaSink<TOut> Sink<TOut>(string name, Func<TOut, string?>? key, Func<TOut, string>? value = null)
         {
             KafkaTopics.Ensure(bootstrap, name);
             return new KafkaSink<TOut>(new KafkaSinkOptions { BootstrapServers = bootstrap, Topic = name },
-                KafkaSerializers.Utf8<TOut>(v => JsonLines.Encode(v), key));
+                KafkaSerializers.Utf8(value ?? (v => JsonLines.Encode(v)), key));
         }
         streams.Totals.SinkTo(Sink<ItemWindowTotals>(topic, t => t.Item), "window-totals").Uid("window-totals");
-        streams.Late.SinkTo(Sink<ClickEvent>(topic + "-late", e => e.Item), "late").Uid("late");
+        streams.Late.SinkTo(Sink<string>(topic + "-late", null, line => line), "late").Uid("late");
         errors.SinkTo(Sink<DeadLetter>(topic + "-errors", null), "errors").Uid("errors");
     }
 }

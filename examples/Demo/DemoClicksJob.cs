@@ -82,7 +82,7 @@ public sealed class DemoClicksJob : ExampleJob
         var windows = cleaned.KeyBy(e => e.Item)
             .Window(TumblingEventTimeWindows.Of(WindowSize))
             .Trigger(ContinuousEventTimeTrigger.Of(EarlyFiringInterval))
-            .Aggregate(new ActionTotalsAggregate(), new WindowResultsFunction()).Name("item-windows").Uid("item-windows");
+            .Aggregate(new ActionTotalsAggregate<ClickEvent>(static e => e), new WindowResultsFunction()).Name("item-windows").Uid("item-windows");
 
         windows.SinkTo(leaderboard.FinalResults, "leaderboard").Uid("leaderboard");
         windows.GetSideOutput(WindowResultsFunction.Early).SinkTo(leaderboard.EarlyResults, "leaderboard-early").Uid("leaderboard-early");
