@@ -5,10 +5,13 @@ namespace ActorStream.Connectors.Kafka;
 /// <summary>Builds Confluent.Kafka clients after loading librdkafka, with librdkafka's log at warning and above.</summary>
 internal static class KafkaClients
 {
-    public static IConsumer<byte[]?, byte[]?> Consumer(ConsumerConfig config)
+    public static IConsumer<byte[]?, byte[]?> Consumer(ConsumerConfig config, Action<string>? statistics = null)
     {
         KafkaNative.EnsureLoaded();
-        return new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, m) => Log(m)).SetErrorHandler((_, _) => { }).Build();
+        var builder = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, m) => Log(m)).SetErrorHandler((_, _) => { });
+        if (statistics is not null)
+            builder.SetStatisticsHandler((_, json) => statistics(json));
+        return builder.Build();
     }
 
     public static IProducer<byte[]?, byte[]?> Producer(ProducerConfig config)

@@ -46,6 +46,12 @@ public sealed record KafkaSourceOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Receives librdkafka's statistics (JSON) of each subtask's consumer every statistics.interval.ms (set it in
+    /// <see cref="Properties"/>), e.g. to export fetch-queue and lag figures.
+    /// </summary>
+    public Action<string>? StatisticsHandler { get; init; }
+
     /// <summary>How long a metadata or offset request may take before the subtask fails (and restarts).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -117,7 +117,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
     private void Start(ISourceOutput<T> output)
     {
-        _consumer = KafkaClients.Consumer(_options.ConsumerConfig(_context.SubtaskIndex));
+        _consumer = KafkaClients.Consumer(_options.ConsumerConfig(_context.SubtaskIndex), _options.StatisticsHandler);
         _admin = KafkaClients.Admin(_options.BootstrapServers, _options.Properties);
         IEnumerable<TopicPartition> partitions = _options.Bounded && _context.IsRestored
             ? _restored.Keys // a bounded run reads what it started with, no more

@@ -179,6 +179,34 @@ public sealed class KafkaSourceSpecs(MockKafka kafka) : IClassFixture<MockKafka>
         reader.Dispose();
     }
 
+    [Fact]
+    public async Task A_reader_that_is_not_polled_should_stop_fetching_at_its_queue_bound_and_then_read_everything()
+    {
+        const int partitions = 4, perPartition = 3_000; // 1 KiB records: 12 MiB in all
+        kafka.Cluster.CreateTopic("backpressure", partitions);
+        var payload = new string('x', 1_000);
+        TestRecords.Produce(kafka.Bootstrap, "backpressure", Enumerable.Range(0, partitions * perPartition).Select(i => $"{i:D6}{payload}"), i => i % partitions);
+        // Statistics reach the handler only through polls: the ones taken while paused arrive, in order, once it polls again.
+        var received = new List<long>();
+        var source = Source("backpressure", o => o with
+        {
+            Properties = new Dictionary<string, string> { ["queued.max.messages.kbytes"] = "1024", ["statistics.interval.ms"] = "100" },
+            StatisticsHandler = json => received.Add(System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("rxmsg_bytes").GetInt64()),
+        });
+        using var reader = new KafkaReaderDriver<string>(source, 0, 1);
+
+        await reader.ReadAsync(count: 10);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // back-pressured: the subtask does not poll
+        await reader.ReadAsync();
+
+        Assert.True(reader.Ended);
+        Assert.Equal(partitions * perPartition, reader.Values.Count);
+        // While paused, fetching stopped: a long run of equal figures, at the 1 MiB queue plus what was in flight, not 12 MiB.
+        var plateau = received.Where(b => b > 0).GroupBy(b => b).Where(g => g.Count() >= 15).Select(g => g.Key).ToList();
+        Assert.True(plateau.Count > 0 && plateau.Min() < 4L * 1024 * 1024,
+            $"No pause in fetching below 4 MiB: {string.Join(", ", received.Distinct().Take(40))}");
+    }
+
     private async Task<long?> CommittedAsync(string topic, string group, long expected, TimeSpan within)
     {
         using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.Bootstrap, GroupId = group }).Build();
