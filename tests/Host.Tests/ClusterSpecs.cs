@@ -1,4 +1,5 @@
 using ActorStream.Actors.Client;
+using ActorStream.Connectors.Tests.Kafka;
 using ActorStream.Graph;
 using ActorStream.Host.Tests.Support;
 
@@ -7,11 +8,11 @@ namespace ActorStream.Host.Tests;
 /// <summary>
 /// The cluster acceptance with real processes: three <c>actorstream node</c> processes and MariaDB,
 /// the clicks job submitted with <c>run --cluster</c> at parallelism 6 with exactly-once checkpoints;
-/// a node that runs subtasks dies (SIGKILL) or leaves (SIGTERM) mid-run, and the output still equals
+/// (reading a file, or a Kafka topic on the mock cluster) a node that runs subtasks dies (SIGKILL) or leaves (SIGTERM) mid-run, and the output still equals
 /// the failure-free reference, with the restart shown by <c>list</c>.
 /// </summary>
 [Collection(JobRunsCollection.Name)]
-public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log)
+public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log, MockKafka kafka) : IClassFixture<MockKafka>
 {
     private const long Window = 10_000;
     private const long Lateness = 5_000;
@@ -34,6 +35,15 @@ public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log)
     public async Task Clicks_on_three_nodes_should_survive_a_node_leaving_gracefully()
     {
         await RunWithNodeLossAsync(node => node.Terminate(), SubtasksOnly, log);
+    }
+
+    [Fact]
+    public async Task Clicks_from_a_kafka_topic_on_three_nodes_should_survive_the_hard_kill_of_a_node_with_subtasks()
+    {
+        kafka.Cluster.CreateTopic("cluster-clicks", 1);
+        TestRecords.Produce(kafka.Bootstrap, "cluster-clicks", Input.Value, _ => 0);
+        await RunWithNodeLossAsync(node => node.KillHard(), SubtasksOnly, log,
+            ["--bootstrap-servers", kafka.Bootstrap, "--input-topic", "cluster-clicks", "--bounded"]);
     }
 
     /// <summary>A node that runs subtasks only: neither the seed (it hosts the cluster's coordinators) nor the job master's.</summary>
@@ -70,7 +80,7 @@ public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log)
     /// from the loss until the job runs again: docs/cluster.md quotes it.
     /// </summary>
     private static async Task RunWithNodeLossAsync(Action<CliProcess> lose, Func<NodeProcesses, Actors.Cluster.JobSummary, int> pick,
-        Xunit.Abstractions.ITestOutputHelper log)
+        Xunit.Abstractions.ITestOutputHelper log, string[]? kafkaInput = null)
     {
         await using var nodes = await NodeProcesses.StartAsync();
         using var temp = new TempDirectory();
@@ -78,9 +88,9 @@ public sealed class ClusterSpecs(Xunit.Abstractions.ITestOutputHelper log)
         var output = temp.Combine("windows");
         ClickFile.Write(input, Input.Value);
 
-        var run = CliRun.InvokeAsync("run", "clicks", "--cluster", nodes.Cluster, "--input", input, "--output", output,
+        var run = CliRun.InvokeAsync(["run", "clicks", "--cluster", nodes.Cluster, .. kafkaInput ?? ["--input", input], "--output", output,
             "--parallelism", "6", "--checkpoint-interval", "500ms", "--rate", "2000",
-            "--window", "10000ms", "--allowed-lateness", "5000ms", "--out-of-orderness", "2000ms");
+            "--window", "10000ms", "--allowed-lateness", "5000ms", "--out-of-orderness", "2000ms"]);
         await using var client = await ClusterConnection.ConnectAsync(nodes.Addresses);
         var job = await WaitForCheckpointsAsync(client, 3, run, nodes);
         var victim = pick(nodes, job);
