@@ -34,6 +34,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     private long _nextDiscovery;
     private long _permits;
     private bool _waitingForPermits;
+    private bool _unattached;
 
     public KafkaSourceReader(KafkaSource<T> source, SourceReaderContext context, Dictionary<TopicPartition, KafkaPartitionPosition> restored,
         RecordRateLimiter? limiter)
@@ -53,9 +54,14 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     {
         if (_backgroundFailure is { } failure)
             throw new KafkaSourceException($"Reading Kafka failed: {failure.Message}", failure);
-        if (_consumer is null)
-            Start(output);
-        ApplyDiscovery(output);
+        EnsureStarted();
+        ApplyDiscovery();
+        if (_unattached)
+        {
+            _unattached = false;
+            foreach (var partition in _partitions.Values)
+                partition.Output ??= partition.Finished ? null : output.ForSplit(partition.SplitId); // each partition watermarked on its own
+        }
         if (_options.Bounded && _partitions.Values.All(p => p.Finished))
             return InputStatus.EndOfInput;
         if (_limiter is not null && _permits == 0 && (_permits = _limiter.Acquire(MaxBurst)) == 0)
@@ -86,9 +92,8 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
     public byte[] SnapshotState(long checkpointId)
     {
-        var positions = _consumer is null
-            ? _restored.Values.Where(p => Owns(p.Partition)).ToList() // not started yet: what it was given
-            : _partitions.Values.Select(p => p.Position).ToList();
+        EnsureStarted(); // a checkpoint before the first poll keeps the resolved starting offsets, not "latest" to resolve again
+        var positions = _partitions.Values.Select(p => p.Position).ToList();
         if (_options is { GroupId: not null, CommitOffsetsOnCheckpoint: true })
             _uncommitted[checkpointId] = positions.Where(p => p.Next >= 0).Select(p => new TopicPartitionOffset(p.Partition, p.Next)).ToList();
         return KafkaPartitionPositions.Write(positions);
@@ -115,19 +120,21 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         _closing.Dispose();
     }
 
-    private void Start(ISourceOutput<T> output)
+    private void EnsureStarted()
     {
+        if (_consumer is not null)
+            return;
         _consumer = KafkaClients.Consumer(_options.ConsumerConfig(_context.SubtaskIndex), _options.StatisticsHandler);
         _admin = KafkaClients.Admin(_options.BootstrapServers, _options.Properties);
         IEnumerable<TopicPartition> partitions = _options.Bounded && _context.IsRestored
             ? _restored.Keys // a bounded run reads what it started with, no more
             : FetchPartitions(firstStart: true).Concat(_restored.Keys.Where(p => _options.Reads(p.Topic)));
-        Add(partitions.Distinct().Where(Owns).ToList(), output, firstStart: true);
+        Add(partitions.Distinct().Where(Owns).ToList(), firstStart: true);
         ScheduleDiscovery();
     }
 
     /// <summary>Starts reading <paramref name="partitions"/> where the checkpoint, the starting offsets or (found later) the beginning say.</summary>
-    private void Add(IReadOnlyList<TopicPartition> partitions, ISourceOutput<T> output, bool firstStart)
+    private void Add(IReadOnlyList<TopicPartition> partitions, bool firstStart)
     {
         var fresh = partitions.Where(p => !_restored.ContainsKey(p)).ToList();
         var starts = firstStart && !_context.IsRestored
@@ -139,11 +146,10 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             var position = _restored.TryGetValue(partition, out var restored)
                 ? restored
                 : new KafkaPartitionPosition(partition, starts[partition], _options.Bounded ? EndOffset(partition) : null);
-            var reader = new PartitionReader(position, output.ForSplit($"{partition.Topic}-{partition.Partition.Value}"));
+            var reader = new PartitionReader(position) { Finished = position.IsFinished };
             _partitions.Add(partition, reader);
-            if (position.IsFinished)
-                Finish(reader, output, assigned: false);
-            else
+            _unattached = true;
+            if (!reader.Finished)
                 assign.Add(new TopicPartitionOffset(partition, position.Next));
         }
         if (assign.Count > 0)
@@ -183,7 +189,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         {
             // At the end, or past the stop: a transaction's commit marker can take the last offset before it.
             if (partition.Stop is { } end && offset >= end)
-                Finish(partition, output, assigned: true);
+                Finish(partition, output);
             return;
         }
         partition.Next = offset + 1;
@@ -193,9 +199,9 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         if (_deserializer.TryDeserialize(record, out var value, out var error))
         {
             if (timestamp.Type == TimestampType.NotAvailable)
-                partition.Output.Collect(value);
+                partition.Output!.Collect(value);
             else
-                partition.Output.Collect(value, timestamp.UnixTimestampMs);
+                partition.Output!.Collect(value, timestamp.UnixTimestampMs);
         }
         else
         {
@@ -204,14 +210,13 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
                 timestamp.Type == TimestampType.NotAvailable ? long.MinValue : timestamp.UnixTimestampMs);
         }
         if (partition.Stop is { } last && partition.Next >= last)
-            Finish(partition, output, assigned: true);
+            Finish(partition, output);
     }
 
-    private void Finish(PartitionReader partition, ISourceOutput<T> output, bool assigned)
+    private void Finish(PartitionReader partition, ISourceOutput<T> output)
     {
         partition.Finished = true;
-        if (assigned)
-            Consumer.IncrementalUnassign([partition.Partition]);
+        Consumer.IncrementalUnassign([partition.Partition]);
         output.ReleaseSplit(partition.SplitId);
     }
 
@@ -247,14 +252,14 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             _discovery = Task.Run(() => FetchPartitions(firstStart: false));
     }
 
-    private void ApplyDiscovery(ISourceOutput<T> output)
+    private void ApplyDiscovery()
     {
         if (_discovery is not { IsCompleted: true } done)
             return;
         _discovery = null;
         ScheduleDiscovery();
         if (done.IsCompletedSuccessfully) // a failed discovery is tried again at the next interval
-            Add(done.Result.Where(p => Owns(p) && !_partitions.ContainsKey(p)).ToList(), output, firstStart: false);
+            Add(done.Result.Where(p => Owns(p) && !_partitions.ContainsKey(p)).ToList(), firstStart: false);
     }
 
     /// <summary>The partitions of the topics this source reads; at the first start a listed topic must exist.</summary>
@@ -286,7 +291,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     }
 
     /// <summary>A partition being read: where it is and its own watermarked output.</summary>
-    private sealed class PartitionReader(KafkaPartitionPosition position, ISourceOutput<T> output)
+    private sealed class PartitionReader(KafkaPartitionPosition position)
     {
         public TopicPartition Partition { get; } = position.Partition;
 
@@ -298,7 +303,8 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
         public bool Finished { get; set; }
 
-        public ISourceOutput<T> Output { get; } = output;
+        /// <summary>The partition's own output, attached at the first poll after it was added.</summary>
+        public ISourceOutput<T>? Output { get; set; }
 
         public KafkaPartitionPosition Position => new(Partition, Next, Stop);
     }

@@ -111,6 +111,22 @@ public sealed class KafkaSourceSpecs(MockKafka kafka) : IClassFixture<MockKafka>
     }
 
     [Fact]
+    public async Task A_checkpoint_before_the_first_poll_should_keep_the_resolved_latest_offsets()
+    {
+        var topic = Topic("latest-early", partitions: 1, records: 10);
+        var latest = Source(topic, o => o with { StartingOffsets = KafkaStartingOffsets.Latest, Bounded = false });
+        byte[] state;
+        using (var first = new KafkaReaderDriver<string>(latest, 0, 1))
+            state = first.Snapshot(1); // the barrier came before any poll
+        TestRecords.Produce(kafka.Bootstrap, topic, ["after"], _ => 0);
+
+        using var restored = new KafkaReaderDriver<string>(latest, 0, 1, [state]);
+        await restored.ReadAsync(count: 2, TimeSpan.FromSeconds(3));
+
+        Assert.Equal(["after"], restored.Values); // not the 10 records from before the start
+    }
+
+    [Fact]
     public async Task Offsets_should_reach_the_consumer_group_only_when_their_checkpoint_completes()
     {
         var topic = Topic("committing", partitions: 1, records: 10);
