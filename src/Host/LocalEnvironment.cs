@@ -9,11 +9,12 @@ namespace ActorStream.Host;
 internal static class LocalEnvironment
 {
     /// <summary>
-    /// A new environment whose runtime logs at <paramref name="logLevel"/> (an Akka level such as WARNING) to
+    /// A new environment (serving the REST API when <paramref name="rest"/> is given) whose runtime logs at <paramref name="logLevel"/> (an Akka level such as WARNING) to
     /// standard error. The local executor is given explicitly rather than found by
     /// <see cref="StreamExecutionEnvironment.DefaultExecutorType"/>: the host references the runtime anyway.
     /// </summary>
-    public static StreamExecutionEnvironment Create(string logLevel = "WARNING", string? stateDb = null)
+    public static StreamExecutionEnvironment Create(string logLevel = "WARNING", string? stateDb = null, Rest.RestSettings? rest = null,
+        HostConsole? console = null)
     {
         var config = ConfigurationFactory.ParseString($$"""
             akka {
@@ -24,6 +25,10 @@ internal static class LocalEnvironment
             """);
         if (stateDb is not null)
             config = ConfigurationFactory.ParseString($"actorstream.state.db = {ActorStream.Actors.Node.HoconText.Quote(stateDb)}").WithFallback(config);
-        return StreamExecutionEnvironment.Create(new LocalJobExecutor(config));
+        // With a REST port, the run's embedded node serves the same REST API a cluster node does.
+        Func<ActorStream.Actors.Node.ActorStreamNode, CancellationToken, Task<IAsyncDisposable>>? attach = rest is null || console is null
+            ? null
+            : (node, cancellationToken) => Commands.NodeCommand.StartRestAsync(node, rest, console, cancellationToken);
+        return StreamExecutionEnvironment.Create(new LocalJobExecutor(config, attach));
     }
 }

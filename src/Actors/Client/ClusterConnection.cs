@@ -15,12 +15,14 @@ public sealed class ClusterConnection : IAsyncDisposable
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
     private readonly ActorSystem _system;
+    private readonly bool _ownsSystem = true;
     private readonly IReadOnlyList<string> _contactPoints;
     private IActorRef _gateway;
 
-    private ClusterConnection(ActorSystem system, IReadOnlyList<string> contactPoints, IActorRef gateway, string node)
+    private ClusterConnection(ActorSystem system, IReadOnlyList<string> contactPoints, IActorRef gateway, string node, bool ownsSystem = true)
     {
         _system = system;
+        _ownsSystem = ownsSystem;
         _contactPoints = contactPoints;
         _gateway = gateway;
         Node = node;
@@ -50,6 +52,13 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// A connection through <paramref name="node"/>'s own gateway, inside its process (a REST server on the node):
+    /// no client system, nothing to find; disposing it leaves the node alone.
+    /// </summary>
+    public static ClusterConnection Local(Node.ActorStreamNode node) =>
+        new(node.System, [node.Address], node.JobGateway, node.Address, ownsSystem: false);
 
     /// <summary>Submits <paramref name="spec"/>; returns the job id once the job holds its slots, or throws with the reason it cannot run.</summary>
     public async Task<string> SubmitAsync(JobSpec spec, CancellationToken cancellationToken = default)
@@ -88,7 +97,11 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await _system.Terminate().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsSystem)
+            await _system.Terminate().ConfigureAwait(false);
+    }
 
     /// <summary>Asks the gateway; when it does not answer, finds another contact point once and asks again.</summary>
     private async Task<T> AskAsync<T>(object request, CancellationToken cancellationToken, TimeSpan? timeout = null)

@@ -7,20 +7,33 @@ namespace ActorStream.Actors.Client;
 
 /// <summary>
 /// The default executor: starts a one-process local node for each job and shuts it down when
-/// the job ends. Needs nothing installed.
+/// the job ends. Needs nothing installed. <paramref name="attach"/>, when given, starts something
+/// beside the node (e.g. a REST server) once it is up, and is disposed before the node shuts down.
 /// </summary>
-public sealed class LocalJobExecutor(Config? config = null) : IJobExecutor
+public sealed class LocalJobExecutor(Config? config = null, Func<ActorStreamNode, CancellationToken, Task<IAsyncDisposable>>? attach = null)
+    : IJobExecutor
 {
     /// <inheritdoc />
     public async Task<IJobClient> SubmitAsync(JobGraph jobGraph, CancellationToken cancellationToken = default)
     {
         var node = await ActorStreamNode.StartAsync(config, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new NodeOwningClient(node.Submit(jobGraph), node);
+        IAsyncDisposable? attached = null;
+        try
+        {
+            if (attach is not null)
+                attached = await attach(node, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await node.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new NodeOwningClient(node.Submit(jobGraph), node, attached);
     }
 
-    private sealed class NodeOwningClient(IJobClient inner, ActorStreamNode node) : IJobClient
+    private sealed class NodeOwningClient(IJobClient inner, ActorStreamNode node, IAsyncDisposable? attached) : IJobClient
     {
-        private readonly Task<JobExecutionResult> _completion = CompleteAndShutDown(inner, node);
+        private readonly Task<JobExecutionResult> _completion = CompleteAndShutDown(inner, node, attached);
 
         public string JobId => inner.JobId;
 
@@ -36,7 +49,7 @@ public sealed class LocalJobExecutor(Config? config = null) : IJobExecutor
 
         public Task<string> StopWithSavepointAsync(CancellationToken cancellationToken = default) => inner.StopWithSavepointAsync(cancellationToken);
 
-        private static async Task<JobExecutionResult> CompleteAndShutDown(IJobClient inner, ActorStreamNode node)
+        private static async Task<JobExecutionResult> CompleteAndShutDown(IJobClient inner, ActorStreamNode node, IAsyncDisposable? attached)
         {
             try
             {
@@ -44,6 +57,8 @@ public sealed class LocalJobExecutor(Config? config = null) : IJobExecutor
             }
             finally
             {
+                if (attached is not null)
+                    await attached.DisposeAsync().ConfigureAwait(false);
                 await node.DisposeAsync().ConfigureAwait(false);
             }
         }

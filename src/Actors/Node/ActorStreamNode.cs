@@ -48,6 +48,9 @@ public sealed class ActorStreamNode : IAsyncDisposable
     /// <summary>The shard region of job masters.</summary>
     public IActorRef JobMasterRegion { get; }
 
+    /// <summary>This node's job gateway: submissions, job lists, and commands to any job of the cluster.</summary>
+    public IActorRef JobGateway { get; private init; } = ActorRefs.Nobody;
+
     /// <summary>The node's address as "host:port".</summary>
     public string Address => NodeSlots.HostPort(Akka.Cluster.Cluster.Get(System).SelfAddress);
 
@@ -130,8 +133,8 @@ public sealed class ActorStreamNode : IAsyncDisposable
         var jobMasters = await sharding.StartAsync(EntityIds.JobMasterTypeName,
             _ => JobMasterActor.Props(services, subtasks), shardingSettings.WithRememberEntities(settings.DurableJobs), extractor,
             new OldestNodeAllocationStrategy(), PoisonPill.Instance).ConfigureAwait(false);
-        system.ActorOf(JobGatewayActor.Props(services.Graphs, jobMasters, slotManager, services.Directory), JobGatewayActor.Name);
-        return new ActorStreamNode(system, ownsSystem, settings, services, subtasks, jobMasters);
+        var gateway = system.ActorOf(JobGatewayActor.Props(services.Graphs, jobMasters, slotManager, services.Directory), JobGatewayActor.Name);
+        return new ActorStreamNode(system, ownsSystem, settings, services, subtasks, jobMasters) { JobGateway = gateway };
     }
 
     /// <summary>Half of Akka.Remote's frame size, checked at start: a message larger than a frame is dropped, which would stall a channel.</summary>

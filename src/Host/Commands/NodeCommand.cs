@@ -43,29 +43,33 @@ internal static class NodeCommand
         };
         var configFile = new Option<FileInfo?>("--config") { Description = "HOCON file with node settings (see hocon/cluster.conf); command-line flags win.", HelpName = "FILE.conf" };
         var logLevel = new ExecutionOptions().LogLevel;
+        var rest = new RestOptions();
         var command = new Command("node", "Start a long-lived cluster node that runs submitted jobs; Ctrl+C or SIGTERM leaves the cluster gracefully.")
         {
             host, port, seeds, slots, stateDb, configFile, logLevel,
         };
+        rest.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             Config config;
+            Rest.RestSettings? restSettings;
             try
             {
                 config = NodeConfig(parseResult.GetValue(host), parseResult.GetValue(port), parseResult.GetValue(seeds),
                     parseResult.GetValue(slots), parseResult.GetValue(stateDb), parseResult.GetValue(configFile), parseResult.GetValue(logLevel)!);
                 NodeSettings.Create(config); // validates every setting before a node starts, naming the key
+                restSettings = rest.SettingsOf(parseResult, config.GetString(Rest.RestSettings.TokenKey, null));
             }
-            catch (Exception e) when (e is ConfigurationException or FormatException or IOException)
+            catch (Exception e) when (e is ConfigurationException or FormatException or IOException or ArgumentException)
             {
                 return console.Fail(ExitCodes.InvalidInput, e.Message);
             }
-            return await RunAsync(config, console, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(config, restSettings, console, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(Config config, HostConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Config config, Rest.RestSettings? restSettings, HostConsole console, CancellationToken cancellationToken)
     {
         ActorStreamNode node;
         try
@@ -80,6 +84,18 @@ internal static class NodeCommand
         {
             return console.Fail(ExitCodes.JobFailed, $"The node could not start: {e.GetType().Name}: {e.Message}");
         }
+        IAsyncDisposable? rest = null;
+        try
+        {
+            if (restSettings is not null)
+                rest = await StartRestAsync(node, restSettings, console, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await node.DisposeAsync().ConfigureAwait(false);
+            return console.Fail(ExitCodes.InvalidInput, $"--rest-port: {e.Message}");
+        }
+        await using var restServer = rest;
         var slots = node.Settings.Slots == Actors.Cluster.NodeSlots.Unlimited ? "unlimited" : node.Settings.Slots.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await console.Error.WriteLineAsync($"ActorStream node {node.Address} is up with {slots} slots (state store: {node.Settings.StateStore.Description}). " +
             $"Submit jobs with: actorstream run <job> --cluster {node.Address}").ConfigureAwait(false);
@@ -93,6 +109,16 @@ internal static class NodeCommand
         await node.DisposeAsync().ConfigureAwait(false);
         await console.Error.WriteLineAsync($"Node {node.Address} left the cluster.").ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Serves the REST API of <paramref name="node"/> and says where.</summary>
+    internal static async Task<IAsyncDisposable> StartRestAsync(ActorStreamNode node, Rest.RestSettings settings, HostConsole console,
+        CancellationToken cancellationToken)
+    {
+        var server = await Rest.RestServer.StartAsync(settings, ClusterConnection.Local(node), cancellationToken).ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"REST API on {server.Address}" + (settings.Token is null ? "" : " (changes need the bearer token)"))
+            .ConfigureAwait(false);
+        return server;
     }
 
     /// <summary>The node's HOCON: flags first, then the --config file, then the reference.</summary>

@@ -25,6 +25,8 @@ internal static class RunCommand
         execution.AddTo(command);
         var cluster = new ClusterOptions();
         cluster.AddSubmissionOptionsTo(command);
+        var rest = new RestOptions();
+        rest.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -43,9 +45,21 @@ internal static class RunCommand
                 if (execution.StateDbOf(parseResult) is not null)
                     return Task.FromResult(console.Fail(ExitCodes.InvalidInput,
                         "--state-db does not apply with --cluster: the cluster's nodes use the state store they were started with."));
+                if (parseResult.GetValue(rest.Port) is not null)
+                    return Task.FromResult(console.Fail(ExitCodes.InvalidInput,
+                        "--rest-port does not apply with --cluster: start the nodes with --rest-port and use theirs."));
                 return ClusterRunner.RunAsync(job, arguments, contactPoints, parseResult.GetValue(cluster.Detached), console, cancellationToken);
             }
-            var environment = LocalEnvironment.Create(execution.LogLevelOf(parseResult), execution.StateDbOf(parseResult));
+            Rest.RestSettings? restSettings;
+            try
+            {
+                restSettings = rest.SettingsOf(parseResult);
+            }
+            catch (ArgumentException e)
+            {
+                return Task.FromResult(console.Fail(ExitCodes.InvalidInput, e.Message));
+            }
+            var environment = LocalEnvironment.Create(execution.LogLevelOf(parseResult), execution.StateDbOf(parseResult), restSettings, console);
             return JobRunner.RunAsync(job, arguments, environment, console, cancellationToken);
         });
         return command;

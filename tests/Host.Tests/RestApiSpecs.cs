@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json;
+using ActorStream.Host.Tests.Support;
+
+namespace ActorStream.Host.Tests;
+
+/// <summary>
+/// The REST API of a running node (a real <c>actorstream node</c> process): Flink's paths and shapes for the
+/// overview, jobs, a job, its checkpoints and exceptions, and the task managers; savepoint and cancel through
+/// it with the bearer token (401 without); 404 for an unknown job, 400 for a bad request; the token never in
+/// an answer; and a node exposed beyond loopback without a token refuses to start.
+/// </summary>
+[Collection(JobRunsCollection.Name)]
+public sealed class RestApiSpecs
+{
+    private const string Token = "spec-token-0123456789abcdef";
+    private static readonly Lazy<IReadOnlyList<string>> Input = new(() => ClickFile.Generate(20_000, seed: 41));
+
+    [Fact]
+    public async Task A_node_should_answer_flinks_rest_paths_with_the_jobs_real_figures_and_take_savepoints_and_cancels()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("clicks.jsonl");
+        ClickFile.Write(input, Input.Value);
+        var (akkaPort, restPort) = (FreePort(), FreePort());
+        using var node = CliProcess.Start("node", "--port", $"{akkaPort}", "--slots", "4", "--state-db", temp.Combine("state.db"),
+            "--rest-port", $"{restPort}", "--rest-token", Token);
+        await WaitForAsync(() => node.Output.Contains("REST API on"), node);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
+        var submitted = await CliRun.InvokeAsync("run", "clicks", "--cluster", $"127.0.0.1:{akkaPort}", "--input", input, "--output", temp.Combine("out"),
+            "--rate", "500", "--checkpoint-interval", "300ms", "--parallelism", "2", "--detached");
+        Assert.True(submitted.ExitCode == 0, submitted + node.Output);
+        var answers = new List<string>();
+
+        async Task<JsonElement> Get(string path, HttpStatusCode expected = HttpStatusCode.OK)
+        {
+            using var response = await http.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            answers.Add(body);
+            Assert.True(response.StatusCode == expected, $"GET {path}: {(int)response.StatusCode} {body}");
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+
+        var overview = await Get("overview");
+        Assert.Equal((1, 4L), (overview.GetProperty("taskmanagers").GetInt32(), overview.GetProperty("slots-total").GetInt64()));
+        var job = (await Get("jobs/overview")).GetProperty("jobs").EnumerateArray().Single();
+        var jobId = job.GetProperty("jid").GetString()!;
+        Assert.Equal("clicks", job.GetProperty("name").GetString());
+        Assert.Contains(job.GetProperty("state").GetString(), new[] { "CREATED", "RUNNING" });
+        Assert.Equal(jobId, (await Get("jobs")).GetProperty("jobs").EnumerateArray().Single().GetProperty("id").GetString());
+        var manager = (await Get("taskmanagers")).GetProperty("taskmanagers").EnumerateArray().Single();
+        Assert.Equal(($"127.0.0.1:{akkaPort}", 4), (manager.GetProperty("id").GetString(), manager.GetProperty("slotsNumber").GetInt32()));
+
+        await WaitForAsync(async () => (await Get($"jobs/{jobId}/checkpoints")).GetProperty("counts").GetProperty("completed").GetInt32() >= 2, node);
+        var details = await Get($"jobs/{jobId}");
+        Assert.Equal(("clicks", "RUNNING"), (details.GetProperty("name").GetString(), details.GetProperty("state").GetString()));
+        Assert.True(details.GetProperty("metrics").GetProperty("read-records").GetInt64() > 0, details.ToString());
+        var checkpoints = await Get($"jobs/{jobId}/checkpoints");
+        Assert.StartsWith("clicks/", checkpoints.GetProperty("latest").GetProperty("completed").GetProperty("external_path").GetString());
+        Assert.Equal(JsonValueKind.Null, (await Get($"jobs/{jobId}/exceptions")).GetProperty("root-exception").ValueKind);
+
+        // Errors: unknown job, unknown path, bad mode, no token.
+        Assert.Contains("not found", (await Get("jobs/0123456789abcdef", HttpStatusCode.NotFound)).GetProperty("errors")[0].GetString());
+        await Get("no/such/path", HttpStatusCode.NotFound);
+        using (var noToken = await http.PatchAsync($"jobs/{jobId}?mode=cancel", null))
+            Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using (var badMode = await http.PatchAsync($"jobs/{jobId}?mode=explode", null))
+            Assert.Equal(HttpStatusCode.BadRequest, badMode.StatusCode);
+
+        // A savepoint, then a cancel.
+        using var trigger = await http.PostAsync($"jobs/{jobId}/savepoints", null);
+        Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
+        var requestId = JsonDocument.Parse(await trigger.Content.ReadAsStringAsync()).RootElement.GetProperty("request-id").GetString();
+        JsonElement savepoint = default;
+        await WaitForAsync(async () => (savepoint = await Get($"jobs/{jobId}/savepoints/{requestId}")).GetProperty("status").GetProperty("id").GetString() == "COMPLETED", node);
+        Assert.StartsWith("clicks/", savepoint.GetProperty("operation").GetProperty("location").GetString());
+        using (var cancel = await http.PatchAsync($"jobs/{jobId}?mode=cancel", null))
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        await WaitForAsync(async () => (await Get("jobs/overview")).GetProperty("jobs")[0].GetProperty("state").GetString() == "CANCELED", node);
+        Assert.Equal(1, (await Get("overview")).GetProperty("jobs-cancelled").GetInt32());
+
+        Assert.DoesNotContain(answers, a => a.Contains(Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_node_exposed_beyond_loopback_without_a_token_should_refuse_to_start()
+    {
+        using var temp = new TempDirectory();
+        var run = await CliRun.InvokeAsync("node", "--port", $"{FreePort()}", "--state-db", temp.Combine("state.db"),
+            "--rest-port", $"{FreePort()}", "--rest-bind", "0.0.0.0");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--rest-bind 0.0.0.0 exposes the REST API beyond this machine: give --rest-token TOKEN", run.Error);
+    }
+
+    [Fact]
+    public async Task A_local_run_should_serve_the_rest_api_while_it_runs()
+    {
+        using var temp = new TempDirectory();
+        var input = temp.Combine("clicks.jsonl");
+        ClickFile.Write(input, Input.Value.Take(3_000));
+        var restPort = FreePort();
+        var run = CliRun.InvokeAsync("run", "clicks", "--input", input, "--output", temp.Combine("out"), "--rate", "1000",
+            "--state-db", temp.Combine("state.db"), "--rest-port", $"{restPort}");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
+        string? state = null;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (state is null && DateTime.UtcNow < deadline && !run.IsCompleted)
+        {
+            try
+            {
+                var jobs = JsonDocument.Parse(await http.GetStringAsync("jobs/overview")).RootElement.GetProperty("jobs");
+                state = jobs.GetArrayLength() == 1 ? jobs[0].GetProperty("state").GetString() : null;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("RUNNING", state);
+        Assert.Equal(0, (await run).ExitCode);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Task WaitForAsync(Func<bool> condition, CliProcess node) => WaitForAsync(() => Task.FromResult(condition()), node);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, CliProcess node)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.False(node.HasExited, "The node exited:\n" + node.Output);
+            Assert.True(DateTime.UtcNow < deadline, "Timed out:\n" + node.Output);
+            await Task.Delay(200);
+        }
+    }
+}
