@@ -57,6 +57,22 @@ public sealed class RestApiSpecs
         var details = await Get($"jobs/{jobId}");
         Assert.Equal(("clicks", "RUNNING"), (details.GetProperty("name").GetString(), details.GetProperty("state").GetString()));
         Assert.True(details.GetProperty("metrics").GetProperty("read-records").GetInt64() > 0, details.ToString());
+        var vertices = details.GetProperty("vertices").EnumerateArray().ToList();
+        Assert.True(vertices.Count >= 3, details.ToString()); // source and decoding, windows, sinks
+        var planNodes = (await Get($"jobs/{jobId}/plan")).GetProperty("plan").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(vertices.Select(v => v.GetProperty("id").GetString()), planNodes.Select(n => n.GetProperty("id").GetString()));
+        var sourceId = planNodes.Single(n => n.GetProperty("inputs").GetArrayLength() == 0).GetProperty("id").GetString();
+        var sourceVertex = vertices.Single(v => v.GetProperty("id").GetString() == sourceId);
+        Assert.StartsWith("Source: ReadTextFile(clicks.jsonl) -> decode", sourceVertex.GetProperty("name").GetString());
+        Assert.True(sourceVertex.GetProperty("metrics").GetProperty("write-records").GetInt64() > 0, sourceVertex.ToString());
+        Assert.Contains(planNodes, n => n.GetProperty("inputs").EnumerateArray().Any(i => i.GetProperty("id").GetString() == sourceId));
+        var subtasks = (await Get($"jobs/{jobId}/vertices/{sourceId}")).GetProperty("subtasks").EnumerateArray().ToList();
+        Assert.Equal($"127.0.0.1:{akkaPort}", subtasks[0].GetProperty("host").GetString());
+        Assert.Contains((await Get($"jobs/{jobId}/vertices/{sourceId}/backpressure")).GetProperty("backpressure-level").GetString(), new[] { "ok", "low", "high" });
+        var windowsId = vertices.Single(v => v.GetProperty("name").GetString()!.Contains("item-windows", StringComparison.Ordinal)).GetProperty("id").GetString();
+        await WaitForAsync(async () => (await Get($"jobs/{jobId}/vertices/{windowsId}/watermarks")).EnumerateArray()
+            .Any(w => long.Parse(w.GetProperty("value").GetString()!) > 1_700_000_000_000), node); // event time of the clicks
+        await Get($"jobs/{jobId}/vertices/no-such-vertex/backpressure", HttpStatusCode.NotFound);
         var checkpoints = await Get($"jobs/{jobId}/checkpoints");
         Assert.StartsWith("clicks/", checkpoints.GetProperty("latest").GetProperty("completed").GetProperty("external_path").GetString());
         Assert.Equal(JsonValueKind.Null, (await Get($"jobs/{jobId}/exceptions")).GetProperty("root-exception").ValueKind);
@@ -108,7 +124,7 @@ public sealed class RestApiSpecs
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
         string? state = null;
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (state is null && DateTime.UtcNow < deadline && !run.IsCompleted)
+        while (state != "RUNNING" && DateTime.UtcNow < deadline && !run.IsCompleted)
         {
             try
             {

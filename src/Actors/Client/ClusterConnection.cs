@@ -80,6 +80,10 @@ public sealed class ClusterConnection : IAsyncDisposable
     public async Task<IReadOnlyList<NodeInfo>> ListNodesAsync(CancellationToken cancellationToken = default) =>
         (await AskAsync<ClusterNodes>(GetClusterNodes.Instance, cancellationToken).ConfigureAwait(false)).Nodes;
 
+    /// <summary>The progress of job <paramref name="jobId"/> with its vertices, subtasks, their nodes and latest metrics.</summary>
+    public Task<JobDetails> JobDetailsAsync(string jobId, CancellationToken cancellationToken = default) =>
+        AskJobAsync<JobDetails>(jobId, GetJobDetails.Instance, null, cancellationToken);
+
     /// <summary>A client for the job <paramref name="jobId"/>, which follows it by polling its progress.</summary>
     public IJobClient Job(string jobId, string jobName = "") => new ClusterJobClient(this, jobId, jobName);
 

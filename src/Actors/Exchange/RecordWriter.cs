@@ -15,6 +15,9 @@ internal interface IRecordWriter
     /// <summary>Records written so far.</summary>
     long RecordsWritten { get; }
 
+    /// <summary>The last watermark sent downstream, <see cref="long.MinValue"/> before any.</summary>
+    long CurrentWatermark { get; }
+
     /// <summary>Sends every partly filled batch.</summary>
     void FlushAll();
 
@@ -71,8 +74,12 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
         }
     }
 
+    /// <inheritdoc />
+    public long CurrentWatermark { get; private set; } = long.MinValue;
+
     public void ProcessWatermark(long watermark)
     {
+        CurrentWatermark = watermark;
         FlushAll();
         foreach (var channel in channels)
             channel.SendWatermark(watermark);

@@ -297,7 +297,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     {
         Receive<IJobMasterMessage>(message =>
         {
-            if (message is GetJobProgress or StopJob or JobMaster.CancelJob or TriggerSavepoint)
+            if (message is GetJobProgress or GetJobDetails or StopJob or JobMaster.CancelJob or TriggerSavepoint)
                 Sender.Tell(new UnknownJob(Self.Path.Name));
             Context.Parent.Tell(new Passivate(PoisonPill.Instance));
         });
@@ -312,18 +312,26 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
 
     private IEnumerable<IActorRef> SourceSubtasks() => _graph.Vertices.Where(v => v.IsSource).SelectMany(_subtasks.Of);
 
-    private void ReceiveProgress() => Receive<GetJobProgress>(_ =>
+    /// <summary>Answers progress and details in every state.</summary>
+    private void ReceiveProgress()
+    {
+        Receive<GetJobProgress>(_ => Sender.Tell(Progress()));
+        Receive<GetJobDetails>(_ => Sender.Tell(new JobDetails(Progress(),
+            (_subtasks ?? new SubtaskTable(_graph)).Details(_graph, Akka.Cluster.Cluster.Get(Context.System).SelfAddress))));
+    }
+
+    private JobProgress Progress()
     {
         var (recordsIn, recordsOut, counters) = _subtasks?.Totals() ?? (0, 0, new Dictionary<string, long>());
-        Sender.Tell(new JobProgress(_status, Elapsed, recordsIn, recordsOut, counters)
+        return new JobProgress(_status, Elapsed, recordsIn, recordsOut, counters)
         {
             CompletedCheckpoints = _completedCheckpoints,
             FailedCheckpoints = _failedCheckpoints,
             LatestCheckpoint = _latest?.Pointer,
             Restarts = _restarts?.Restarts ?? 0,
             Failure = _failure,
-        });
-    });
+        };
+    }
 
     private TimeSpan Elapsed => _services.TimeProvider.GetElapsedTime(_startedAt);
 

@@ -31,9 +31,48 @@ public sealed record SubtaskRegistered(string VertexId, int SubtaskIndex, int At
 /// </summary>
 public sealed record SubtaskDeployFailed(string VertexId, int SubtaskIndex, string Reason, bool Retriable = false) : IJobMasterMessage;
 
-/// <summary>A subtask's progress so far.</summary>
+/// <summary>A subtask's progress so far, and how it spent the last reporting period.</summary>
 public sealed record SubtaskMetrics(
-    string VertexId, int SubtaskIndex, long RecordsIn, long RecordsOut, IReadOnlyDictionary<string, long> Counters) : IJobMasterMessage;
+    string VertexId, int SubtaskIndex, long RecordsIn, long RecordsOut, IReadOnlyDictionary<string, long> Counters) : IJobMasterMessage
+{
+    /// <summary>Records sent downstream over the network (Flink's write-records of a vertex); <see cref="RecordsOut"/> counts sink writes.</summary>
+    public long RecordsSent { get; init; }
+
+    /// <summary>Busy, back-pressured and idle time in the last period, in milliseconds per second.</summary>
+    public SubtaskLoad Load { get; init; } = SubtaskLoad.Unknown;
+
+    /// <summary>The event time of the subtask's input (a source: of its output); <see cref="long.MinValue"/> before any.</summary>
+    public long InputWatermark { get; init; } = long.MinValue;
+
+    /// <summary>The last watermark the subtask sent downstream; <see cref="long.MinValue"/> before any.</summary>
+    public long OutputWatermark { get; init; } = long.MinValue;
+}
+
+/// <summary>How a subtask spent its time, in milliseconds per second (Flink's busy/backPressured/idle TimeMsPerSecond).</summary>
+public sealed record SubtaskLoad(int BusyMsPerSecond, int BackPressuredMsPerSecond, int IdleMsPerSecond)
+{
+    /// <summary>Nothing measured yet.</summary>
+    public static readonly SubtaskLoad Unknown = new(0, 0, 0);
+
+    /// <summary>Flink's back-pressure level: ok up to 10 % of the time back-pressured, low up to 50 %, high above.</summary>
+    public string BackPressureLevel => BackPressuredMsPerSecond > 500 ? "high" : BackPressuredMsPerSecond > 100 ? "low" : "ok";
+}
+
+/// <summary>Asks for the job's <see cref="JobDetails"/>.</summary>
+public sealed record GetJobDetails : IJobMasterMessage
+{
+    /// <summary>The single instance.</summary>
+    public static readonly GetJobDetails Instance = new();
+}
+
+/// <summary>A job's progress and, per vertex, its subtasks: where they run and their latest metrics.</summary>
+public sealed record JobDetails(JobProgress Progress, IReadOnlyList<VertexDetails> Vertices) : IJobMasterMessage;
+
+/// <summary>One vertex (a chain of operators) of a running job: its upstream vertices and its subtasks.</summary>
+public sealed record VertexDetails(string Id, string Name, int Parallelism, IReadOnlyList<string> Inputs, IReadOnlyList<SubtaskDetails> Subtasks);
+
+/// <summary>One subtask: its node ("host:port", empty before it is placed) and its latest metrics.</summary>
+public sealed record SubtaskDetails(int Index, string Node, SubtaskMetrics Metrics);
 
 /// <summary>A subtask processed all its input and delivered all its output.</summary>
 public sealed record SubtaskFinished(SubtaskMetrics Metrics) : IJobMasterMessage;

@@ -91,6 +91,13 @@ internal sealed class SubtaskTable
     private IEnumerable<(string Vertex, int Index)> Registered() =>
         _refs.SelectMany(kv => kv.Value.Select((r, i) => (r, i)).Where(x => x.r is not null).Select(x => (kv.Key, x.i)));
 
+    /// <summary>Every vertex of <paramref name="graph"/> with its subtasks' nodes (this node is <paramref name="self"/>) and latest reports.</summary>
+    public IReadOnlyList<VertexDetails> Details(JobGraph graph, Address self) => graph.Vertices.Select(v => new VertexDetails(v.Id, v.Name, v.Parallelism,
+        v.Inputs.Select(e => e.Source.Id).Distinct().ToList(),
+        Enumerable.Range(0, v.Parallelism).Select(i => new SubtaskDetails(i,
+            _refs[v.Id][i] is { } subtask ? Cluster.NodeSlots.NodeOf(subtask, self) : "",
+            _metrics.GetValueOrDefault((v.Id, i)) ?? new SubtaskMetrics(v.Id, i, 0, 0, new Dictionary<string, long>()))).ToList())).ToList();
+
     /// <summary>Sums of the latest reports: records read by sources, records written by sinks, counters by name.</summary>
     public (long In, long Out, IReadOnlyDictionary<string, long> Counters) Totals()
     {

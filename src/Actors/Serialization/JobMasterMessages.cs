@@ -62,7 +62,25 @@ internal static class JobMasterMessages
         .Add<JobEnded>("JE",
             static (w, m) => { WriteStatus(w, m.Status); w.WriteFailure(m.Error); },
             static r => new JobEnded(ReadStatus(r), RequiredFailure(r)))
-        .Add<JobProgress>("JP", WriteProgress, ReadProgress);
+        .Add<JobProgress>("JP", WriteProgress, ReadProgress)
+        .AddSingleton("GJD", GetJobDetails.Instance)
+        .Add<JobDetails>("JD",
+            static (w, m) => { WriteProgress(w, m.Progress); w.WriteList(m.Vertices, WriteVertex); },
+            static r => new JobDetails(ReadProgress(r), r.ReadList(ReadVertex)));
+
+    private static void WriteVertex(WireWriter writer, VertexDetails vertex)
+    {
+        writer.WriteRequiredString(vertex.Id);
+        writer.WriteRequiredString(vertex.Name);
+        writer.WriteVarInt(vertex.Parallelism);
+        writer.WriteList(vertex.Inputs, static (w, id) => w.WriteRequiredString(id));
+        writer.WriteList(vertex.Subtasks, static (w, s) => { w.WriteVarInt(s.Index); w.WriteRequiredString(s.Node); WriteMetrics(w, s.Metrics); });
+    }
+
+    private static VertexDetails ReadVertex(WireReader reader) =>
+        new(reader.ReadRequiredString(), reader.ReadRequiredString(), reader.ReadVarInt(),
+            reader.ReadList(static r => r.ReadRequiredString()),
+            reader.ReadList(static r => new SubtaskDetails(r.ReadVarInt(), r.ReadRequiredString(), ReadMetrics(r))));
 
     private static void WriteSubtask(WireWriter writer, string vertexId, int subtaskIndex)
     {
@@ -81,10 +99,22 @@ internal static class JobMasterMessages
         writer.WriteVarLong(metrics.RecordsIn);
         writer.WriteVarLong(metrics.RecordsOut);
         WriteCounters(writer, metrics.Counters);
+        writer.WriteVarLong(metrics.RecordsSent);
+        writer.WriteVarInt(metrics.Load.BusyMsPerSecond);
+        writer.WriteVarInt(metrics.Load.BackPressuredMsPerSecond);
+        writer.WriteVarInt(metrics.Load.IdleMsPerSecond);
+        writer.WriteVarLong(metrics.InputWatermark);
+        writer.WriteVarLong(metrics.OutputWatermark);
     }
 
     private static SubtaskMetrics ReadMetrics(WireReader reader) =>
-        new(reader.ReadRequiredString(), reader.ReadVarInt(), reader.ReadVarLong(), reader.ReadVarLong(), ReadCounters(reader));
+        new(reader.ReadRequiredString(), reader.ReadVarInt(), reader.ReadVarLong(), reader.ReadVarLong(), ReadCounters(reader))
+        {
+            RecordsSent = reader.ReadVarLong(),
+            Load = new SubtaskLoad(reader.ReadVarInt(), reader.ReadVarInt(), reader.ReadVarInt()),
+            InputWatermark = reader.ReadVarLong(),
+            OutputWatermark = reader.ReadVarLong(),
+        };
 
     private static Exception RequiredFailure(WireReader reader) =>
         reader.ReadFailure() ?? throw new InvalidDataException("Corrupt data: a required exception is missing.");

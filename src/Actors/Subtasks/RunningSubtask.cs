@@ -68,6 +68,8 @@ internal sealed class RunningSubtask
     private bool _flushScheduled;
     private bool _inputEnded;
     private bool _operatorsClosed;
+    private readonly SubtaskTimeMeter _time = new();
+    private long[] _inputWatermarks = [];
     private bool _sourceHalted; // no more polling: input read (waiting for the final checkpoint) or stopped with a savepoint
 
     /// <summary>Builds the chain of <paramref name="deployment"/>'s vertex and its inputs from the connected <paramref name="subtasks"/>.</summary>
@@ -98,6 +100,20 @@ internal sealed class RunningSubtask
 
     /// <inheritdoc cref="RecordsIn"/>
     public long RecordsOut => _chain.RecordsOut;
+
+    /// <summary>Where the time went since the last call, and the current watermarks, for the job master.</summary>
+    public JobMaster.SubtaskMetrics Metrics(JobMaster.SubtaskMetrics counts)
+    {
+        var output = _chain.Writers.Count == 0 ? long.MinValue : _chain.Writers.Min(w => w.CurrentWatermark);
+        var input = _inputWatermarks.Length == 0 ? output : _inputWatermarks.Min();
+        return counts with
+        {
+            RecordsSent = _chain.Writers.Sum(w => w.RecordsWritten),
+            Load = _time.Take(),
+            InputWatermark = input,
+            OutputWatermark = _chain.Writers.Count == 0 ? input : output,
+        };
+    }
 
     /// <summary>Restores the chain's state, opens its operators and starts taking input.</summary>
     public void Start(SubtaskRestorer restorer)
@@ -254,6 +270,7 @@ internal sealed class RunningSubtask
     /// <summary>Works through queued input while outputs have room, a bounded number of batches per turn.</summary>
     private void ProcessInput()
     {
+        _time.Busy();
         var budget = BatchesPerTurn;
         while (budget > 0 && !_inputEnded && OutputsAvailable() && _gate.TryDequeue(out var message))
         {
@@ -296,6 +313,7 @@ internal sealed class RunningSubtask
             _continueScheduled = true;
             _host.Self.Tell(SubtaskTicks.ContinueProcessing.Instance);
         }
+        _time.Stopped(backPressured: _gate.HasQueued && !OutputsAvailable());
         ScheduleFlush();
     }
 
@@ -369,29 +387,38 @@ internal sealed class RunningSubtask
         if (valve.IsIdle != wasIdle)
             _chain.Inputs[input].ProcessWatermarkStatus(valve.IsIdle);
         if (advanced is { } watermark)
+        {
             _chain.Inputs[input].ProcessWatermark(watermark);
+            if (_inputWatermarks.Length == 0)
+                _inputWatermarks = Enumerable.Repeat(long.MinValue, _chain.Inputs.Count).ToArray();
+            _inputWatermarks[input] = watermark;
+        }
     }
 
     /// <summary>Polls the source while outputs have room, then yields so control messages get their turn.</summary>
     private void PollSource()
     {
         var source = _chain.Source!;
+        _time.Busy();
         for (var polls = 0; polls < _graph.Settings.BatchSize; polls++)
         {
             if (_inputEnded || _sourceHalted || _waitingForSource || !OutputsAvailable())
             {
+                _time.Stopped(backPressured: !_inputEnded && !_sourceHalted && !_waitingForSource);
                 ScheduleFlush();
                 return; // a credit resumes polling
             }
             switch (EmitNext(source))
             {
                 case InputStatus.NothingAvailable:
+                    _time.Stopped(backPressured: false);
                     _waitingForSource = true;
                     source.WaitForAvailabilityAsync(_host.Stopping)
                         .PipeTo(_host.Self, success: () => SubtaskTicks.SourceAvailable.Instance);
                     ScheduleFlush();
                     return;
                 case InputStatus.EndOfInput:
+                    _time.Stopped(backPressured: false);
                     EndOfSource();
                     return;
             }

@@ -263,8 +263,12 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers, ISubta
         }
     }
 
-    private SubtaskMetrics Metrics() => new(_deployment.VertexId, _deployment.SubtaskIndex,
-        _running?.RecordsIn ?? 0, _running?.RecordsOut ?? 0, _counters.Snapshot());
+    private SubtaskMetrics Metrics()
+    {
+        var counts = new SubtaskMetrics(_deployment.VertexId, _deployment.SubtaskIndex, _running?.RecordsIn ?? 0, _running?.RecordsOut ?? 0,
+            _counters.Snapshot());
+        return _running?.Metrics(counts) ?? counts;
+    }
 
     /// <inheritdoc />
     protected override void PostStop()

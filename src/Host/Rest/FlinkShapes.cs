@@ -1,4 +1,5 @@
 using ActorStream.Actors.Cluster;
+using ActorStream.Actors.JobMaster;
 using ActorStream.Graph;
 
 namespace ActorStream.Host.Rest;
@@ -49,6 +50,106 @@ internal static class FlinkShapes
         ["checkpoints"] = job.Checkpoints,
         ["restarts"] = job.Restarts,
     };
+
+    public static Dictionary<string, object?> Job(JobSummary job, JobDetails details, long now)
+    {
+        var shape = Job(job, details.Progress, now);
+        shape["vertices"] = details.Vertices.Select(v => Vertex(v, details.Progress, job.SubmittedAt, now)).ToList();
+        shape["plan"] = Plan(job, details);
+        return shape;
+    }
+
+    /// <summary>A vertex as in Flink's job details: its size, status and records in and out summed over its subtasks.</summary>
+    public static Dictionary<string, object?> Vertex(VertexDetails vertex, JobProgress progress, long start, long now) => new()
+    {
+        ["id"] = vertex.Id,
+        ["name"] = vertex.Name,
+        ["parallelism"] = vertex.Parallelism,
+        ["status"] = State(progress.Status),
+        ["start-time"] = start,
+        ["end-time"] = -1L,
+        ["duration"] = now - start,
+        ["tasks"] = new Dictionary<string, object?> { [State(progress.Status)] = vertex.Parallelism },
+        ["metrics"] = RecordMetrics(vertex.Subtasks.Select(s => s.Metrics).ToList()),
+        ["backpressure-level"] = Level(vertex),
+        ["busy-ms-per-second"] = vertex.Subtasks.Count == 0 ? 0 : vertex.Subtasks.Max(s => s.Metrics.Load.BusyMsPerSecond),
+    };
+
+    /// <summary>Flink's plan: the vertices and the vertices each reads from.</summary>
+    public static Dictionary<string, object?> Plan(JobSummary job, JobDetails details) => new()
+    {
+        ["jid"] = job.Id,
+        ["name"] = job.Name,
+        ["type"] = "STREAMING",
+        ["nodes"] = details.Vertices.Select(v => new Dictionary<string, object?>
+        {
+            ["id"] = v.Id,
+            ["parallelism"] = v.Parallelism,
+            ["operator"] = "",
+            ["operator_strategy"] = "",
+            ["description"] = v.Name,
+            ["inputs"] = v.Inputs.Select((input, i) => new Dictionary<string, object?>
+            {
+                ["num"] = i, ["id"] = input, ["ship_strategy"] = "", ["exchange"] = "pipelined_bounded",
+            }).ToList(),
+        }).ToList(),
+    };
+
+    /// <summary>One vertex with its subtasks, where they run and their metrics.</summary>
+    public static Dictionary<string, object?> VertexSubtasks(VertexDetails vertex, JobProgress progress, long now) => new()
+    {
+        ["id"] = vertex.Id,
+        ["name"] = vertex.Name,
+        ["parallelism"] = vertex.Parallelism,
+        ["now"] = now,
+        ["subtasks"] = vertex.Subtasks.Select(s => new Dictionary<string, object?>
+        {
+            ["subtask"] = s.Index,
+            ["status"] = State(progress.Status),
+            ["attempt"] = progress.Restarts,
+            ["host"] = s.Node,
+            ["taskmanager-id"] = s.Node,
+            ["metrics"] = RecordMetrics([s.Metrics]),
+        }).ToList(),
+    };
+
+    /// <summary>Flink's back-pressure answer: the vertex's level is its worst subtask's.</summary>
+    public static Dictionary<string, object?> BackPressure(VertexDetails vertex, long now) => new()
+    {
+        ["status"] = "ok",
+        ["backpressure-level"] = Level(vertex),
+        ["end-timestamp"] = now,
+        ["subtasks"] = vertex.Subtasks.Select(s => new Dictionary<string, object?>
+        {
+            ["subtask"] = s.Index,
+            ["backpressure-level"] = s.Metrics.Load.BackPressureLevel,
+            ["ratio"] = s.Metrics.Load.BackPressuredMsPerSecond / 1000.0,
+            ["idleRatio"] = s.Metrics.Load.IdleMsPerSecond / 1000.0,
+            ["busyRatio"] = s.Metrics.Load.BusyMsPerSecond / 1000.0,
+        }).ToList(),
+    };
+
+    /// <summary>Flink's watermarks answer: a metric per subtask, values as strings.</summary>
+    public static List<Dictionary<string, object?>> Watermarks(VertexDetails vertex) =>
+        vertex.Subtasks.Select(s => new Dictionary<string, object?>
+        {
+            ["id"] = $"{s.Index}.currentInputWatermark",
+            ["value"] = s.Metrics.InputWatermark.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).ToList();
+
+    private static Dictionary<string, object?> RecordMetrics(IReadOnlyList<Actors.JobMaster.SubtaskMetrics> subtasks) => new()
+    {
+        ["read-records"] = subtasks.Sum(m => m.RecordsIn),
+        ["read-records-complete"] = true,
+        ["write-records"] = subtasks.Sum(m => m.RecordsSent),
+        ["write-records-complete"] = true,
+        ["accumulated-backpressured-time"] = subtasks.Count == 0 ? 0 : subtasks.Max(m => m.Load.BackPressuredMsPerSecond),
+        ["accumulated-busy-time"] = subtasks.Count == 0 ? 0 : subtasks.Max(m => m.Load.BusyMsPerSecond),
+        ["accumulated-idle-time"] = subtasks.Count == 0 ? 0 : subtasks.Max(m => m.Load.IdleMsPerSecond),
+    };
+
+    private static string Level(VertexDetails vertex) =>
+        vertex.Subtasks.Select(s => s.Metrics.Load.BackPressureLevel).OrderBy(l => l switch { "high" => 0, "low" => 1, _ => 2 }).FirstOrDefault() ?? "ok";
 
     public static Dictionary<string, object?> Job(JobSummary job, JobProgress progress, long now) => new()
     {

@@ -21,7 +21,15 @@ internal static class RestEndpoints
         routes.MapGet("/taskmanagers", async (CancellationToken ct) => Results.Json(FlinkShapes.TaskManagers(await cluster.ListNodesAsync(ct))));
 
         routes.MapGet("/jobs/{jobId}", (string jobId, CancellationToken ct) =>
-            WithJob(cluster, jobId, ct, async (summary, job) => Results.Json(FlinkShapes.Job(summary, await job.GetProgressAsync(ct), Now()))));
+            WithJob(cluster, jobId, ct, async (summary, _) => Results.Json(FlinkShapes.Job(summary, await cluster.JobDetailsAsync(jobId, ct), Now()))));
+        routes.MapGet("/jobs/{jobId}/plan", (string jobId, CancellationToken ct) =>
+            WithJob(cluster, jobId, ct, async (summary, _) => Results.Json(new { plan = FlinkShapes.Plan(summary, await cluster.JobDetailsAsync(jobId, ct)) })));
+        routes.MapGet("/jobs/{jobId}/vertices/{vertexId}", (string jobId, string vertexId, CancellationToken ct) =>
+            WithVertex(cluster, jobId, vertexId, ct, (details, vertex) => FlinkShapes.VertexSubtasks(vertex, details.Progress, Now())));
+        routes.MapGet("/jobs/{jobId}/vertices/{vertexId}/backpressure", (string jobId, string vertexId, CancellationToken ct) =>
+            WithVertex(cluster, jobId, vertexId, ct, (_, vertex) => FlinkShapes.BackPressure(vertex, Now())));
+        routes.MapGet("/jobs/{jobId}/vertices/{vertexId}/watermarks", (string jobId, string vertexId, CancellationToken ct) =>
+            WithVertex(cluster, jobId, vertexId, ct, (_, vertex) => FlinkShapes.Watermarks(vertex)));
         routes.MapGet("/jobs/{jobId}/checkpoints", (string jobId, CancellationToken ct) =>
             WithJob(cluster, jobId, ct, async (_, job) => Results.Json(FlinkShapes.Checkpoints(await job.GetProgressAsync(ct)))));
         routes.MapGet("/jobs/{jobId}/exceptions", (string jobId, CancellationToken ct) =>
@@ -44,6 +52,17 @@ internal static class RestEndpoints
 
         routes.MapFallback((HttpContext context) => RestErrors.NotFound($"Not found: {context.Request.Method} {context.Request.Path}."));
     }
+
+    /// <summary>Answers with what <paramref name="shape"/> makes of a vertex of a known job, or 404.</summary>
+    private static Task<IResult> WithVertex(ClusterConnection cluster, string jobId, string vertexId, CancellationToken ct,
+        Func<Actors.JobMaster.JobDetails, Actors.JobMaster.VertexDetails, object> shape) =>
+        WithJob(cluster, jobId, ct, async (_, _) =>
+        {
+            var details = await cluster.JobDetailsAsync(jobId, ct);
+            return details.Vertices.FirstOrDefault(v => v.Id == vertexId) is { } vertex
+                ? Results.Json(shape(details, vertex))
+                : RestErrors.NotFound($"Job {jobId} has no vertex {vertexId}.");
+        });
 
     private static IResult Accepted(string requestId) => Results.Json(new Dictionary<string, object?> { ["request-id"] = requestId }, statusCode: StatusCodes.Status202Accepted);
 

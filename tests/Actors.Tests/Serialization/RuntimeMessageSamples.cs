@@ -23,7 +23,13 @@ public static class RuntimeMessageSamples
     {
         var barrier = new CheckpointBarrier(7, 1_700_000_000_123, CheckpointKind.Savepoint);
         var counters = new Dictionary<string, long> { ["late-records"] = 3, ["dropped"] = -4, ["ünïcode ✓"] = long.MaxValue };
-        var metrics = new SubtaskMetrics("vertex-2", 1, 1_000, 2_000_000_000_000, counters);
+        var metrics = new SubtaskMetrics("vertex-2", 1, 1_000, 2_000_000_000_000, counters)
+        {
+            RecordsSent = 3_000_000_000,
+            Load = new SubtaskLoad(700, 250, 50),
+            InputWatermark = 1_700_000_000_456,
+            OutputWatermark = long.MinValue + 1,
+        };
 
         // exchange
         yield return new DataBatch(3, Batch((1L, 1_700_000_000_000), (2L, 1_700_000_000_005), (-3L, StreamRecord<long>.NoTimestamp)));
@@ -82,6 +88,12 @@ public static class RuntimeMessageSamples
             Restarts = 5,
             Failure = "Job 'x' failed: ✗",
         };
+        yield return GetJobDetails.Instance;
+        yield return new JobDetails(new JobProgress(JobStatus.Restarting, TimeSpan.FromSeconds(3), 1, 2, counters) { Restarts = 1 },
+        [
+            new VertexDetails("vertex-1", "Source: numbers -> Map", 2, [], [new SubtaskDetails(0, "10.0.0.1:4053", metrics), new SubtaskDetails(1, "", metrics)]),
+            new VertexDetails("vertex-2", "Sink ✓", 1, ["vertex-1", "vertex-0"], [new SubtaskDetails(0, "10.0.0.2:4053", metrics)]),
+        ]);
         yield return Akka.Done.Instance;
 
         // slot manager and job gateway

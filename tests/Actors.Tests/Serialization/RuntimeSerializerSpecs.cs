@@ -98,7 +98,7 @@ public sealed class RuntimeSerializerSpecs : TestKit
             ["SubmitJob"] = "SJ", ["SubtaskRegistered"] = "SR", ["SubtaskDeployFailed"] = "SDF", ["SubtaskMetrics"] = "SM", ["SubtaskFinished"] = "SF",
             ["SubtaskFailed"] = "SX", ["SubtaskCancelled"] = "SC", ["GetJobProgress"] = "GJP", ["StopJob"] = "SPJ", ["CancelJob"] = "CJ",
             ["TriggerSavepoint"] = "TS", ["SavepointTaken"] = "ST", ["AcknowledgeCheckpoint"] = "AC", ["DeclineCheckpoint"] = "DC",
-            ["SourceExhausted"] = "SE", ["JobSucceeded"] = "JS", ["JobEnded"] = "JE", ["JobProgress"] = "JP",
+            ["SourceExhausted"] = "SE", ["JobSucceeded"] = "JS", ["JobEnded"] = "JE", ["JobProgress"] = "JP", ["GetJobDetails"] = "GJD", ["JobDetails"] = "JD",
             ["LoadCheckpoints"] = "LC", ["CheckpointsLoaded"] = "CL", ["StoreCheckpoint"] = "SCP", ["CheckpointStored"] = "CST", ["DiscardCheckpoints"] = "DCP",
             ["WriteKeyGroupState"] = "WKG", ["KeyGroupStateWritten"] = "KGW", ["KeyGroupStateWriteFailed"] = "KGF",
             ["JobAccepted"] = "JA", ["JobRejected"] = "JR", ["UnknownJob"] = "UJ", ["Done"] = "DN",
