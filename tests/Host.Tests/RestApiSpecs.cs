@@ -73,6 +73,14 @@ public sealed class RestApiSpecs
         await WaitForAsync(async () => (await Get($"jobs/{jobId}/vertices/{windowsId}/watermarks")).EnumerateArray()
             .Any(w => long.Parse(w.GetProperty("value").GetString()!) > 1_700_000_000_000), node); // event time of the clicks
         await Get($"jobs/{jobId}/vertices/no-such-vertex/backpressure", HttpStatusCode.NotFound);
+
+        // Prometheus: the same figures, per subtask, with OpenTelemetry's names.
+        var metrics = await http.GetStringAsync("metrics");
+        var sourceRecords = MetricValues(metrics, "actorstream_task_records_sent", $"task_id=\"{sourceId}\"");
+        Assert.True(sourceRecords.Sum() > 0, metrics);
+        Assert.NotEmpty(MetricValues(metrics, "actorstream_task_busy_time", $"job_id=\"{jobId}\""));
+        Assert.NotEmpty(MetricValues(metrics, "actorstream_task_backpressured_time", $"job_id=\"{jobId}\""));
+        Assert.True(MetricValues(metrics, "actorstream_job_checkpoints_completed", $"job_id=\"{jobId}\"").Single() >= 2, metrics);
         var checkpoints = await Get($"jobs/{jobId}/checkpoints");
         Assert.StartsWith("clicks/", checkpoints.GetProperty("latest").GetProperty("completed").GetProperty("external_path").GetString());
         Assert.Equal(JsonValueKind.Null, (await Get($"jobs/{jobId}/exceptions")).GetProperty("root-exception").ValueKind);
@@ -141,6 +149,13 @@ public sealed class RestApiSpecs
         Assert.Equal("RUNNING", state);
         Assert.Equal(0, (await run).ExitCode);
     }
+
+    /// <summary>The values of the samples of <paramref name="metric"/> (any suffix) whose labels contain <paramref name="label"/>.</summary>
+    private static List<double> MetricValues(string exposition, string metric, string label) =>
+        exposition.Split('\n')
+            .Where(l => l.StartsWith(metric, StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
 
     private static int FreePort()
     {

@@ -31,7 +31,11 @@ public sealed partial class JobMasterActor
     }
 
     /// <inheritdoc />
-    protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        _services.Metrics?.Remove(_jobId);
+    }
 
     /// <summary>
     /// Asks the slot manager for the attempt's slots, again every few seconds until it answers: a request

@@ -199,7 +199,12 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
 
     private void Running()
     {
-        Receive<SubtaskMetrics>(_subtasks.Update);
+        Receive<SubtaskMetrics>(metrics =>
+        {
+            _subtasks.Update(metrics);
+            if (metrics.SubtaskIndex == 0 && metrics.VertexId == _graph.Vertices[0].Id) // once per reporting period
+                _services.Metrics?.Report(_jobId, _graph.JobName, Progress());
+        });
         Receive<SubtaskFinished>(finished =>
         {
             if (!_subtasks.Contains(Sender))

@@ -101,6 +101,7 @@ public sealed class ActorStreamNode : IAsyncDisposable
     {
         if (_ownsSystem)
             await System.Terminate().ConfigureAwait(false); // runs coordinated shutdown: shard hand-off, then cluster leave
+        Services.Metrics?.Dispose();
     }
 
     private static async Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings settings, JobCatalog catalog, bool ownsSystem)
@@ -115,6 +116,7 @@ public sealed class ActorStreamNode : IAsyncDisposable
         var services = new RuntimeServices(new JobGraphs(catalog), TimeProvider.System)
         {
             MetricsInterval = settings.MetricsInterval,
+            Metrics = new NodeMetrics(() => NodeSlots.HostPort(Akka.Cluster.Cluster.Get(system).SelfAddress)),
             SchedulingTimeout = settings.SchedulingTimeout,
             CancellationTimeout = settings.CancellationTimeout,
             KeyGroupRegion = keyGroups,

@@ -6,6 +6,9 @@ public sealed record RuntimeServices(JobGraphs Graphs, TimeProvider TimeProvider
     /// <summary>How often subtasks report progress to their job master.</summary>
     public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>This node's metrics instruments, fed by its subtasks and job masters; null where nobody reads them.</summary>
+    public NodeMetrics? Metrics { get; init; }
+
     /// <summary>How long the job master waits for every subtask to deploy.</summary>
     public TimeSpan SchedulingTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

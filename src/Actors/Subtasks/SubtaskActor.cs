@@ -185,7 +185,12 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers, ISubta
         Receive<SubtaskTicks.FlushTimeout>(_ => Guarded(_running!.FlushTimeout));
         Receive<SubtaskTicks.EmitWatermark>(_ => Guarded(_running!.EmitWatermark));
         Receive<SubtaskTicks.ProcessingTime>(_ => Guarded(_running!.ProcessingTimeTick));
-        Receive<SubtaskTicks.ReportMetrics>(_ => _deployment.JobMaster.Tell(Metrics()));
+        Receive<SubtaskTicks.ReportMetrics>(_ =>
+        {
+            var metrics = Metrics();
+            _services.Metrics?.Report(_deployment.JobId, _graph.JobName, _vertex.Name, metrics);
+            _deployment.JobMaster.Tell(metrics);
+        });
         Receive<CancelSubtask>(_ => Cancel());
         ReceiveJobMasterLoss();
     }
@@ -273,6 +278,8 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers, ISubta
     /// <inheritdoc />
     protected override void PostStop()
     {
+        if (_deployment is not null)
+            _services.Metrics?.Remove(_deployment.JobId, _deployment.VertexId, _deployment.SubtaskIndex);
         _stopping.Cancel();
         _stopping.Dispose();
         base.PostStop();

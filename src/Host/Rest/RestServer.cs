@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 
 namespace ActorStream.Host.Rest;
 
@@ -36,9 +37,13 @@ public sealed class RestServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(settings.Bind == "localhost" ? IPAddress.Loopback : IPAddress.Parse(settings.Bind), settings.Port));
         builder.Services.AddSingleton(new SavepointTriggers());
+        // OpenTelemetry's exporter rather than prometheus-net: the runtime already speaks System.Diagnostics.Metrics,
+        // so the same instruments reach OTLP collectors or dotnet-counters unchanged, and the names follow OpenTelemetry.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Actors.Node.NodeMetrics.MeterName).AddPrometheusExporter());
         var app = builder.Build();
         if (settings.Token is { } token)
             app.Use((context, next) => Authorized(context, token) ? next(context) : Unauthorized(context));
+        app.MapPrometheusScrapingEndpoint("/metrics");
         RestEndpoints.Map(app, cluster);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
