@@ -4,8 +4,9 @@
 # The runtime runs as a one-member Akka cluster in-process; the state-store tests need a MariaDB
 # server: scripts/mariadb.sh installs it with apt-get if missing, starts it on 127.0.0.1:3307
 # (data under $TMPDIR) unless it already runs, and its connection string goes to the tests in
-# ACTORSTREAM_TEST_MARIADB. (Kafka tests against librdkafka's mock cluster will add their
-# install-and-start step here, before `dotnet test`.)
+# ACTORSTREAM_TEST_MARIADB. The dashboard's browser spec drives Debian's chromium, which
+# scripts/chromium.sh installs. The Kafka specs need nothing: they start librdkafka's mock
+# cluster in the test process (the specs that need a real broker run when KAFKA_BOOTSTRAP is set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,7 @@ fi
 
 ACTORSTREAM_TEST_MARIADB="$(bash scripts/mariadb.sh)"
 export ACTORSTREAM_TEST_MARIADB
+bash scripts/chromium.sh >/dev/null
 
 configuration="${CONFIGURATION:-Release}"
 dotnet restore ActorStream.sln

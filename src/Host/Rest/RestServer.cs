@@ -44,6 +44,7 @@ public sealed class RestServer : IAsyncDisposable
         if (settings.Token is { } token)
             app.Use((context, next) => Authorized(context, token) ? next(context) : Unauthorized(context));
         app.MapPrometheusScrapingEndpoint("/metrics");
+        DashboardFiles.Map(app);
         RestEndpoints.Map(app, cluster);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
