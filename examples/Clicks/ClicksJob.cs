@@ -41,6 +41,7 @@ public sealed class ClicksJob : ExampleJob
         .. ClickPipeline.Options,
         TestAids.Rate,
         TestAids.InjectFailureAfter,
+        SlowSink.Option,
     ];
 
     /// <inheritdoc />
@@ -54,7 +55,8 @@ public sealed class ClicksJob : ExampleJob
         if (parameters.Get(Output.Name) is { } output)
         {
             errors.SinkTo(new FileSink<DeadLetter>(Path.Combine(output, "errors"), JsonLines.Encode, ".jsonl"), "errors").Uid("errors");
-            streams.Totals.SinkTo(new FileSink<ItemWindowTotals>(output, JsonLines.Encode, ".jsonl"), "window-totals").Uid("window-totals");
+            streams.Totals.SinkTo(SlowSink.Of(new FileSink<ItemWindowTotals>(output, JsonLines.Encode, ".jsonl"), parameters), "window-totals")
+                .Uid("window-totals");
             streams.Late.SinkTo(new FileSink<string>(Path.Combine(output, "late"), line => line, ".jsonl"), "late").Uid("late");
             return;
         }
@@ -66,7 +68,7 @@ public sealed class ClicksJob : ExampleJob
             return new KafkaSink<TOut>(new KafkaSinkOptions { BootstrapServers = bootstrap, Topic = name },
                 KafkaSerializers.Utf8(value ?? (v => JsonLines.Encode(v)), key));
         }
-        streams.Totals.SinkTo(Sink<ItemWindowTotals>(topic, t => t.Item), "window-totals").Uid("window-totals");
+        streams.Totals.SinkTo(SlowSink.Of(Sink<ItemWindowTotals>(topic, t => t.Item), parameters), "window-totals").Uid("window-totals");
         streams.Late.SinkTo(Sink<string>(topic + "-late", null, line => line), "late").Uid("late");
         errors.SinkTo(Sink<DeadLetter>(topic + "-errors", null), "errors").Uid("errors");
     }

@@ -13,15 +13,8 @@ public sealed class BackpressureSpecs(NodeFixture fixture) : IClassFixture<NodeF
     [Fact]
     public async Task A_blocked_sink_should_stop_the_source_within_the_credit_bound_and_lose_nothing()
     {
-        var env = fixture.CreateEnvironment(parallelism: 1);
-        env.Settings = env.Settings with { BatchSize = BatchSize, CreditsPerChannel = Credits };
-        var source = new CountingSource();
-        using var sink = new GatedSink<long>();
-        env.FromSource(source, Graph.WatermarkStrategy<long>.NoWatermarks(), "counter")
-            .SinkTo(sink).DisableChaining();
-
-        var job = await env.StartAsync("backpressure");
-        await Eventually.WaitUntil(() => sink.Arrived == 1);
+        var (job, source, sink) = await StartBlockedAsync("backpressure");
+        using var _ = sink;
         var emitted = await Eventually.Settled(() => source.Emitted, TimeSpan.FromMilliseconds(300));
 
         // In flight at most: the receiver's credited batches (one of them being written), one
@@ -41,15 +34,8 @@ public sealed class BackpressureSpecs(NodeFixture fixture) : IClassFixture<NodeF
     [Fact]
     public async Task A_blocked_sink_should_show_its_upstream_as_highly_back_pressured_and_counts_that_match_once_it_moves()
     {
-        var env = fixture.CreateEnvironment(parallelism: 1);
-        env.Settings = env.Settings with { BatchSize = BatchSize, CreditsPerChannel = Credits };
-        var source = new CountingSource();
-        using var sink = new GatedSink<long>();
-        env.FromSource(source, Graph.WatermarkStrategy<long>.NoWatermarks(), "counter")
-            .SinkTo(sink).DisableChaining();
-
-        var job = await env.StartAsync("blocked-sink-metrics");
-        await Eventually.WaitUntil(() => sink.Arrived == 1);
+        var (job, source, sink) = await StartBlockedAsync("blocked-sink-metrics");
+        using var _ = sink;
         var counter = await Eventually.ReturnsAsync(
             async () => (await Details(job.JobId)).Vertices.Single(v => v.Inputs.Count == 0),
             v => v.Subtasks[0].Metrics.Load.BackPressuredMsPerSecond > 900, // a whole reporting period blocked
@@ -66,6 +52,20 @@ public sealed class BackpressureSpecs(NodeFixture fixture) : IClassFixture<NodeF
         var received = details.Vertices.Single(v => v.Inputs.Count == 1).Subtasks.Sum(s => s.Metrics.RecordsIn);
         Assert.Equal((source.Emitted, source.Emitted), (sent, received));
         Assert.Equal(sink.Values.Count, received);
+    }
+
+    /// <summary>A counting source into a sink that blocks at its first record, in separate vertices; returns once the sink blocks.</summary>
+    private async Task<(Graph.IJobClient Job, CountingSource Source, GatedSink<long> Sink)> StartBlockedAsync(string name)
+    {
+        var env = fixture.CreateEnvironment(parallelism: 1);
+        env.Settings = env.Settings with { BatchSize = BatchSize, CreditsPerChannel = Credits };
+        var source = new CountingSource();
+        var sink = new GatedSink<long>();
+        env.FromSource(source, Graph.WatermarkStrategy<long>.NoWatermarks(), "counter")
+            .SinkTo(sink).DisableChaining();
+        var job = await env.StartAsync(name);
+        await Eventually.WaitUntil(() => sink.Arrived == 1);
+        return (job, source, sink);
     }
 
     private Task<JobDetails> Details(string jobId) =>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using ActorStream.Host.Tests.Support;
 using Microsoft.Playwright;
@@ -9,7 +7,8 @@ namespace ActorStream.Host.Tests;
 /// <summary>
 /// The web dashboard in a real browser (Debian's chromium, headless, driven by Playwright; scripts/test.sh
 /// installs it): a node's overview lists the running job, the job page draws its graph with one box per
-/// vertex coloured by back-pressure, shows its checkpoints and watermarks, and its Cancel button cancels it.
+/// vertex coloured by back-pressure, shows its checkpoints and watermarks, its Savepoint button takes one, and
+/// its Cancel button cancels it.
 /// </summary>
 [Collection(JobRunsCollection.Name)]
 public sealed class DashboardSpecs
@@ -18,24 +17,50 @@ public sealed class DashboardSpecs
     private static readonly Lazy<IReadOnlyList<string>> Input = new(() => ClickFile.Generate(20_000, seed: 43));
 
     [Fact]
+    public async Task On_three_nodes_a_slow_sink_should_turn_its_upstream_red_in_the_dashboard_and_the_rest_api()
+    {
+        Assert.True(File.Exists(Chromium), $"The dashboard spec drives {Chromium}: install Debian's chromium (scripts/test.sh does).");
+        var restPort = RestNode.FreePort();
+        await using var nodes = await NodeProcesses.StartAsync(restPort: restPort);
+        using var temp = new TempDirectory();
+        var input = temp.Combine("clicks.jsonl");
+        ClickFile.Write(input, Input.Value);
+        var submitted = await CliRun.InvokeAsync("run", "clicks", "--cluster", nodes.Cluster, "--input", input, "--output", temp.Combine("out"),
+            "--rate", "2000", "--checkpoint-interval", "500ms", "--parallelism", "6", "--slow-sink-ms", "50", "--detached");
+        Assert.True(submitted.ExitCode == 0, submitted + nodes.Outputs);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
+        var jobId = JsonDocument.Parse(await http.GetStringAsync("jobs/overview")).RootElement.GetProperty("jobs")[0].GetProperty("jid").GetString()!;
+        var plan = JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}/plan")).RootElement.GetProperty("plan").GetProperty("nodes");
+        var sourceId = plan.EnumerateArray().Single(n => n.GetProperty("inputs").GetArrayLength() == 0).GetProperty("id").GetString();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1300, Height = 1000 } });
+        await page.GotoAsync($"http://127.0.0.1:{restPort}/#/jobs/{jobId}");
+
+        await Assertions.Expect(page.Locator($"svg .vertex[data-vertex='{sourceId}']")).ToHaveClassAsync("vertex high", new() { Timeout = 30_000 });
+        var backPressure = JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}/vertices/{sourceId}/backpressure")).RootElement;
+        Assert.Equal("high", backPressure.GetProperty("backpressure-level").GetString());
+        var hosts = new HashSet<string>();
+        foreach (var vertex in plan.EnumerateArray())
+        {
+            var subtasks = JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}/vertices/{vertex.GetProperty("id").GetString()}")).RootElement;
+            hosts.UnionWith(subtasks.GetProperty("subtasks").EnumerateArray().Select(s => s.GetProperty("host").GetString()!));
+        }
+        Assert.True(hosts.Count >= 2 && hosts.IsSubsetOf(nodes.Addresses), string.Join(", ", hosts)); // spread over the nodes, each shown where it runs
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-slow-sink.png") });
+        using var cancel = new HttpRequestMessage(HttpMethod.Patch, $"jobs/{jobId}?mode=cancel");
+        (await http.SendAsync(cancel)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task The_dashboard_should_show_the_job_graph_checkpoints_and_watermarks_and_cancel_the_job()
     {
         Assert.True(File.Exists(Chromium), $"The dashboard spec drives {Chromium}: install Debian's chromium (scripts/test.sh does).");
         using var temp = new TempDirectory();
-        var input = temp.Combine("clicks.jsonl");
-        ClickFile.Write(input, Input.Value);
-        var (akkaPort, restPort) = (FreePort(), FreePort());
-        using var node = CliProcess.Start("node", "--port", $"{akkaPort}", "--slots", "4", "--state-db", temp.Combine("state.db"), "--rest-port", $"{restPort}");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!node.Output.Contains("REST API on") && DateTime.UtcNow < deadline && !node.HasExited)
-            await Task.Delay(100);
-        var submitted = await CliRun.InvokeAsync("run", "clicks", "--cluster", $"127.0.0.1:{akkaPort}", "--input", input, "--output", temp.Combine("out"),
-            "--rate", "500", "--checkpoint-interval", "300ms", "--parallelism", "2", "--detached");
-        Assert.True(submitted.ExitCode == 0, submitted + node.Output);
-        var baseUrl = $"http://127.0.0.1:{restPort}/";
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var job = JsonDocument.Parse(await http.GetStringAsync("jobs/overview")).RootElement.GetProperty("jobs")[0];
-        var jobId = job.GetProperty("jid").GetString()!;
+        using var node = await RestNode.StartWithClicksAsync(temp, Input.Value);
+        var (http, jobId) = (node.Http, node.JobId);
+        var baseUrl = http.BaseAddress!.ToString();
         var vertexCount = JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}")).RootElement.GetProperty("vertices").GetArrayLength();
 
         using var playwright = await Playwright.CreateAsync();
@@ -54,16 +79,12 @@ public sealed class DashboardSpecs
         await Assertions.Expect(page.Locator("#watermarks")).ToContainTextAsync("2023-", new() { Timeout = 20_000 }); // the clicks' event time
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-job.png") });
 
+        await page.Locator("#savepoint").ClickAsync();
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Savepoint: clicks/", new() { Timeout = 30_000 });
+
         await page.Locator("#cancel").ClickAsync();
         await Assertions.Expect(page.Locator("#job-state")).ToHaveTextAsync("CANCELED", new() { Timeout = 30_000 });
         var state = JsonDocument.Parse(await http.GetStringAsync("jobs/overview")).RootElement.GetProperty("jobs")[0].GetProperty("state").GetString();
         Assert.Equal("CANCELED", state);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

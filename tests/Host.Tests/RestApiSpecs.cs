@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using ActorStream.Host.Tests.Support;
 
@@ -22,16 +21,8 @@ public sealed class RestApiSpecs
     public async Task A_node_should_answer_flinks_rest_paths_with_the_jobs_real_figures_and_take_savepoints_and_cancels()
     {
         using var temp = new TempDirectory();
-        var input = temp.Combine("clicks.jsonl");
-        ClickFile.Write(input, Input.Value);
-        var (akkaPort, restPort) = (FreePort(), FreePort());
-        using var node = CliProcess.Start("node", "--port", $"{akkaPort}", "--slots", "4", "--state-db", temp.Combine("state.db"),
-            "--rest-port", $"{restPort}", "--rest-token", Token);
-        await WaitForAsync(() => node.Output.Contains("REST API on"), node);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
-        var submitted = await CliRun.InvokeAsync("run", "clicks", "--cluster", $"127.0.0.1:{akkaPort}", "--input", input, "--output", temp.Combine("out"),
-            "--rate", "500", "--checkpoint-interval", "300ms", "--parallelism", "2", "--detached");
-        Assert.True(submitted.ExitCode == 0, submitted + node.Output);
+        using var restNode = await RestNode.StartWithClicksAsync(temp, Input.Value, "--rest-token", Token);
+        var (http, node, akkaPort) = (restNode.Http, restNode.Process, restNode.AkkaPort);
         var answers = new List<string>();
 
         async Task<JsonElement> Get(string path, HttpStatusCode expected = HttpStatusCode.OK)
@@ -83,6 +74,11 @@ public sealed class RestApiSpecs
         Assert.True(MetricValues(metrics, "actorstream_job_checkpoints_completed", $"job_id=\"{jobId}\"").Single() >= 2, metrics);
         var checkpoints = await Get($"jobs/{jobId}/checkpoints");
         Assert.StartsWith("clicks/", checkpoints.GetProperty("latest").GetProperty("completed").GetProperty("external_path").GetString());
+        var history = checkpoints.GetProperty("history").EnumerateArray().ToList();
+        Assert.True(history.Count >= 2, checkpoints.ToString());
+        Assert.All(history, c => Assert.Equal("COMPLETED", c.GetProperty("status").GetString()));
+        Assert.True(history[0].GetProperty("id").GetInt64() > history[1].GetProperty("id").GetInt64(), "newest first");
+        Assert.All(history, c => Assert.True(c.GetProperty("state_size").GetInt64() > 0 && c.GetProperty("end_to_end_duration").GetInt64() >= 0, c.ToString()));
         Assert.Equal(JsonValueKind.Null, (await Get($"jobs/{jobId}/exceptions")).GetProperty("root-exception").ValueKind);
 
         // Errors: unknown job, unknown path, bad mode, no token.
@@ -113,8 +109,8 @@ public sealed class RestApiSpecs
     public async Task A_node_exposed_beyond_loopback_without_a_token_should_refuse_to_start()
     {
         using var temp = new TempDirectory();
-        var run = await CliRun.InvokeAsync("node", "--port", $"{FreePort()}", "--state-db", temp.Combine("state.db"),
-            "--rest-port", $"{FreePort()}", "--rest-bind", "0.0.0.0");
+        var run = await CliRun.InvokeAsync("node", "--port", $"{RestNode.FreePort()}", "--state-db", temp.Combine("state.db"),
+            "--rest-port", $"{RestNode.FreePort()}", "--rest-bind", "0.0.0.0");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("--rest-bind 0.0.0.0 exposes the REST API beyond this machine: give --rest-token TOKEN", run.Error);
@@ -126,7 +122,7 @@ public sealed class RestApiSpecs
         using var temp = new TempDirectory();
         var input = temp.Combine("clicks.jsonl");
         ClickFile.Write(input, Input.Value.Take(3_000));
-        var restPort = FreePort();
+        var restPort = RestNode.FreePort();
         var run = CliRun.InvokeAsync("run", "clicks", "--input", input, "--output", temp.Combine("out"), "--rate", "1000",
             "--state-db", temp.Combine("state.db"), "--rest-port", $"{restPort}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
@@ -156,13 +152,6 @@ public sealed class RestApiSpecs
             .Where(l => l.StartsWith(metric, StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal))
             .Select(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static Task WaitForAsync(Func<bool> condition, CliProcess node) => WaitForAsync(() => Task.FromResult(condition()), node);
 

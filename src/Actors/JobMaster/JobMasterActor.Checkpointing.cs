@@ -17,6 +17,11 @@ public sealed partial class JobMasterActor
     private readonly Dictionary<long, (IActorRef ReplyTo, bool StopAfter)> _savepointRequests = [];
     private long _nextCheckpointId = 1;
     private int _completedCheckpoints;
+
+    /// <summary>The latest checkpoints, newest last, for the REST API and the dashboard.</summary>
+    private readonly Queue<CheckpointStats> _checkpointHistory = new();
+
+    private const int CheckpointHistorySize = 10;
     private int _failedCheckpoints;
     private int _storeIncarnation;
 
@@ -222,6 +227,8 @@ public sealed partial class JobMasterActor
             return;
         _latest = checkpoint;
         _completedCheckpoints++;
+        Remember(new CheckpointStats(checkpoint.Id, checkpoint.Kind == CheckpointKind.Savepoint, Completed: true, pending.Barrier.Timestamp,
+            (long)(_coordinator?.Age(pending).TotalMilliseconds ?? 0), pending.KeyedBytesWritten + pending.OperatorBytes));
         Publish();
         _log.Info("Job {0}: {1} {2} completed in {3:0} ms: {4} key groups, {5} bytes of keyed state, {6} bytes of operator state",
             [_graph.JobName, checkpoint.Kind == CheckpointKind.Savepoint ? "savepoint" : "checkpoint", checkpoint.Pointer,
@@ -244,6 +251,13 @@ public sealed partial class JobMasterActor
         }
     });
 
+    private void Remember(CheckpointStats stats)
+    {
+        _checkpointHistory.Enqueue(stats);
+        while (_checkpointHistory.Count > CheckpointHistorySize)
+            _checkpointHistory.Dequeue();
+    }
+
     private void SendTrigger(CheckpointBarrier barrier, bool suspendSources = false)
     {
         var trigger = new TriggerCheckpoint(barrier, suspendSources);
@@ -262,6 +276,8 @@ public sealed partial class JobMasterActor
     private void OnCheckpointFailed(long checkpointId, string reason)
     {
         _failedCheckpoints++;
+        Remember(new CheckpointStats(checkpointId, IsSavepoint: _savepointRequests.ContainsKey(checkpointId), Completed: false,
+            _services.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(), 0, 0, reason));
         _log.Warning("Job {0}: checkpoint {1} failed: {2}", _graph.JobName, checkpointId, reason);
         Timers.Cancel(ExpiryTimer(checkpointId));
         var aborted = new NotifyCheckpointAborted(checkpointId);

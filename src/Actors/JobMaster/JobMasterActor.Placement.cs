@@ -174,8 +174,14 @@ public sealed partial class JobMasterActor
     private string NodeOf(IActorRef actor) => NodeSlots.NodeOf(actor, Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
 
     /// <summary>Publishes the job's current summary to the cluster's job directory.</summary>
-    private void Publish() => _services.Directory?.Publish(new JobSummary(_jobId, _spec.JobName, _status,
-        _graph is null ? 0 : SlotsNeeded, NodeOf(Self), _completedCheckpoints, _restarts?.Restarts ?? 0, _submittedAt));
+    /// <summary>Tells the job directory (and this node's metrics) where the job stands: on every change of status, checkpoint or restart.</summary>
+    private void Publish()
+    {
+        _services.Directory?.Publish(new JobSummary(_jobId, _spec.JobName, _status,
+            _graph is null ? 0 : SlotsNeeded, NodeOf(Self), _completedCheckpoints, _restarts?.Restarts ?? 0, _submittedAt));
+        if (_graph is not null)
+            _services.Metrics?.Report(_jobId, _graph.JobName, Progress());
+    }
 }
 
 /// <summary>The cluster lacks the free slots a job needs.</summary>

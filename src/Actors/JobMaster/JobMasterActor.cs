@@ -322,7 +322,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     {
         Receive<GetJobProgress>(_ => Sender.Tell(Progress()));
         Receive<GetJobDetails>(_ => Sender.Tell(new JobDetails(Progress(),
-            (_subtasks ?? new SubtaskTable(_graph)).Details(_graph, Akka.Cluster.Cluster.Get(Context.System).SelfAddress))));
+            (_subtasks ?? new SubtaskTable(_graph)).Details(_graph, Akka.Cluster.Cluster.Get(Context.System).SelfAddress), [.. _checkpointHistory])));
     }
 
     private JobProgress Progress()

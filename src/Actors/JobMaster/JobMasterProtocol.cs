@@ -65,8 +65,16 @@ public sealed record GetJobDetails : IJobMasterMessage
     public static readonly GetJobDetails Instance = new();
 }
 
-/// <summary>A job's progress and, per vertex, its subtasks: where they run and their latest metrics.</summary>
-public sealed record JobDetails(JobProgress Progress, IReadOnlyList<VertexDetails> Vertices) : IJobMasterMessage;
+/// <summary>A job's progress, per vertex its subtasks (where they run, their latest metrics), and its latest checkpoints.</summary>
+public sealed record JobDetails(JobProgress Progress, IReadOnlyList<VertexDetails> Vertices, IReadOnlyList<CheckpointStats> Checkpoints)
+    : IJobMasterMessage;
+
+/// <summary>
+/// One checkpoint or savepoint of the current run: completed or failed (with why), when it was triggered (Unix ms),
+/// how long it took from trigger to completion, and how many bytes of state it wrote (keyed and operator state).
+/// </summary>
+public sealed record CheckpointStats(long Id, bool IsSavepoint, bool Completed, long TriggeredAt, long DurationMs, long StateBytes,
+    string? FailureReason = null);
 
 /// <summary>One vertex (a chain of operators) of a running job: its upstream vertices and its subtasks.</summary>
 public sealed record VertexDetails(string Id, string Name, int Parallelism, IReadOnlyList<string> Inputs, IReadOnlyList<SubtaskDetails> Subtasks);

@@ -65,8 +65,23 @@ internal static class JobMasterMessages
         .Add<JobProgress>("JP", WriteProgress, ReadProgress)
         .AddSingleton("GJD", GetJobDetails.Instance)
         .Add<JobDetails>("JD",
-            static (w, m) => { WriteProgress(w, m.Progress); w.WriteList(m.Vertices, WriteVertex); },
-            static r => new JobDetails(ReadProgress(r), r.ReadList(ReadVertex)));
+            static (w, m) => { WriteProgress(w, m.Progress); w.WriteList(m.Vertices, WriteVertex); w.WriteList(m.Checkpoints, WriteCheckpointStats); },
+            static r => new JobDetails(ReadProgress(r), r.ReadList(ReadVertex), r.ReadList(ReadCheckpointStats)));
+
+    private static void WriteCheckpointStats(WireWriter writer, CheckpointStats stats)
+    {
+        writer.WriteVarLong(stats.Id);
+        writer.Write(stats.IsSavepoint);
+        writer.Write(stats.Completed);
+        writer.WriteVarLong(stats.TriggeredAt);
+        writer.WriteVarLong(stats.DurationMs);
+        writer.WriteVarLong(stats.StateBytes);
+        writer.WriteNullableString(stats.FailureReason);
+    }
+
+    private static CheckpointStats ReadCheckpointStats(WireReader reader) =>
+        new(reader.ReadVarLong(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadVarLong(), reader.ReadVarLong(), reader.ReadVarLong(),
+            reader.ReadNullableString());
 
     private static void WriteVertex(WireWriter writer, VertexDetails vertex)
     {

@@ -172,6 +172,24 @@ internal static class FlinkShapes
         ["jobmaster-node"] = job.JobMasterNode,
     };
 
+    public static Dictionary<string, object?> Checkpoints(JobDetails details)
+    {
+        var shape = Checkpoints(details.Progress);
+        shape["history"] = details.Checkpoints.Reverse().Select(c => new Dictionary<string, object?>
+        {
+            ["id"] = c.Id,
+            ["status"] = c.Completed ? "COMPLETED" : "FAILED",
+            ["is_savepoint"] = c.IsSavepoint,
+            ["trigger_timestamp"] = c.TriggeredAt,
+            ["latest_ack_timestamp"] = c.Completed ? c.TriggeredAt + c.DurationMs : -1,
+            ["end_to_end_duration"] = c.DurationMs,
+            ["state_size"] = c.StateBytes,
+            ["checkpointed_size"] = c.StateBytes,
+            ["failure_message"] = c.FailureReason,
+        }).ToList();
+        return shape;
+    }
+
     public static Dictionary<string, object?> Checkpoints(JobProgress progress) => new()
     {
         ["counts"] = new Dictionary<string, object?>

@@ -39,7 +39,8 @@ public sealed class RestServer : IAsyncDisposable
         builder.Services.AddSingleton(new SavepointTriggers());
         // OpenTelemetry's exporter rather than prometheus-net: the runtime already speaks System.Diagnostics.Metrics,
         // so the same instruments reach OTLP collectors or dotnet-counters unchanged, and the names follow OpenTelemetry.
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Actors.Node.NodeMetrics.MeterName).AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Actors.Node.NodeMetrics.MeterName)
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)); // a scrape sees the latest reports
         var app = builder.Build();
         if (settings.Token is { } token)
             app.Use((context, next) => Authorized(context, token) ? next(context) : Unauthorized(context));

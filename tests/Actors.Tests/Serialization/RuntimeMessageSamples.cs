@@ -93,6 +93,10 @@ public static class RuntimeMessageSamples
         [
             new VertexDetails("vertex-1", "Source: numbers -> Map", 2, [], [new SubtaskDetails(0, "10.0.0.1:4053", metrics), new SubtaskDetails(1, "", metrics)]),
             new VertexDetails("vertex-2", "Sink ✓", 1, ["vertex-1", "vertex-0"], [new SubtaskDetails(0, "10.0.0.2:4053", metrics)]),
+        ],
+        [
+            new CheckpointStats(6, IsSavepoint: true, Completed: true, 1_700_000_000_000, 35, 4_096),
+            new CheckpointStats(7, IsSavepoint: false, Completed: false, 1_700_000_000_500, 0, 0, "declined by Map (2/4): ✗"),
         ]);
         yield return Akka.Done.Instance;
 

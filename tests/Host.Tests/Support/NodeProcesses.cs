@@ -33,9 +33,10 @@ public sealed class NodeProcesses : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="count"/> nodes with <paramref name="slots"/> slots each on a fresh database of
-    /// <paramref name="server"/> (the shared test server when null) and waits until all are up.
+    /// <paramref name="server"/> (the shared test server when null) and waits until all are up. With
+    /// <paramref name="restPort"/>, the first node serves its REST API there.
     /// </summary>
-    public static async Task<NodeProcesses> StartAsync(int count = 3, int slots = 4, MariaDbServer? server = null)
+    public static async Task<NodeProcesses> StartAsync(int count = 3, int slots = 4, MariaDbServer? server = null, int? restPort = null)
     {
         var database = server ?? new MariaDbServer();
         await database.InitializeAsync();
@@ -45,8 +46,9 @@ public sealed class NodeProcesses : IAsyncDisposable
         // One after the other: three .NET processes starting at once on two cores starve each other's heartbeats.
         foreach (var address in addresses)
         {
-            nodes._nodes.Add(CliProcess.Start("node", "--host", "127.0.0.1", "--port", address.Split(':')[1], "--seeds", addresses[0],
-                "--slots", slots.ToString(System.Globalization.CultureInfo.InvariantCulture), "--state-db", database.Settings.ConnectionString));
+            string[] rest = restPort is { } port && address == addresses[0] ? ["--rest-port", $"{port}"] : [];
+            nodes._nodes.Add(CliProcess.Start(["node", "--host", "127.0.0.1", "--port", address.Split(':')[1], "--seeds", addresses[0],
+                "--slots", slots.ToString(System.Globalization.CultureInfo.InvariantCulture), "--state-db", database.Settings.ConnectionString, .. rest]));
             while (!nodes._nodes[^1].Output.Contains(" is up with ", StringComparison.Ordinal))
             {
                 if (DateTime.UtcNow > deadline || nodes._nodes.Any(n => n.HasExited))
