@@ -117,23 +117,52 @@ public sealed class RestApiSpecs
     }
 
     [Fact]
-    public async Task A_local_run_should_serve_the_rest_api_while_it_runs()
+    public async Task A_node_exposed_with_the_token_from_its_config_file_should_start_and_ask_changes_for_it()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.Combine("node.conf");
+        await File.WriteAllTextAsync(config, $"actorstream.rest.token = \"{Token}\"");
+        var restPort = RestNode.FreePort();
+        using var node = CliProcess.Start("node", "--port", $"{RestNode.FreePort()}", "--state-db", temp.Combine("state.db"), "--config", config,
+            "--rest-port", $"{restPort}", "--rest-bind", "0.0.0.0");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!node.Output.Contains("REST API on") && DateTime.UtcNow < deadline && !node.HasExited)
+            await Task.Delay(100);
+        Assert.Contains("(changes need the bearer token)", node.Output);
+        Assert.DoesNotContain(Token, node.Output);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
+
+        using var read = await http.GetAsync("overview");
+        using var change = await http.PatchAsync("jobs/0123456789abcdef?mode=cancel", null);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var authorized = await http.PatchAsync("jobs/0123456789abcdef?mode=cancel", null);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.NotFound), (read.StatusCode, change.StatusCode, authorized.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_local_run_should_serve_the_rest_api_and_list_a_failure_with_its_operator_and_subtask()
     {
         using var temp = new TempDirectory();
         var input = temp.Combine("clicks.jsonl");
-        ClickFile.Write(input, Input.Value.Take(3_000));
+        ClickFile.Write(input, Input.Value.Take(4_000));
         var restPort = RestNode.FreePort();
         var run = CliRun.InvokeAsync("run", "clicks", "--input", input, "--output", temp.Combine("out"), "--rate", "1000",
-            "--state-db", temp.Combine("state.db"), "--rest-port", $"{restPort}");
+            "--checkpoint-interval", "300ms", "--inject-failure-after", "1500", "--state-db", temp.Combine("state.db"), "--rest-port", $"{restPort}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{restPort}/") };
-        string? state = null;
+        JsonElement? failure = null;
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (state != "RUNNING" && DateTime.UtcNow < deadline && !run.IsCompleted)
+        while (failure is null && DateTime.UtcNow < deadline && !run.IsCompleted)
         {
             try
             {
                 var jobs = JsonDocument.Parse(await http.GetStringAsync("jobs/overview")).RootElement.GetProperty("jobs");
-                state = jobs.GetArrayLength() == 1 ? jobs[0].GetProperty("state").GetString() : null;
+                if (jobs.GetArrayLength() == 1)
+                {
+                    var exceptions = JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobs[0].GetProperty("jid").GetString()}/exceptions")).RootElement;
+                    if (exceptions.GetProperty("exceptionHistory").GetProperty("entries").GetArrayLength() > 0)
+                        failure = exceptions.Clone();
+                }
             }
             catch (HttpRequestException)
             {
@@ -142,8 +171,13 @@ public sealed class RestApiSpecs
             await Task.Delay(100);
         }
 
-        Assert.Equal("RUNNING", state);
-        Assert.Equal(0, (await run).ExitCode);
+        Assert.True(failure is not null, "No failure listed: " + (run.IsCompleted ? await run : null));
+        var entry = failure.Value.GetProperty("exceptionHistory").GetProperty("entries")[0];
+        Assert.StartsWith("item-windows", entry.GetProperty("taskName").GetString());
+        Assert.Matches(@"^127\.0\.0\.1:\d+$", entry.GetProperty("location").GetString());
+        Assert.Contains("injected", failure.Value.GetProperty("root-exception").GetString(), StringComparison.OrdinalIgnoreCase);
+        var result = await run;
+        Assert.True(result.ExitCode == 0, result.ToString());
     }
 
     /// <summary>The values of the samples of <paramref name="metric"/> (any suffix) whose labels contain <paramref name="label"/>.</summary>

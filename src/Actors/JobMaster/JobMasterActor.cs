@@ -36,6 +36,9 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     private long _startedAt;
     private IJobOutcome? _pendingOutcome;
     private string? _failure;
+
+    /// <summary>The latest failures, newest last, for the REST API and the dashboard.</summary>
+    private readonly Queue<JobException> _exceptions = new();
     private bool _stopRequested;
     private int _attempt;
     private RestartBackoff _restarts = null!;
@@ -322,7 +325,8 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     {
         Receive<GetJobProgress>(_ => Sender.Tell(Progress()));
         Receive<GetJobDetails>(_ => Sender.Tell(new JobDetails(Progress(),
-            (_subtasks ?? new SubtaskTable(_graph)).Details(_graph, Akka.Cluster.Cluster.Get(Context.System).SelfAddress), [.. _checkpointHistory])));
+            (_subtasks ?? new SubtaskTable(_graph)).Details(_graph, Akka.Cluster.Cluster.Get(Context.System).SelfAddress), [.. _checkpointHistory],
+            [.. _exceptions])));
     }
 
     private JobProgress Progress()
@@ -361,14 +365,17 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
         if (!_subtasks.Contains(Sender))
             return; // a failure of an attempt that is already being replaced
         var vertex = _graph.Vertex(failed.VertexId);
-        HandleFailure(failed.OperatorName, (failed.SubtaskIndex, vertex.Parallelism), failed.Cause);
+        HandleFailure(failed.OperatorName, (failed.SubtaskIndex, vertex.Parallelism), failed.Cause,
+            Cluster.NodeSlots.NodeOf(Sender, Akka.Cluster.Cluster.Get(Context.System).SelfAddress));
     }
 
     /// <summary>Restarts from the latest completed checkpoint if the restart strategy allows, else fails the job.</summary>
-    private void HandleFailure(string? operatorName, (int Index, int Parallelism)? subtask, Exception cause)
+    private void HandleFailure(string? operatorName, (int Index, int Parallelism)? subtask, Exception cause, string? node = null)
     {
         if (_status is JobStatus.Restarting or JobStatus.Cancelling or JobStatus.Failed)
             return;
+        RememberException(new JobException(_services.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cause.GetType().FullName ?? cause.GetType().Name,
+            Truncate(cause.ToString(), 16 * 1024), operatorName, subtask?.Index, node));
         if (_restarts.OnFailure() is not { } delay)
         {
             FailJob(operatorName, subtask, cause);
@@ -389,6 +396,15 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
         if (_subtasks.AllStopped)
             ScheduleRestart();
     }
+
+    private void RememberException(JobException exception)
+    {
+        _exceptions.Enqueue(exception);
+        while (_exceptions.Count > 20)
+            _exceptions.Dequeue();
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     private void ScheduleRestart()
     {

@@ -65,9 +65,16 @@ public sealed record GetJobDetails : IJobMasterMessage
     public static readonly GetJobDetails Instance = new();
 }
 
-/// <summary>A job's progress, per vertex its subtasks (where they run, their latest metrics), and its latest checkpoints.</summary>
-public sealed record JobDetails(JobProgress Progress, IReadOnlyList<VertexDetails> Vertices, IReadOnlyList<CheckpointStats> Checkpoints)
-    : IJobMasterMessage;
+/// <summary>A job's progress, per vertex its subtasks (where they run, their latest metrics), its latest checkpoints and failures.</summary>
+public sealed record JobDetails(JobProgress Progress, IReadOnlyList<VertexDetails> Vertices, IReadOnlyList<CheckpointStats> Checkpoints,
+    IReadOnlyList<JobException> Exceptions) : IJobMasterMessage;
+
+/// <summary>
+/// A failure that restarted or failed the job: when (Unix ms), the exception's type and text (with its stack), and
+/// where, when a subtask threw: the operator, the subtask and its node ("host:port").
+/// </summary>
+public sealed record JobException(long Timestamp, string ExceptionName, string Text, string? OperatorName = null, int? SubtaskIndex = null,
+    string? Node = null);
 
 /// <summary>
 /// One checkpoint or savepoint of the current run: completed or failed (with why), when it was triggered (Unix ms),

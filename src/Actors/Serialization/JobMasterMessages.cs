@@ -65,8 +65,28 @@ internal static class JobMasterMessages
         .Add<JobProgress>("JP", WriteProgress, ReadProgress)
         .AddSingleton("GJD", GetJobDetails.Instance)
         .Add<JobDetails>("JD",
-            static (w, m) => { WriteProgress(w, m.Progress); w.WriteList(m.Vertices, WriteVertex); w.WriteList(m.Checkpoints, WriteCheckpointStats); },
-            static r => new JobDetails(ReadProgress(r), r.ReadList(ReadVertex), r.ReadList(ReadCheckpointStats)));
+            static (w, m) =>
+            {
+                WriteProgress(w, m.Progress);
+                w.WriteList(m.Vertices, WriteVertex);
+                w.WriteList(m.Checkpoints, WriteCheckpointStats);
+                w.WriteList(m.Exceptions, WriteException);
+            },
+            static r => new JobDetails(ReadProgress(r), r.ReadList(ReadVertex), r.ReadList(ReadCheckpointStats), r.ReadList(ReadException)));
+
+    private static void WriteException(WireWriter writer, JobException exception)
+    {
+        writer.WriteVarLong(exception.Timestamp);
+        writer.WriteRequiredString(exception.ExceptionName);
+        writer.WriteRequiredString(exception.Text);
+        writer.WriteNullableString(exception.OperatorName);
+        writer.WriteVarInt(exception.SubtaskIndex ?? -1);
+        writer.WriteNullableString(exception.Node);
+    }
+
+    private static JobException ReadException(WireReader reader) =>
+        new(reader.ReadVarLong(), reader.ReadRequiredString(), reader.ReadRequiredString(), reader.ReadNullableString(),
+            reader.ReadVarInt() is var index && index >= 0 ? index : null, reader.ReadNullableString());
 
     private static void WriteCheckpointStats(WireWriter writer, CheckpointStats stats)
     {

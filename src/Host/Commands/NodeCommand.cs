@@ -58,7 +58,7 @@ internal static class NodeCommand
                 config = NodeConfig(parseResult.GetValue(host), parseResult.GetValue(port), parseResult.GetValue(seeds),
                     parseResult.GetValue(slots), parseResult.GetValue(stateDb), parseResult.GetValue(configFile), parseResult.GetValue(logLevel)!);
                 NodeSettings.Create(config); // validates every setting before a node starts, naming the key
-                restSettings = rest.SettingsOf(parseResult, config.GetString(Rest.RestSettings.TokenKey, null));
+                restSettings = rest.SettingsOf(parseResult, config.GetString(Rest.RestSettings.TokenKey, null) is { Length: > 0 } token ? token : null);
             }
             catch (Exception e) when (e is ConfigurationException or FormatException or IOException or ArgumentException)
             {

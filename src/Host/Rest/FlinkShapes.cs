@@ -212,20 +212,33 @@ internal static class FlinkShapes
         ["history"] = Array.Empty<object>(),
     };
 
-    public static Dictionary<string, object?> Exceptions(JobProgress progress, long now) => new()
+    /// <summary>Flink's exceptions answer: the root (latest) failure and the history, newest first, with operator, subtask and node.</summary>
+    public static Dictionary<string, object?> Exceptions(JobDetails details)
     {
-        ["root-exception"] = progress.Failure,
-        ["timestamp"] = progress.Failure is null ? null : now,
-        ["all-exceptions"] = Array.Empty<object>(),
-        ["truncated"] = false,
-        ["exceptionHistory"] = new Dictionary<string, object?>
+        var newestFirst = details.Exceptions.Reverse().ToList();
+        var root = newestFirst.FirstOrDefault();
+        return new()
         {
-            ["entries"] = progress.Failure is { } failure
-                ? new object[] { new Dictionary<string, object?> { ["exceptionName"] = "JobFailure", ["stacktrace"] = failure, ["timestamp"] = now } }
-                : [],
+            ["root-exception"] = root?.Text ?? details.Progress.Failure,
+            ["timestamp"] = root?.Timestamp,
+            ["all-exceptions"] = newestFirst.Select(e => new Dictionary<string, object?>
+            {
+                ["exception"] = e.Text, ["task"] = Task(e), ["location"] = e.Node, ["timestamp"] = e.Timestamp, ["taskManagerId"] = e.Node,
+            }).ToList(),
             ["truncated"] = false,
-        },
-    };
+            ["exceptionHistory"] = new Dictionary<string, object?>
+            {
+                ["entries"] = newestFirst.Select(e => new Dictionary<string, object?>
+                {
+                    ["exceptionName"] = e.ExceptionName, ["stacktrace"] = e.Text, ["timestamp"] = e.Timestamp,
+                    ["taskName"] = Task(e), ["location"] = e.Node, ["taskManagerId"] = e.Node,
+                }).ToList(),
+                ["truncated"] = false,
+            },
+        };
+    }
+
+    private static string? Task(JobException e) => e.OperatorName is null ? null : e.SubtaskIndex is { } i ? $"{e.OperatorName} ({i + 1})" : e.OperatorName;
 
     public static Dictionary<string, object?> TaskManagers(IReadOnlyList<NodeInfo> nodes) => new()
     {

@@ -33,7 +33,7 @@ internal static class RestEndpoints
         routes.MapGet("/jobs/{jobId}/checkpoints", (string jobId, CancellationToken ct) =>
             WithJob(cluster, jobId, ct, async (_, _) => Results.Json(FlinkShapes.Checkpoints(await cluster.JobDetailsAsync(jobId, ct)))));
         routes.MapGet("/jobs/{jobId}/exceptions", (string jobId, CancellationToken ct) =>
-            WithJob(cluster, jobId, ct, async (_, job) => Results.Json(FlinkShapes.Exceptions(await job.GetProgressAsync(ct), Now()))));
+            WithJob(cluster, jobId, ct, async (_, _) => Results.Json(FlinkShapes.Exceptions(await cluster.JobDetailsAsync(jobId, ct)))));
 
         routes.MapMethods("/jobs/{jobId}", [HttpMethods.Patch], (string jobId, string? mode, CancellationToken ct) =>
             mode is null or "cancel"

@@ -97,6 +97,10 @@ public static class RuntimeMessageSamples
         [
             new CheckpointStats(6, IsSavepoint: true, Completed: true, 1_700_000_000_000, 35, 4_096),
             new CheckpointStats(7, IsSavepoint: false, Completed: false, 1_700_000_000_500, 0, 0, "declined by Map (2/4): ✗"),
+        ],
+        [
+            new JobException(1_700_000_000_700, "System.InvalidOperationException", "boom ✗\n   at Map.Invoke()", "Map", 3, "10.0.0.3:4053"),
+            new JobException(1_700_000_000_800, "System.TimeoutException", "Not every subtask was deployed within 60 s."),
         ]);
         yield return Akka.Done.Instance;
 

@@ -89,13 +89,22 @@ async function renderJob(id) {
         return `<tr><td>${esc(v.name)}</td><td>${values.length ? time(Math.min(...values)) : "–"}</td></tr>`;
       }).join("")}</table></section>
     <h2>Exceptions</h2>
-    <section id="exceptions">${exceptions["root-exception"] ? `<pre>${esc(exceptions["root-exception"])}</pre>` : `<span class="muted">None.</span>`}</section>`;
+    <section id="exceptions">${exceptionList(exceptions)}</section>`;
   document.getElementById("savepoint").onclick = () => savepoint(id, `/jobs/${id}/savepoints`, "Savepoint");
   document.getElementById("stop").onclick = () => savepoint(id, `/jobs/${id}/stop`, "Stopped with savepoint");
   document.getElementById("cancel").onclick = async () => {
     if (!confirm(`Cancel job ${job.name}?`)) return;
     await act(() => api(`/jobs/${id}?mode=cancel`, { method: "PATCH" }), "Cancelling…");
   };
+}
+
+function exceptionList(exceptions) {
+  const entries = exceptions.exceptionHistory.entries;
+  if (!entries.length && !exceptions["root-exception"]) return `<span class="muted">None.</span>`;
+  return `<table><tr><th>Time</th><th>Task</th><th>Node</th><th>Exception</th></tr>
+    ${entries.map(e => `<tr><td>${time(e.timestamp)}</td><td>${esc(e.taskName ?? "–")}</td><td>${esc(e.location ?? "–")}</td>
+      <td>${esc(e.exceptionName)}</td></tr>`).join("")}</table>
+    <pre>${esc(exceptions["root-exception"])}</pre>`;
 }
 
 async function savepoint(id, path, what) {
