@@ -24,7 +24,11 @@ public sealed record FinishSource : ISubtaskCommand
 
 /// <summary>A subtask's state for one checkpoint is durable.</summary>
 public sealed record AcknowledgeCheckpoint(string VertexId, int SubtaskIndex, long CheckpointId, SubtaskCheckpointState State)
-    : IJobMasterMessage;
+    : IJobMasterMessage
+{
+    /// <summary>How long the subtask held its first input channel back until the barrier had come on all (exactly-once alignment), in ms.</summary>
+    public long AlignmentMs { get; init; }
+}
 
 /// <summary>A subtask could not take its part of a checkpoint.</summary>
 public sealed record DeclineCheckpoint(string VertexId, int SubtaskIndex, long CheckpointId, string Reason) : IJobMasterMessage;

@@ -34,6 +34,9 @@ internal sealed class PendingCheckpoint
     /// <summary>Bytes of operator state collected so far.</summary>
     public long OperatorBytes { get; private set; }
 
+    /// <summary>The longest barrier alignment of the subtasks that acknowledged, in ms.</summary>
+    public long MaxAlignmentMs { get; private set; }
+
     /// <summary>True when every subtask acknowledged.</summary>
     public bool IsFullyAcknowledged => _waitingFor.Count == 0;
 
@@ -52,6 +55,7 @@ internal sealed class PendingCheckpoint
         _keyed.UnionWith(ack.State.KeyedOperators);
         KeyGroupsWritten += ack.State.KeyGroupsWritten;
         KeyedBytesWritten += ack.State.KeyedBytesWritten;
+        MaxAlignmentMs = Math.Max(MaxAlignmentMs, ack.AlignmentMs);
         return true;
     }
 

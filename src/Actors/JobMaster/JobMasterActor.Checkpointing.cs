@@ -228,7 +228,10 @@ public sealed partial class JobMasterActor
         _latest = checkpoint;
         _completedCheckpoints++;
         Remember(new CheckpointStats(checkpoint.Id, checkpoint.Kind == CheckpointKind.Savepoint, Completed: true, pending.Barrier.Timestamp,
-            (long)(_coordinator?.Age(pending).TotalMilliseconds ?? 0), pending.KeyedBytesWritten + pending.OperatorBytes));
+            (long)(_coordinator?.Age(pending).TotalMilliseconds ?? 0), pending.KeyedBytesWritten + pending.OperatorBytes)
+        {
+            AlignmentMs = pending.MaxAlignmentMs,
+        });
         Publish();
         _log.Info("Job {0}: {1} {2} completed in {3:0} ms: {4} key groups, {5} bytes of keyed state, {6} bytes of operator state",
             [_graph.JobName, checkpoint.Kind == CheckpointKind.Savepoint ? "savepoint" : "checkpoint", checkpoint.Pointer,

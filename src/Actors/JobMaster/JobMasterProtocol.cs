@@ -81,7 +81,11 @@ public sealed record JobException(long Timestamp, string ExceptionName, string T
 /// how long it took from trigger to completion, and how many bytes of state it wrote (keyed and operator state).
 /// </summary>
 public sealed record CheckpointStats(long Id, bool IsSavepoint, bool Completed, long TriggeredAt, long DurationMs, long StateBytes,
-    string? FailureReason = null);
+    string? FailureReason = null)
+{
+    /// <summary>The longest barrier alignment of any subtask, in ms (0 without alignment).</summary>
+    public long AlignmentMs { get; init; }
+}
 
 /// <summary>One vertex (a chain of operators) of a running job: its upstream vertices and its subtasks.</summary>
 public sealed record VertexDetails(string Id, string Name, int Parallelism, IReadOnlyList<string> Inputs, IReadOnlyList<SubtaskDetails> Subtasks);

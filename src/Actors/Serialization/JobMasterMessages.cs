@@ -48,8 +48,17 @@ internal static class JobMasterMessages
             static (w, m) => w.WriteRequiredString(m.Pointer),
             static r => new SavepointTaken(r.ReadRequiredString()))
         .Add<AcknowledgeCheckpoint>("AC",
-            static (w, m) => { WriteSubtask(w, m.VertexId, m.SubtaskIndex); w.WriteVarLong(m.CheckpointId); w.WriteSubtaskState(m.State); },
-            static r => new AcknowledgeCheckpoint(r.ReadRequiredString(), r.ReadVarInt(), r.ReadVarLong(), r.ReadSubtaskState()))
+            static (w, m) =>
+            {
+                WriteSubtask(w, m.VertexId, m.SubtaskIndex);
+                w.WriteVarLong(m.CheckpointId);
+                w.WriteSubtaskState(m.State);
+                w.WriteVarLong(m.AlignmentMs);
+            },
+            static r => new AcknowledgeCheckpoint(r.ReadRequiredString(), r.ReadVarInt(), r.ReadVarLong(), r.ReadSubtaskState())
+            {
+                AlignmentMs = r.ReadVarLong(),
+            })
         .Add<DeclineCheckpoint>("DC",
             static (w, m) => { WriteSubtask(w, m.VertexId, m.SubtaskIndex); w.WriteVarLong(m.CheckpointId); w.WriteRequiredString(m.Reason); },
             static r => new DeclineCheckpoint(r.ReadRequiredString(), r.ReadVarInt(), r.ReadVarLong(), r.ReadRequiredString()))
@@ -97,11 +106,12 @@ internal static class JobMasterMessages
         writer.WriteVarLong(stats.DurationMs);
         writer.WriteVarLong(stats.StateBytes);
         writer.WriteNullableString(stats.FailureReason);
+        writer.WriteVarLong(stats.AlignmentMs);
     }
 
     private static CheckpointStats ReadCheckpointStats(WireReader reader) =>
         new(reader.ReadVarLong(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadVarLong(), reader.ReadVarLong(), reader.ReadVarLong(),
-            reader.ReadNullableString());
+            reader.ReadNullableString()) { AlignmentMs = reader.ReadVarLong() };
 
     private static void WriteVertex(WireWriter writer, VertexDetails vertex)
     {

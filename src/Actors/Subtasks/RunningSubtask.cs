@@ -69,6 +69,8 @@ internal sealed class RunningSubtask
     private bool _inputEnded;
     private bool _operatorsClosed;
     private readonly SubtaskTimeMeter _time = new();
+    private readonly Dictionary<long, long> _alignmentMs = [];
+    private long _alignmentStart;
     private long[] _inputWatermarks = [];
     private bool _sourceHalted; // no more polling: input read (waiting for the final checkpoint) or stopped with a savepoint
 
@@ -320,6 +322,8 @@ internal sealed class RunningSubtask
     /// <summary>Exactly-once: a channel that delivered the barrier waits until all have; then the checkpoint is taken.</summary>
     private void OnBarrier(ChannelBarrier message)
     {
+        if (_aligner.Aligning != message.Barrier.Id)
+            _alignmentStart = System.Diagnostics.Stopwatch.GetTimestamp(); // the first channel's barrier: alignment starts
         var step = _aligner.OnBarrier(message.Channel, message.Barrier);
         if (step.Aborted is { } aborted)
         {
@@ -335,6 +339,7 @@ internal sealed class RunningSubtask
 
     private void CompleteAlignment(CheckpointBarrier barrier)
     {
+        _alignmentMs[barrier.Id] = (long)System.Diagnostics.Stopwatch.GetElapsedTime(_alignmentStart).TotalMilliseconds;
         PerformCheckpoint(barrier);
         _gate.UnblockAll();
     }
@@ -354,8 +359,11 @@ internal sealed class RunningSubtask
     }
 
     /// <summary>Acknowledgements carry the operators' state: in parts when larger than a remote message may be.</summary>
-    private void Acknowledge(AcknowledgeCheckpoint ack) =>
+    private void Acknowledge(AcknowledgeCheckpoint ack)
+    {
+        ack = ack with { AlignmentMs = _alignmentMs.Remove(ack.CheckpointId, out var alignment) ? alignment : 0 };
         _parts.Send(ack, _host.ToJobMaster, ack.State.OperatorStates.Values.Sum(s => (long)s.Length));
+    }
 
     private static string WriteTimer(long checkpointId) => $"writes-{checkpointId}";
 

@@ -186,6 +186,7 @@ internal static class FlinkShapes
             ["state_size"] = c.StateBytes,
             ["checkpointed_size"] = c.StateBytes,
             ["failure_message"] = c.FailureReason,
+            ["alignment_duration"] = c.AlignmentMs,
         }).ToList();
         return shape;
     }

@@ -69,7 +69,7 @@ public static class RuntimeMessageSamples
         yield return new TriggerSavepoint(true);
         yield return new SavepointTaken("job/7");
         yield return new AcknowledgeCheckpoint("vertex-2", 1, 7, new SubtaskCheckpointState(
-            new Dictionary<string, byte[]> { ["source"] = [1, 2, 3], ["sink"] = [] }, ["sums", "windows"], 4, 123_456));
+            new Dictionary<string, byte[]> { ["source"] = [1, 2, 3], ["sink"] = [] }, ["sums", "windows"], 4, 123_456)) { AlignmentMs = 321 };
         yield return new DeclineCheckpoint("vertex-2", 1, 7, "barrier 8 arrived before barrier 7 was aligned");
         yield return new SourceExhausted("vertex-1", 2);
         yield return new JobSucceeded(new JobExecutionResult("job-1", "word-count", TimeSpan.FromTicks(12_345_678), counters)
@@ -95,7 +95,7 @@ public static class RuntimeMessageSamples
             new VertexDetails("vertex-2", "Sink ✓", 1, ["vertex-1", "vertex-0"], [new SubtaskDetails(0, "10.0.0.2:4053", metrics)]),
         ],
         [
-            new CheckpointStats(6, IsSavepoint: true, Completed: true, 1_700_000_000_000, 35, 4_096),
+            new CheckpointStats(6, IsSavepoint: true, Completed: true, 1_700_000_000_000, 35, 4_096) { AlignmentMs = 12 },
             new CheckpointStats(7, IsSavepoint: false, Completed: false, 1_700_000_000_500, 0, 0, "declined by Map (2/4): ✗"),
         ],
         [

@@ -79,8 +79,9 @@ async function renderJob(id) {
     <section><table id="checkpoints"><tr><th>Completed</th><th>Failed</th><th>Latest completed</th></tr>
       <tr><td>${checkpoints.counts.completed}</td><td>${checkpoints.counts.failed}</td>
       <td>${esc(checkpoints.latest.completed?.external_path ?? "–")}</td></tr></table>
-      ${checkpoints.history.length ? `<table><tr><th>Id</th><th>Status</th><th>Duration</th><th>State size</th></tr>
-        ${checkpoints.history.map(c => `<tr><td>${c.id}</td><td>${esc(c.status)}</td><td>${c.end_to_end_duration} ms</td><td>${fmt(c.state_size)} B</td></tr>`).join("")}</table>` : ""}
+      ${checkpoints.history.length ? `<table><tr><th>Id</th><th>Status</th><th>Duration</th><th>Alignment</th><th>State size</th></tr>
+        ${checkpoints.history.map(c => `<tr><td>${c.id}</td><td>${esc(c.status)}</td><td>${c.end_to_end_duration} ms</td>
+          <td>${c.alignment_duration} ms</td><td>${fmt(c.state_size)} B</td></tr>`).join("")}</table>` : ""}
     </section>
     <h2>Watermarks</h2>
     <section><table id="watermarks"><tr><th>Vertex</th><th>Lowest input watermark</th></tr>
