@@ -71,61 +71,7 @@ internal static class JobMasterMessages
         .Add<JobEnded>("JE",
             static (w, m) => { WriteStatus(w, m.Status); w.WriteFailure(m.Error); },
             static r => new JobEnded(ReadStatus(r), RequiredFailure(r)))
-        .Add<JobProgress>("JP", WriteProgress, ReadProgress)
-        .AddSingleton("GJD", GetJobDetails.Instance)
-        .Add<JobDetails>("JD",
-            static (w, m) =>
-            {
-                WriteProgress(w, m.Progress);
-                w.WriteList(m.Vertices, WriteVertex);
-                w.WriteList(m.Checkpoints, WriteCheckpointStats);
-                w.WriteList(m.Exceptions, WriteException);
-            },
-            static r => new JobDetails(ReadProgress(r), r.ReadList(ReadVertex), r.ReadList(ReadCheckpointStats), r.ReadList(ReadException)));
-
-    private static void WriteException(WireWriter writer, JobException exception)
-    {
-        writer.WriteVarLong(exception.Timestamp);
-        writer.WriteRequiredString(exception.ExceptionName);
-        writer.WriteRequiredString(exception.Text);
-        writer.WriteNullableString(exception.OperatorName);
-        writer.WriteVarInt(exception.SubtaskIndex ?? -1);
-        writer.WriteNullableString(exception.Node);
-    }
-
-    private static JobException ReadException(WireReader reader) =>
-        new(reader.ReadVarLong(), reader.ReadRequiredString(), reader.ReadRequiredString(), reader.ReadNullableString(),
-            reader.ReadVarInt() is var index && index >= 0 ? index : null, reader.ReadNullableString());
-
-    private static void WriteCheckpointStats(WireWriter writer, CheckpointStats stats)
-    {
-        writer.WriteVarLong(stats.Id);
-        writer.Write(stats.IsSavepoint);
-        writer.Write(stats.Completed);
-        writer.WriteVarLong(stats.TriggeredAt);
-        writer.WriteVarLong(stats.DurationMs);
-        writer.WriteVarLong(stats.StateBytes);
-        writer.WriteNullableString(stats.FailureReason);
-        writer.WriteVarLong(stats.AlignmentMs);
-    }
-
-    private static CheckpointStats ReadCheckpointStats(WireReader reader) =>
-        new(reader.ReadVarLong(), reader.ReadBoolean(), reader.ReadBoolean(), reader.ReadVarLong(), reader.ReadVarLong(), reader.ReadVarLong(),
-            reader.ReadNullableString()) { AlignmentMs = reader.ReadVarLong() };
-
-    private static void WriteVertex(WireWriter writer, VertexDetails vertex)
-    {
-        writer.WriteRequiredString(vertex.Id);
-        writer.WriteRequiredString(vertex.Name);
-        writer.WriteVarInt(vertex.Parallelism);
-        writer.WriteList(vertex.Inputs, static (w, id) => w.WriteRequiredString(id));
-        writer.WriteList(vertex.Subtasks, static (w, s) => { w.WriteVarInt(s.Index); w.WriteRequiredString(s.Node); WriteMetrics(w, s.Metrics); });
-    }
-
-    private static VertexDetails ReadVertex(WireReader reader) =>
-        new(reader.ReadRequiredString(), reader.ReadRequiredString(), reader.ReadVarInt(),
-            reader.ReadList(static r => r.ReadRequiredString()),
-            reader.ReadList(static r => new SubtaskDetails(r.ReadVarInt(), r.ReadRequiredString(), ReadMetrics(r))));
+        .Add<JobProgress>("JP", WriteProgress, ReadProgress);
 
     private static void WriteSubtask(WireWriter writer, string vertexId, int subtaskIndex)
     {
@@ -138,7 +84,7 @@ internal static class JobMasterMessages
 
     private static Dictionary<string, long> ReadCounters(WireReader reader) => reader.ReadMap(static r => r.ReadVarLong());
 
-    private static void WriteMetrics(WireWriter writer, SubtaskMetrics metrics)
+    internal static void WriteMetrics(WireWriter writer, SubtaskMetrics metrics)
     {
         WriteSubtask(writer, metrics.VertexId, metrics.SubtaskIndex);
         writer.WriteVarLong(metrics.RecordsIn);
@@ -152,7 +98,7 @@ internal static class JobMasterMessages
         writer.WriteVarLong(metrics.OutputWatermark);
     }
 
-    private static SubtaskMetrics ReadMetrics(WireReader reader) =>
+    internal static SubtaskMetrics ReadMetrics(WireReader reader) =>
         new(reader.ReadRequiredString(), reader.ReadVarInt(), reader.ReadVarLong(), reader.ReadVarLong(), ReadCounters(reader))
         {
             RecordsSent = reader.ReadVarLong(),
@@ -191,7 +137,7 @@ internal static class JobMasterMessages
             LatestCheckpoint = reader.ReadNullableString(),
         };
 
-    private static void WriteProgress(WireWriter writer, JobProgress progress)
+    internal static void WriteProgress(WireWriter writer, JobProgress progress)
     {
         WriteStatus(writer, progress.Status);
         writer.WriteTimeSpan(progress.Elapsed);
@@ -205,7 +151,7 @@ internal static class JobMasterMessages
         writer.WriteNullableString(progress.Failure);
     }
 
-    private static JobProgress ReadProgress(WireReader reader) =>
+    internal static JobProgress ReadProgress(WireReader reader) =>
         new(ReadStatus(reader), reader.ReadTimeSpan(), reader.ReadVarLong(), reader.ReadVarLong(), ReadCounters(reader))
         {
             CompletedCheckpoints = reader.ReadVarInt(),

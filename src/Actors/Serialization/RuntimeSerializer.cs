@@ -60,6 +60,7 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
         .AddExchange()
         .AddSubtaskCommands()
         .AddJobMaster()
+        .AddJobDetails()
         .AddState()
         .AddCluster()
         .AddMessageParts();
