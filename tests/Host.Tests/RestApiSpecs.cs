@@ -141,11 +141,11 @@ public sealed class RestApiSpecs
     }
 
     [Fact]
-    public async Task A_local_run_should_serve_the_rest_api_and_list_a_failure_with_its_operator_and_subtask()
+    public async Task A_local_run_should_serve_the_rest_api_list_a_failure_with_its_operator_and_subtask_and_stop_with_a_savepoint()
     {
         using var temp = new TempDirectory();
         var input = temp.Combine("clicks.jsonl");
-        ClickFile.Write(input, Input.Value.Take(4_000));
+        ClickFile.Write(input, Input.Value.Take(10_000));
         var restPort = RestNode.FreePort();
         var run = CliRun.InvokeAsync("run", "clicks", "--input", input, "--output", temp.Combine("out"), "--rate", "1000",
             "--checkpoint-interval", "300ms", "--inject-failure-after", "1500", "--state-db", temp.Combine("state.db"), "--rest-port", $"{restPort}");
@@ -176,8 +176,35 @@ public sealed class RestApiSpecs
         Assert.StartsWith("item-windows", entry.GetProperty("taskName").GetString());
         Assert.Matches(@"^127\.0\.0\.1:\d+$", entry.GetProperty("location").GetString());
         Assert.Contains("injected", failure.Value.GetProperty("root-exception").GetString(), StringComparison.OrdinalIgnoreCase);
-        var result = await run;
+
+        // A savepoint, then stop with a savepoint: the run ends (and its REST server with it).
+        var jobId = JsonDocument.Parse(await http.GetStringAsync("jobs/overview")).RootElement.GetProperty("jobs")[0].GetProperty("jid").GetString();
+        await WaitForRunningAsync(http, jobId!);
+        using var savepoint = await http.PostAsync($"jobs/{jobId}/savepoints", null);
+        var trigger = JsonDocument.Parse(await savepoint.Content.ReadAsStringAsync()).RootElement.GetProperty("request-id").GetString();
+        JsonElement status;
+        do
+        {
+            await Task.Delay(200);
+            status = JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}/savepoints/{trigger}")).RootElement.Clone();
+        }
+        while (status.GetProperty("status").GetProperty("id").GetString() == "IN_PROGRESS" && DateTime.UtcNow < deadline.AddSeconds(30));
+        Assert.StartsWith("clicks/", status.GetProperty("operation").GetProperty("location").GetString());
+        using var stop = await http.PostAsync($"jobs/{jobId}/stop", null);
+        Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    /// <summary>Waits until the job runs again (after a restart), so that a savepoint can be taken.</summary>
+    private static async Task WaitForRunningAsync(HttpClient http, string jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}")).RootElement.GetProperty("state").GetString() != "RUNNING")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The job did not run again after its restart.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>The values of the samples of <paramref name="metric"/> (any suffix) whose labels contain <paramref name="label"/>.</summary>

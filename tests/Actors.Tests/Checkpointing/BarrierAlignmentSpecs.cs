@@ -55,7 +55,7 @@ public sealed class BarrierAlignmentSpecs : TestKit
 
         var ack = await _jobMaster.ExpectMsgAsync<AcknowledgeCheckpoint>();
         Assert.Equal(Barrier.Id, ack.CheckpointId);
-        Assert.InRange(ack.AlignmentMs, 400, 30_000); // A's channel was held back for at least the 400 ms waited above
+        Assert.InRange(ack.AlignmentMs, 350, 30_000); // A's channel was held back for the 400 ms waited above (less timer slack)
         await _senderA.ExpectMsgAsync<Credit>(); // the held-back batch was processed after the snapshot
         await Eventually.ReturnsAsync(() => Task.FromResult(sink.Values), v => v.Count == 5, TimeSpan.FromSeconds(5));
         Assert.Equal([1L, 10, 11, 2, 12], sink.Values);
