@@ -97,6 +97,8 @@ public sealed class RestApiSpecs
         JsonElement savepoint = default;
         await WaitForAsync(async () => (savepoint = await Get($"jobs/{jobId}/savepoints/{requestId}")).GetProperty("status").GetProperty("id").GetString() == "COMPLETED", node);
         Assert.StartsWith("clicks/", savepoint.GetProperty("operation").GetProperty("location").GetString());
+        var latestSavepoint = (await Get($"jobs/{jobId}/checkpoints")).GetProperty("latest").GetProperty("savepoint");
+        Assert.Equal(savepoint.GetProperty("operation").GetProperty("location").GetString(), latestSavepoint.GetProperty("external_path").GetString());
         using (var cancel = await http.PatchAsync($"jobs/{jobId}?mode=cancel", null))
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         await WaitForAsync(async () => (await Get("jobs/overview")).GetProperty("jobs")[0].GetProperty("state").GetString() == "CANCELED", node);

@@ -172,9 +172,12 @@ internal static class FlinkShapes
         ["jobmaster-node"] = job.JobMasterNode,
     };
 
-    public static Dictionary<string, object?> Checkpoints(JobDetails details)
+    public static Dictionary<string, object?> Checkpoints(JobDetails details, string jobName)
     {
         var shape = Checkpoints(details.Progress);
+        var latest = (Dictionary<string, object?>)shape["latest"]!;
+        latest["savepoint"] = details.Checkpoints.LastOrDefault(c => c.IsSavepoint && c.Completed) is { } savepoint ? Summary(savepoint, jobName) : null;
+        latest["failed"] = details.Checkpoints.LastOrDefault(c => !c.Completed) is { } failed ? Summary(failed, jobName) : null;
         shape["history"] = details.Checkpoints.Reverse().Select(c => new Dictionary<string, object?>
         {
             ["id"] = c.Id,
@@ -190,6 +193,18 @@ internal static class FlinkShapes
         }).ToList();
         return shape;
     }
+
+    /// <summary>One checkpoint as in Flink's "latest" section; its pointer is JOB/ID, as <c>--from-savepoint</c> takes it.</summary>
+    private static Dictionary<string, object?> Summary(CheckpointStats c, string jobName) => new()
+    {
+        ["id"] = c.Id,
+        ["status"] = c.Completed ? "COMPLETED" : "FAILED",
+        ["trigger_timestamp"] = c.TriggeredAt,
+        ["end_to_end_duration"] = c.DurationMs,
+        ["state_size"] = c.StateBytes,
+        ["external_path"] = c.Completed ? $"{jobName}/{c.Id}" : null,
+        ["failure_message"] = c.FailureReason,
+    };
 
     public static Dictionary<string, object?> Checkpoints(JobProgress progress) => new()
     {

@@ -31,7 +31,7 @@ internal static class RestEndpoints
         routes.MapGet("/jobs/{jobId}/vertices/{vertexId}/watermarks", (string jobId, string vertexId, CancellationToken ct) =>
             WithVertex(cluster, jobId, vertexId, ct, (_, vertex) => FlinkShapes.Watermarks(vertex)));
         routes.MapGet("/jobs/{jobId}/checkpoints", (string jobId, CancellationToken ct) =>
-            WithJob(cluster, jobId, ct, async (_, _) => Results.Json(FlinkShapes.Checkpoints(await cluster.JobDetailsAsync(jobId, ct)))));
+            WithJob(cluster, jobId, ct, async (summary, _) => Results.Json(FlinkShapes.Checkpoints(await cluster.JobDetailsAsync(jobId, ct), summary.Name))));
         routes.MapGet("/jobs/{jobId}/exceptions", (string jobId, CancellationToken ct) =>
             WithJob(cluster, jobId, ct, async (_, _) => Results.Json(FlinkShapes.Exceptions(await cluster.JobDetailsAsync(jobId, ct)))));
 
