@@ -35,6 +35,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     private long _permits;
     private bool _waitingForPermits;
     private bool _unattached;
+    private int _reading; // partitions assigned and not finished
 
     public KafkaSourceReader(KafkaSource<T> source, SourceReaderContext context, Dictionary<TopicPartition, KafkaPartitionPosition> restored,
         RecordRateLimiter? limiter)
@@ -62,7 +63,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             foreach (var partition in _partitions.Values)
                 partition.Output ??= partition.Finished ? null : output.ForSplit(partition.SplitId); // each partition watermarked on its own
         }
-        if (_options.Bounded && _partitions.Values.All(p => p.Finished))
+        if (_options.Bounded && _reading == 0) // a count, not a scan: this runs for every record
             return InputStatus.EndOfInput;
         if (_limiter is not null && _permits == 0 && (_permits = _limiter.Acquire(MaxBurst)) == 0)
         {
@@ -150,7 +151,10 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             _partitions.Add(partition, reader);
             _unattached = true;
             if (!reader.Finished)
+            {
+                _reading++;
                 assign.Add(new TopicPartitionOffset(partition, position.Next));
+            }
         }
         if (assign.Count > 0)
             Consumer.IncrementalAssign(assign);
@@ -216,6 +220,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
     private void Finish(PartitionReader partition, ISourceOutput<T> output)
     {
         partition.Finished = true;
+        _reading--;
         Consumer.IncrementalUnassign([partition.Partition]);
         output.ReleaseSplit(partition.SplitId);
     }
