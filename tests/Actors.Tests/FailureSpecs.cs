@@ -57,4 +57,39 @@ public sealed class FailureSpecs(NodeFixture fixture) : IClassFixture<NodeFixtur
             throw new IOException("source broke");
         }
     }
+
+    [Fact]
+    public async Task A_failed_job_whose_subtasks_are_still_stopping_should_report_the_failure_with_its_status()
+    {
+        var halfBroken = new HalfBroken();
+        var env = fixture.CreateEnvironment(parallelism: 2);
+        env.FromSequence(1, 1_000).Rebalance().Map(halfBroken).Name("half-broken").SinkTo(new CollectSink<long>());
+
+        var job = await env.StartAsync("failing-while-draining");
+        try
+        {
+            // The blocked subtask cannot confirm its cancellation: the job is FAILED while it drains.
+            var progress = await Eventually.ReturnsAsync(() => job.GetProgressAsync(), p => p.Status == JobStatus.Failed, TimeSpan.FromSeconds(30));
+            Assert.Contains("boom", progress.Failure);
+        }
+        finally
+        {
+            halfBroken.Release.Set();
+        }
+        await Assert.ThrowsAsync<JobExecutionException>(() => job.Completion);
+    }
+
+    /// <summary>Subtask 1 throws at its first record; subtask 2 blocks at its first record until released.</summary>
+    private sealed class HalfBroken : RichMapFunction<long, long>
+    {
+        public ManualResetEventSlim Release { get; } = new();
+
+        public override long Map(long value)
+        {
+            if (RuntimeContext.IndexOfThisSubtask == 0)
+                throw new InvalidOperationException("boom");
+            Release.Wait(TimeSpan.FromSeconds(30));
+            return value;
+        }
+    }
 }

@@ -423,6 +423,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
         _log.Error(cause, message);
         Reject(message);
         _status = JobStatus.Failed;
+        _failure = message; // clients polling while the subtasks drain see FAILED, so they must see why as well
         StopSubtasks(new JobEnded(JobStatus.Failed, new JobExecutionException(_jobId, message, operatorName, subtask?.Index, cause)));
     }
 
