@@ -48,6 +48,11 @@ public sealed class DashboardSpecs
             hosts.UnionWith(subtasks.GetProperty("subtasks").EnumerateArray().Select(s => s.GetProperty("host").GetString()!));
         }
         Assert.True(hosts.Count >= 2 && hosts.IsSubsetOf(nodes.Addresses), string.Join(", ", hosts)); // spread over the nodes, each shown where it runs
+        // Batches between nodes are serialized: their bytes show as Flink's read-bytes and write-bytes.
+        var vertexMetrics = JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}")).RootElement.GetProperty("vertices").EnumerateArray()
+            .Select(v => v.GetProperty("metrics")).ToList();
+        Assert.True(vertexMetrics.Sum(m => m.GetProperty("write-bytes").GetInt64()) > 0 && vertexMetrics.Sum(m => m.GetProperty("read-bytes").GetInt64()) > 0,
+            string.Join("\n", vertexMetrics));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-slow-sink.png") });
         using var cancel = new HttpRequestMessage(HttpMethod.Patch, $"jobs/{jobId}?mode=cancel");
         (await http.SendAsync(cancel)).EnsureSuccessStatusCode();

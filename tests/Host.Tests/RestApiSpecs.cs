@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ActorStream.Actors.Tests.Persistence;
 using ActorStream.Host.Tests.Support;
+using MySqlConnector;
 
 namespace ActorStream.Host.Tests;
 
@@ -12,7 +14,7 @@ namespace ActorStream.Host.Tests;
 /// an answer; and a node exposed beyond loopback without a token refuses to start.
 /// </summary>
 [Collection(JobRunsCollection.Name)]
-public sealed class RestApiSpecs
+public sealed class RestApiSpecs(MariaDbServer database) : IClassFixture<MariaDbServer>
 {
     private const string Token = "spec-token-0123456789abcdef";
     private static readonly Lazy<IReadOnlyList<string>> Input = new(() => ClickFile.Generate(20_000, seed: 41));
@@ -56,6 +58,8 @@ public sealed class RestApiSpecs
         var sourceVertex = vertices.Single(v => v.GetProperty("id").GetString() == sourceId);
         Assert.StartsWith("Source: ReadTextFile(clicks.jsonl) -> decode", sourceVertex.GetProperty("name").GetString());
         Assert.True(sourceVertex.GetProperty("metrics").GetProperty("write-records").GetInt64() > 0, sourceVertex.ToString());
+        // One node: batches pass by reference, no byte crosses the network.
+        Assert.All(vertices, v => Assert.Equal((0L, 0L), (v.GetProperty("metrics").GetProperty("read-bytes").GetInt64(), v.GetProperty("metrics").GetProperty("write-bytes").GetInt64())));
         Assert.Contains(planNodes, n => n.GetProperty("inputs").EnumerateArray().Any(i => i.GetProperty("id").GetString() == sourceId));
         var subtasks = (await Get($"jobs/{jobId}/vertices/{sourceId}")).GetProperty("subtasks").EnumerateArray().ToList();
         Assert.Equal($"127.0.0.1:{akkaPort}", subtasks[0].GetProperty("host").GetString());
@@ -103,8 +107,64 @@ public sealed class RestApiSpecs
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         await WaitForAsync(async () => (await Get("jobs/overview")).GetProperty("jobs")[0].GetProperty("state").GetString() == "CANCELED", node);
         Assert.Equal(1, (await Get("overview")).GetProperty("jobs-cancelled").GetInt32());
+        Assert.Equal(JsonValueKind.Null, checkpoints.GetProperty("latest").GetProperty("restored").ValueKind); // it started empty
+        Assert.Equal(0, checkpoints.GetProperty("counts").GetProperty("restored").GetInt32());
+
+        // The same job again from the savepoint: the checkpoints say where it started.
+        var location = savepoint.GetProperty("operation").GetProperty("location").GetString()!;
+        var resumed = await CliRun.InvokeAsync("run", "clicks", "--cluster", $"127.0.0.1:{akkaPort}", "--input", restNode.Input, "--output", temp.Combine("resumed"),
+            "--rate", "500", "--checkpoint-interval", "300ms", "--parallelism", "2", "--from-savepoint", location, "--detached");
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        var resumedId = (await Get("jobs/overview")).GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("jid").GetString() != jobId)
+            .GetProperty("jid").GetString();
+        JsonElement restored = default;
+        await WaitForAsync(async () => (restored = await Get($"jobs/{resumedId}/checkpoints")).GetProperty("latest").GetProperty("restored").ValueKind != JsonValueKind.Null, node);
+        var from = restored.GetProperty("latest").GetProperty("restored");
+        Assert.Equal((location, true, 1), (from.GetProperty("external_path").GetString(), from.GetProperty("is_savepoint").GetBoolean(),
+            restored.GetProperty("counts").GetProperty("restored").GetInt32()));
+        Assert.Equal(long.Parse(location.Split('/')[1]), from.GetProperty("id").GetInt64());
+        using (var cancelResumed = await http.PatchAsync($"jobs/{resumedId}?mode=cancel", null))
+            Assert.Equal(HttpStatusCode.Accepted, cancelResumed.StatusCode);
 
         Assert.DoesNotContain(answers, a => a.Contains(Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(Token, node.Output);
+    }
+
+    [Fact]
+    public async Task A_failing_jobs_database_password_should_appear_in_no_answer_page_or_log_line()
+    {
+        const string secret = "Spec-Secret-5f3a9c";
+        var connection = new MySqlConnectionStringBuilder(database.Settings.ConnectionString) { Password = secret }.ConnectionString;
+        using var temp = new TempDirectory();
+        var input = temp.Combine("clicks.jsonl");
+        ClickFile.Write(input, Input.Value.Take(2_000));
+        using var restNode = await RestNode.StartWithJobAsync(temp, [], "amazon-etl", "--input", input, "--mysql", connection, "--table", "secret",
+            "--checkpoint-interval", "300ms", "--parallelism", "2");
+        var (http, jobId) = (restNode.Http, restNode.JobId);
+
+        // The wrong password fails the sinks: the job restarts, its exceptions name the refusal, never the password.
+        await WaitForAsync(async () => JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}/exceptions")).RootElement
+            .GetProperty("exceptionHistory").GetProperty("entries").GetArrayLength() > 0, restNode.Process);
+        var exceptions = await http.GetStringAsync($"jobs/{jobId}/exceptions");
+        Assert.Contains("Access denied", exceptions);
+        var vertexIds = JsonDocument.Parse(await http.GetStringAsync($"jobs/{jobId}")).RootElement.GetProperty("vertices").EnumerateArray()
+            .Select(v => v.GetProperty("id").GetString()).ToList();
+        string[] paths = ["", "dashboard/app.js", "dashboard/app.css", "overview", "jobs", "jobs/overview", $"jobs/{jobId}", $"jobs/{jobId}/plan", $"jobs/{jobId}/checkpoints",
+            $"jobs/{jobId}/exceptions", "taskmanagers", "metrics", .. vertexIds.SelectMany(v => new[]
+            {
+                $"jobs/{jobId}/vertices/{v}", $"jobs/{jobId}/vertices/{v}/backpressure", $"jobs/{jobId}/vertices/{v}/watermarks",
+            })];
+        foreach (var path in paths)
+        {
+            using var response = await http.GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, $"GET /{path}: {(int)response.StatusCode}");
+            Assert.DoesNotContain(secret, await response.Content.ReadAsStringAsync());
+        }
+        using (var cancel = await http.PatchAsync($"jobs/{jobId}?mode=cancel", null))
+            Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        await WaitForAsync(async () => (await http.GetStringAsync("jobs/overview")).Contains("\"CANCELED\"", StringComparison.Ordinal), restNode.Process);
+        Assert.DoesNotContain(secret, restNode.Process.Output);
+        Assert.DoesNotContain(secret, restNode.Submitted);
     }
 
     [Fact]

@@ -8,7 +8,14 @@ public interface IChannelMessage
 }
 
 /// <summary>A batch of records; costs the sender one credit.</summary>
-public sealed record DataBatch(int Channel, IRecordBatch Batch) : IChannelMessage;
+public sealed record DataBatch(int Channel, IRecordBatch Batch) : IChannelMessage
+{
+    /// <summary>Sender side, to another node: where the serializer adds the batch's size on the wire.</summary>
+    public WireBytes? SentBytes { get; init; }
+
+    /// <summary>Receiver side: the batch's size on the wire, 0 when it came from a subtask on the same node.</summary>
+    public int ReceivedBytes { get; init; }
+}
 
 /// <summary>The sender's event time advanced to <paramref name="Watermark"/>.</summary>
 public sealed record ChannelWatermark(int Channel, long Watermark) : IChannelMessage;

@@ -6,7 +6,7 @@ namespace ActorStream.Actors.Exchange;
 /// The sending end of one channel. A batch goes out only against a credit; without one it waits
 /// in the backlog, and events queue behind it so the channel stays in order.
 /// </summary>
-internal sealed class OutputChannel(IActorRef target, int targetChannel)
+internal sealed class OutputChannel(IActorRef target, int targetChannel, WireBytes? sentBytes = null)
 {
     private readonly Queue<IChannelMessage> _backlog = new();
     private int _credits;
@@ -18,7 +18,7 @@ internal sealed class OutputChannel(IActorRef target, int targetChannel)
     public bool HasBacklog => _backlog.Count > 0;
 
     /// <summary>Sends <paramref name="batch"/> now if a credit allows, else queues it.</summary>
-    public void SendBatch(IRecordBatch batch) => Send(new DataBatch(targetChannel, batch));
+    public void SendBatch(IRecordBatch batch) => Send(new DataBatch(targetChannel, batch) { SentBytes = IsRemote ? sentBytes : null });
 
     /// <summary>Sends a watermark in order with the batches.</summary>
     public void SendWatermark(long watermark) => Send(new ChannelWatermark(targetChannel, watermark));

@@ -39,6 +39,8 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
 
     /// <summary>The latest failures, newest last, for the REST API and the dashboard.</summary>
     private readonly Queue<JobException> _exceptions = new();
+    private RestoredCheckpoint? _restored;
+    private int _restores;
     private bool _stopRequested;
     private int _attempt;
     private RestartBackoff _restarts = null!;
@@ -122,6 +124,12 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
             [_graph.JobName, _jobId, _graph.SubtaskCount, _graph.Vertices.Count, string.Join(", ", _placement.Distinct()),
             _graph.RuntimeMode, _attempt, _latest is null ? "" : $", restoring checkpoint {_latest.Pointer}"]);
         var restoreBytes = _latest?.Operators.Values.Sum(o => o.SubtaskStates.Sum(s => (long)s.Length)) ?? 0;
+        if (_latest is { } restoring)
+        {
+            _restored = new RestoredCheckpoint(restoring.Id, restoring.Pointer, restoring.Kind == CheckpointKind.Savepoint,
+                _services.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+            _restores++;
+        }
         foreach (var vertex in _graph.Vertices)
         {
             for (var index = 0; index < vertex.Parallelism; index++)
@@ -326,7 +334,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
         Receive<GetJobProgress>(_ => Sender.Tell(Progress()));
         Receive<GetJobDetails>(_ => Sender.Tell(new JobDetails(Progress(),
             (_subtasks ?? new SubtaskTable(_graph)).Details(_graph, Akka.Cluster.Cluster.Get(Context.System).SelfAddress), [.. _checkpointHistory],
-            [.. _exceptions])));
+            [.. _exceptions]) { Restored = _restored, Restores = _restores }));
     }
 
     private JobProgress Progress()

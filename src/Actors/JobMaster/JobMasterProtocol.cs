@@ -38,6 +38,15 @@ public sealed record SubtaskMetrics(
     /// <summary>Records sent downstream over the network (Flink's write-records of a vertex); <see cref="RecordsOut"/> counts sink writes.</summary>
     public long RecordsSent { get; init; }
 
+    /// <summary>Bytes of the batches received from other nodes (Flink's read-bytes; batches within a node pass by reference).</summary>
+    public long BytesReceived { get; init; }
+
+    /// <summary>Bytes of the batches sent to other nodes (Flink's write-bytes).</summary>
+    public long BytesSent { get; init; }
+
+    /// <summary>A source's records not read yet from its external system (a Kafka consumer's lag); -1 when unknown or not a source.</summary>
+    public long PendingRecords { get; init; } = -1;
+
     /// <summary>Busy, back-pressured and idle time in the last period, in milliseconds per second.</summary>
     public SubtaskLoad Load { get; init; } = SubtaskLoad.Unknown;
 
@@ -67,7 +76,17 @@ public sealed record GetJobDetails : IJobMasterMessage
 
 /// <summary>A job's progress, per vertex its subtasks (where they run, their latest metrics), its latest checkpoints and failures.</summary>
 public sealed record JobDetails(JobProgress Progress, IReadOnlyList<VertexDetails> Vertices, IReadOnlyList<CheckpointStats> Checkpoints,
-    IReadOnlyList<JobException> Exceptions) : IJobMasterMessage;
+    IReadOnlyList<JobException> Exceptions) : IJobMasterMessage
+{
+    /// <summary>The checkpoint or savepoint the latest attempt started from; null when it started empty.</summary>
+    public RestoredCheckpoint? Restored { get; init; }
+
+    /// <summary>How many attempts started from a checkpoint or savepoint.</summary>
+    public int Restores { get; init; }
+}
+
+/// <summary>A checkpoint an attempt started from, and when it did (Unix ms).</summary>
+public sealed record RestoredCheckpoint(long Id, string Pointer, bool IsSavepoint, long RestoredAt);
 
 /// <summary>
 /// A failure that restarted or failed the job: when (Unix ms), the exception's type and text (with its stack), and

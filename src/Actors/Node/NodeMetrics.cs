@@ -27,11 +27,15 @@ public sealed class NodeMetrics : IDisposable
         Task("actorstream.task.records_in", "{record}", "Records a subtask read from its source or received over the network.", m => m.RecordsIn, counter: true);
         Task("actorstream.task.records_sent", "{record}", "Records a subtask sent downstream over the network.", m => m.RecordsSent, counter: true);
         Task("actorstream.task.records_written", "{record}", "Records the sinks of a subtask wrote.", m => m.RecordsOut, counter: true);
+        Task("actorstream.task.bytes_received", "By", "Bytes of the batches a subtask received from other nodes.", m => m.BytesReceived, counter: true);
+        Task("actorstream.task.bytes_sent", "By", "Bytes of the batches a subtask sent to other nodes.", m => m.BytesSent, counter: true);
+        Task("actorstream.task.source.pending_records", "{record}", "Records a source has yet to read from its external system (Kafka consumer lag).",
+            m => m.PendingRecords, absent: -1);
         Task("actorstream.task.busy_time", "ms/s", "Time per second a subtask spent processing.", m => m.Load.BusyMsPerSecond);
         Task("actorstream.task.backpressured_time", "ms/s", "Time per second a subtask had work but no output credit.", m => m.Load.BackPressuredMsPerSecond);
         Task("actorstream.task.idle_time", "ms/s", "Time per second a subtask waited for input.", m => m.Load.IdleMsPerSecond);
-        Task("actorstream.task.watermark.input", "ms", "Event time of a subtask's input (epoch ms).", m => m.InputWatermark, skipMin: true);
-        Task("actorstream.task.watermark.output", "ms", "Last watermark a subtask sent (epoch ms).", m => m.OutputWatermark, skipMin: true);
+        Task("actorstream.task.watermark.input", "ms", "Event time of a subtask's input (epoch ms).", m => m.InputWatermark, absent: long.MinValue);
+        Task("actorstream.task.watermark.output", "ms", "Last watermark a subtask sent (epoch ms).", m => m.OutputWatermark, absent: long.MinValue);
         Job("actorstream.job.checkpoints.completed", "{checkpoint}", "Checkpoints completed by a job's current run.", p => p.CompletedCheckpoints);
         Job("actorstream.job.checkpoints.failed", "{checkpoint}", "Checkpoints declined or timed out.", p => p.FailedCheckpoints);
         Job("actorstream.job.restarts", "{restart}", "Restarts of a job after failures.", p => p.Restarts);
@@ -56,10 +60,10 @@ public sealed class NodeMetrics : IDisposable
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
 
-    private void Task(string name, string unit, string description, Func<SubtaskMetrics, long> value, bool counter = false, bool skipMin = false)
+    private void Task(string name, string unit, string description, Func<SubtaskMetrics, long> value, bool counter = false, long? absent = null)
     {
         IEnumerable<Measurement<long>> Observe() => _tasks
-            .Where(t => !skipMin || value(t.Value.Metrics) != long.MinValue)
+            .Where(t => absent is not { } none || value(t.Value.Metrics) != none)
             .Select(t => new Measurement<long>(value(t.Value.Metrics),
                 new("job.id", t.Key.JobId), new("job.name", t.Value.JobName), new("task.id", t.Key.VertexId),
                 new("task.name", t.Value.VertexName), new("subtask.index", t.Key.Subtask), new("node", Node())));

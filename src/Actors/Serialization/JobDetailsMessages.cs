@@ -16,8 +16,21 @@ internal static class JobDetailsMessages
                 w.WriteList(m.Vertices, WriteVertex);
                 w.WriteList(m.Checkpoints, WriteCheckpointStats);
                 w.WriteList(m.Exceptions, WriteException);
+                w.Write(m.Restored is not null);
+                if (m.Restored is { } restored)
+                {
+                    w.WriteVarLong(restored.Id);
+                    w.WriteRequiredString(restored.Pointer);
+                    w.Write(restored.IsSavepoint);
+                    w.WriteVarLong(restored.RestoredAt);
+                }
+                w.WriteVarInt(m.Restores);
             },
-            static r => new JobDetails(JobMasterMessages.ReadProgress(r), r.ReadList(ReadVertex), r.ReadList(ReadCheckpointStats), r.ReadList(ReadException)));
+            static r => new JobDetails(JobMasterMessages.ReadProgress(r), r.ReadList(ReadVertex), r.ReadList(ReadCheckpointStats), r.ReadList(ReadException))
+            {
+                Restored = r.ReadBoolean() ? new RestoredCheckpoint(r.ReadVarLong(), r.ReadRequiredString(), r.ReadBoolean(), r.ReadVarLong()) : null,
+                Restores = r.ReadVarInt(),
+            });
 
     private static void WriteException(WireWriter writer, JobException exception)
     {

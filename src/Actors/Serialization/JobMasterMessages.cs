@@ -96,6 +96,9 @@ internal static class JobMasterMessages
         writer.WriteVarInt(metrics.Load.IdleMsPerSecond);
         writer.WriteVarLong(metrics.InputWatermark);
         writer.WriteVarLong(metrics.OutputWatermark);
+        writer.WriteVarLong(metrics.BytesReceived);
+        writer.WriteVarLong(metrics.BytesSent);
+        writer.WriteVarLong(metrics.PendingRecords);
     }
 
     internal static SubtaskMetrics ReadMetrics(WireReader reader) =>
@@ -105,6 +108,9 @@ internal static class JobMasterMessages
             Load = new SubtaskLoad(reader.ReadVarInt(), reader.ReadVarInt(), reader.ReadVarInt()),
             InputWatermark = reader.ReadVarLong(),
             OutputWatermark = reader.ReadVarLong(),
+            BytesReceived = reader.ReadVarLong(),
+            BytesSent = reader.ReadVarLong(),
+            PendingRecords = reader.ReadVarLong(),
         };
 
     private static Exception RequiredFailure(WireReader reader) =>

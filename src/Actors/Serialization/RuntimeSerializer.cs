@@ -96,7 +96,10 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
                 throw CannotSerialize(obj);
             }
         }
-        return stream.ToArray();
+        var bytes = stream.ToArray();
+        if (obj is DataBatch { SentBytes: { } sent })
+            sent.Add(bytes.Length);
+        return bytes;
     }
 
     /// <inheritdoc />
@@ -110,7 +113,7 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
         if (manifest.StartsWith(RecordBatchCodec.ManifestPrefix, StringComparison.Ordinal))
         {
             var channel = reader.ReadVarInt();
-            return new DataBatch(channel, RecordBatchCodec.Of(manifest).Read(reader));
+            return new DataBatch(channel, RecordBatchCodec.Of(manifest).Read(reader)) { ReceivedBytes = bytes.Length };
         }
         return Codecs.Read(reader, manifest);
     }

@@ -33,6 +33,9 @@ internal sealed class OperatorChain
     /// <summary>Records read by the source, or received from the network.</summary>
     public long RecordsIn => _recordsIn();
 
+    /// <summary>Bytes the writers' batches took on the wire to other nodes.</summary>
+    public WireBytes SentBytes { get; } = new();
+
     /// <summary>Records written by sinks in this chain.</summary>
     public long RecordsOut => _operators.Sum(o => o.Operator is ISinkOperator sink ? sink.RecordsWritten : 0);
 
@@ -44,7 +47,7 @@ internal sealed class OperatorChain
         var chain = new OperatorChain();
         var settings = graph.Settings;
         var instances = vertex.Chain.ToDictionary(n => n, n => n.Transformation.CreateOperator(settings));
-        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings.BatchSize, remoteBatchBytes)).ToList();
+        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings.BatchSize, remoteBatchBytes, chain.SentBytes)).ToList();
         chain.Writers = writers;
 
         foreach (var node in vertex.Chain)
@@ -103,11 +106,11 @@ internal sealed class OperatorChain
     }
 
     private static IRecordWriter CreateWriter(JobEdge edge, int index, IReadOnlyDictionary<string, IActorRef[]> subtasks, int batchSize,
-        int remoteBatchBytes)
+        int remoteBatchBytes, WireBytes sentBytes)
     {
         var targets = subtasks[edge.Target.Id];
         var channels = Enumerable.Range(0, edge.ChannelsPerSender)
-            .Select(ch => new OutputChannel(targets[edge.TargetSubtask(index, ch)], ChannelLayout.TargetChannel(edge, index, ch)))
+            .Select(ch => new OutputChannel(targets[edge.TargetSubtask(index, ch)], ChannelLayout.TargetChannel(edge, index, ch), sentBytes))
             .ToArray();
         return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, batchSize, remoteBatchBytes));
     }

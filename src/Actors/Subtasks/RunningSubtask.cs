@@ -71,6 +71,7 @@ internal sealed class RunningSubtask
     private readonly SubtaskTimeMeter _time = new();
     private readonly Dictionary<long, long> _alignmentMs = [];
     private long _alignmentStart;
+    private long _receivedBytes;
     private long[] _inputWatermarks = [];
     private bool _sourceHalted; // no more polling: input read (waiting for the final checkpoint) or stopped with a savepoint
 
@@ -111,6 +112,9 @@ internal sealed class RunningSubtask
         return counts with
         {
             RecordsSent = _chain.Writers.Sum(w => w.RecordsWritten),
+            BytesReceived = _receivedBytes,
+            BytesSent = _chain.SentBytes.Total,
+            PendingRecords = _chain.Source?.PendingRecords ?? -1,
             Load = _time.Take(),
             InputWatermark = input,
             OutputWatermark = _chain.Writers.Count == 0 ? input : output,
@@ -279,6 +283,7 @@ internal sealed class RunningSubtask
             switch (message)
             {
                 case DataBatch data:
+                    _receivedBytes += data.ReceivedBytes;
                     _chain.Inputs[_gate.InputOf(data.Channel).Input].Process(data.Batch);
                     _gate.ReturnCredit(data.Channel);
                     budget--;

@@ -112,6 +112,35 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
             _commits = _commits.ContinueWith(_ => CommitQuietly(offsets), TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// The consumer's lag: over the partitions being read, the high watermark seen by the last fetch (librdkafka's
+    /// cache, no broker call) minus the next offset to read, capped at the bounded end; null until every one of them
+    /// was fetched once (a partial sum would read as a lag that is too small).
+    /// </summary>
+    public long? PendingRecords
+    {
+        get
+        {
+            if (_consumer is null)
+                return null;
+            long pending = 0;
+            foreach (var partition in _partitions.Values)
+            {
+                if (partition.Finished)
+                    continue;
+                var cached = _consumer.GetWatermarkOffsets(partition.Partition);
+                // Not read yet from "earliest": everything from the low watermark on; from "latest": nothing yet.
+                var next = partition.Next == Offset.Beginning.Value ? cached.Low.Value : partition.Next == Offset.End.Value ? cached.High.Value : partition.Next;
+                if (cached.High == Offset.Unset || next < 0)
+                    return null;
+                var high = cached.High;
+                var end = partition.Stop is { } stop ? Math.Min(stop, high.Value) : high.Value;
+                pending += Math.Max(0, end - next);
+            }
+            return pending;
+        }
+    }
+
     public void Dispose()
     {
         _closing.Cancel();

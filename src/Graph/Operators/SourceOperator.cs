@@ -86,6 +86,9 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     /// <summary>Polls the reader once.</summary>
     public InputStatus EmitNext() => _reader!.PollNext(this);
 
+    /// <inheritdoc />
+    public long? PendingRecords => _reader?.PendingRecords;
+
     /// <summary>Completes when the reader may have records again.</summary>
     public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) =>
         _reader!.WaitForAvailabilityAsync(cancellationToken);
@@ -279,6 +282,9 @@ public interface ISourceOperator : IStreamOperator
 
     /// <summary>Completes when the reader may have records again.</summary>
     Task WaitForAvailabilityAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records the reader has yet to read from its external system (its lag), or null when unknown.</summary>
+    long? PendingRecords { get; }
 
     /// <summary>Asks the watermark generator for its periodic watermark.</summary>
     void EmitPeriodicWatermark();

@@ -60,6 +60,12 @@ public interface ISourceReader<out T> : IDisposable
 
     /// <summary>Checkpoint <paramref name="checkpointId"/> completed, e.g. to commit offsets to an external system.</summary>
     void NotifyCheckpointComplete(long checkpointId) { }
+
+    /// <summary>
+    /// Records available in the external system that the reader has not read yet (Flink's pendingRecords, e.g. a
+    /// Kafka consumer's lag), or null when the reader cannot tell. Asked between polls, so it must be cheap.
+    /// </summary>
+    long? PendingRecords => null;
 }
 
 /// <summary>Receives what a source reader reads.</summary>

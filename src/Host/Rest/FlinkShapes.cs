@@ -143,6 +143,11 @@ internal static class FlinkShapes
         ["read-records-complete"] = true,
         ["write-records"] = subtasks.Sum(m => m.RecordsSent),
         ["write-records-complete"] = true,
+        ["read-bytes"] = subtasks.Sum(m => m.BytesReceived),
+        ["read-bytes-complete"] = true,
+        ["write-bytes"] = subtasks.Sum(m => m.BytesSent),
+        ["write-bytes-complete"] = true,
+        ["pending-records"] = subtasks.Any(m => m.PendingRecords >= 0) ? subtasks.Where(m => m.PendingRecords >= 0).Sum(m => m.PendingRecords) : null,
         ["accumulated-backpressured-time"] = subtasks.Count == 0 ? 0 : subtasks.Max(m => m.Load.BackPressuredMsPerSecond),
         ["accumulated-busy-time"] = subtasks.Count == 0 ? 0 : subtasks.Max(m => m.Load.BusyMsPerSecond),
         ["accumulated-idle-time"] = subtasks.Count == 0 ? 0 : subtasks.Max(m => m.Load.IdleMsPerSecond),
@@ -178,6 +183,16 @@ internal static class FlinkShapes
         var latest = (Dictionary<string, object?>)shape["latest"]!;
         latest["savepoint"] = details.Checkpoints.LastOrDefault(c => c.IsSavepoint && c.Completed) is { } savepoint ? Summary(savepoint, jobName) : null;
         latest["failed"] = details.Checkpoints.LastOrDefault(c => !c.Completed) is { } failed ? Summary(failed, jobName) : null;
+        latest["restored"] = details.Restored is { } restored
+            ? new Dictionary<string, object?>
+            {
+                ["id"] = restored.Id,
+                ["restore_timestamp"] = restored.RestoredAt,
+                ["is_savepoint"] = restored.IsSavepoint,
+                ["external_path"] = restored.Pointer,
+            }
+            : null;
+        ((Dictionary<string, object?>)shape["counts"]!)["restored"] = details.Restores;
         shape["history"] = details.Checkpoints.Reverse().Select(c => new Dictionary<string, object?>
         {
             ["id"] = c.Id,

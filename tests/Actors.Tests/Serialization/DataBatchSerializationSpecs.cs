@@ -85,6 +85,22 @@ public sealed class DataBatchSerializationSpecs : TestKit
     }
 
     [Fact]
+    public void A_batch_should_count_its_bytes_on_the_wire_at_the_sender_and_at_the_receiver()
+    {
+        var sent = new WireBytes();
+        var message = new DataBatch(2, RuntimeMessageSamples.Batch((1L, 1L), (2L, 2L))) { SentBytes = sent };
+        var serializer = _system.Serialization.FindSerializerFor(message);
+
+        var bytes = serializer.ToBinary(message);
+        serializer.ToBinary(new DataBatch(2, RuntimeMessageSamples.Batch((3L, 3L))) { SentBytes = sent });
+        var copy = (DataBatch)_system.Serialization.Deserialize(bytes, serializer.Identifier, Akka.Serialization.Serialization.ManifestFor(serializer, message));
+
+        Assert.Equal(bytes.Length, copy.ReceivedBytes);
+        Assert.True(sent.Total > bytes.Length, $"{sent.Total} bytes counted for two batches, the first alone took {bytes.Length}");
+        Assert.Null(copy.SentBytes);
+    }
+
+    [Fact]
     public void Serialized_batches_should_size_the_next_batches_to_another_node_within_the_byte_budget()
     {
         var big = new string('x', 4_000);

@@ -29,6 +29,9 @@ public static class RuntimeMessageSamples
             Load = new SubtaskLoad(700, 250, 50),
             InputWatermark = 1_700_000_000_456,
             OutputWatermark = long.MinValue + 1,
+            BytesReceived = 5_000_000_000,
+            BytesSent = 12_345,
+            PendingRecords = 42,
         };
 
         // exchange
@@ -101,7 +104,12 @@ public static class RuntimeMessageSamples
         [
             new JobException(1_700_000_000_700, "System.InvalidOperationException", "boom ✗\n   at Map.Invoke()", "Map", 3, "10.0.0.3:4053"),
             new JobException(1_700_000_000_800, "System.TimeoutException", "Not every subtask was deployed within 60 s."),
-        ]);
+        ])
+        {
+            Restored = new RestoredCheckpoint(6, "job ✓/6", IsSavepoint: true, 1_700_000_000_900),
+            Restores = 2,
+        };
+        yield return new JobDetails(new JobProgress(JobStatus.Running, TimeSpan.Zero, 0, 0, counters), [], [], []);
         yield return Akka.Done.Instance;
 
         // slot manager and job gateway

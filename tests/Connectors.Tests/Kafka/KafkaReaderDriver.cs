@@ -49,6 +49,9 @@ internal sealed class KafkaReaderDriver<T> : ISourceOutput<T>, IDisposable
         }
     }
 
+    /// <summary>The reader's lag, as the subtask's metrics read it.</summary>
+    public long? PendingRecords => _reader.PendingRecords;
+
     public byte[] Snapshot(long checkpointId) => _reader.SnapshotState(checkpointId);
 
     public void Complete(long checkpointId) => _reader.NotifyCheckpointComplete(checkpointId);

@@ -99,6 +99,32 @@ public sealed class KafkaSourceSpecs(MockKafka kafka) : IClassFixture<MockKafka>
     }
 
     [Fact]
+    public async Task The_readers_lag_should_count_the_records_not_read_yet_in_its_partitions()
+    {
+        var topic = Topic("lagging", partitions: 2, records: 100);
+        var reader = new KafkaReaderDriver<string>(Source(topic, o => o with { Bounded = false }), 0, 1);
+        Assert.Null(reader.PendingRecords); // nothing fetched yet
+
+        await reader.ReadAsync(count: 30);
+        await LagAsync(70); // once both partitions were fetched
+        TestRecords.Produce(kafka.Bootstrap, topic, Enumerable.Range(0, 20).Select(i => $"more-{i}"), i => i % 2);
+        await reader.ReadAsync(count: 40);
+        await LagAsync(80); // the next fetches bring the new high watermarks
+
+        await reader.ReadAsync(count: 120);
+        Assert.Equal(0, reader.PendingRecords);
+        reader.Dispose();
+
+        async Task LagAsync(long expected)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (reader.PendingRecords != expected && DateTime.UtcNow < deadline)
+                await Task.Delay(50);
+            Assert.Equal(expected, reader.PendingRecords);
+        }
+    }
+
+    [Fact]
     public async Task Latest_starting_offsets_should_skip_what_came_before()
     {
         var topic = Topic("starting", partitions: 1, records: 10);

@@ -152,12 +152,13 @@ function graph(job, rates) {
   const boxes = nodes.map(n => {
     const v = byId.get(n.id), p = place.get(n.id), rate = rates.get(n.id), level = v["backpressure-level"];
     const name = v.name.length > 34 ? v.name.slice(0, 33) + "…" : v.name;
+    const lag = v.metrics["pending-records"] == null ? "" : ` · lag ${fmt(v.metrics["pending-records"])}`;
     const flow = rate ? `in ${fmt(rate.in)}/s · out ${fmt(rate.out)}/s` : `in ${fmt(v.metrics["read-records"])} · out ${fmt(v.metrics["write-records"])}`;
     return `<g class="vertex ${esc(level)}" data-vertex="${esc(v.id)}" transform="translate(${p.x},${p.y})">
       <title>${esc(v.name)}</title><rect width="${W}" height="${H}"></rect>
       <text class="name" x="10" y="20">${esc(name)}</text>
       <text x="10" y="40">parallelism ${v.parallelism} · ${flow}</text>
-      <text x="10" y="60">busy ${Math.round(v["busy-ms-per-second"] / 10)}% · backpressure ${esc(level)}</text></g>`;
+      <text x="10" y="60">busy ${Math.round(v["busy-ms-per-second"] / 10)}% · backpressure ${esc(level)}${lag}</text></g>`;
   });
   return `<svg width="${width}" height="${height}" role="img" aria-label="job graph">
     <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#9aa5b1"/></marker></defs>
