@@ -38,6 +38,9 @@ public sealed class AmazonEtlJob : ExampleJob
     ];
 
     /// <inheritdoc />
+    public override void Prepare(JobParameters parameters) => JobFiles.CheckTextInput(parameters, Input.Name);
+
+    /// <inheritdoc />
     public override void Build(StreamExecutionEnvironment env, JobParameters parameters)
     {
         var database = parameters.GetRequired("mysql");

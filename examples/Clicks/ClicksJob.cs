@@ -36,6 +36,7 @@ public sealed class ClicksJob : ExampleJob
     [
         Input,
         Output,
+        JobFiles.Overwrite,
         .. ClickKafka.InputOptions(InputTopic),
         OutputTopic,
         .. ClickPipeline.Options,
@@ -43,6 +44,13 @@ public sealed class ClicksJob : ExampleJob
         TestAids.InjectFailureAfter,
         SlowSink.Option,
     ];
+
+    /// <inheritdoc />
+    public override void Prepare(JobParameters parameters)
+    {
+        JobFiles.CheckTextInput(parameters, Input.Name);
+        JobFiles.PrepareOutput(parameters, Output.Name, "errors", "late");
+    }
 
     /// <inheritdoc />
     public override void Build(StreamExecutionEnvironment env, JobParameters parameters)

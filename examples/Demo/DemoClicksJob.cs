@@ -1,6 +1,7 @@
 using ActorStream.Connectors.Files;
 using ActorStream.Connectors.Generator;
 using ActorStream.Examples.Clicks;
+using ActorStream.Examples.Common;
 using ActorStream.Graph;
 using ActorStream.Graph.Windowing;
 
@@ -89,7 +90,7 @@ public sealed class DemoClicksJob : ExampleJob
         windows.SinkTo(new FileSink<ItemWindowTotals>(settings.WindowsDirectory, DemoJson.Encode, ".jsonl"), "windows-file")
             .Uid("windows-file");
         cleaned.GetSideOutput(CleanClicks.Rejected)
-            .SinkTo(new FileSink<ClickEvent>(settings.RejectedDirectory, DemoJson.Encode, ".jsonl"), "rejected-file")
+            .SinkTo(new FileSink<DeadLetter>(settings.RejectedDirectory, DemoJson.Encode, ".jsonl"), "rejected-file")
             .Uid("rejected-file");
         return leaderboard;
     }

@@ -23,9 +23,17 @@ public sealed class FraudDetectionJob : ExampleJob
     [
         new("input", "JSON-lines file (or directory) of {\"account\",\"amount\",\"ts\"} transactions ordered by ts.", Required: true, IsPath: true),
         new("output", "Directory for alerts (part files) and errors/ (malformed lines).", Required: true, IsPath: true),
+        JobFiles.Overwrite,
         TestAids.Rate,
         TestAids.InjectFailureAfter,
     ];
+
+    /// <inheritdoc />
+    public override void Prepare(JobParameters parameters)
+    {
+        JobFiles.CheckTextInput(parameters, "input");
+        JobFiles.PrepareOutput(parameters, "output", "errors");
+    }
 
     /// <inheritdoc />
     public override void Build(StreamExecutionEnvironment env, JobParameters parameters)

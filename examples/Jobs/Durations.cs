@@ -5,6 +5,9 @@ namespace ActorStream.Examples;
 /// <summary>Parses durations as configuration files write them: "500ms", "10s", "2m", "1h", "1d" or "hh:mm:ss".</summary>
 public static class Durations
 {
+    /// <summary>What a duration may look like, for error messages.</summary>
+    public const string Accepted = "a number with a unit (ms, s, m, h or d, e.g. 200ms, 10s, 1m) or hh:mm:ss";
+
     private static readonly (string Unit, TimeSpan Size)[] Units =
     [
         ("ms", TimeSpan.FromMilliseconds(1)),
@@ -28,6 +31,9 @@ public static class Durations
                 return TimeSpan.FromTicks((long)(count * size.Ticks));
             return null;
         }
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero ? span : null;
+        // A bare number has no unit: TimeSpan would read "5" as five days, so only hh:mm:ss is left to it.
+        return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero
+            ? span
+            : null;
     }
 }

@@ -16,4 +16,10 @@ public abstract class ExampleJob
 
     /// <summary>Adds the job's sources, operators and sinks to <paramref name="env"/>; throws <see cref="JobParameterException"/> on bad options.</summary>
     public abstract void Build(StreamExecutionEnvironment env, JobParameters parameters);
+
+    /// <summary>
+    /// Checks (and readies) the job's files once, in the client, before the job is submitted: unlike <see cref="Build"/>,
+    /// which every node of a cluster runs again, it may look at output directories (see <see cref="JobFiles"/>).
+    /// </summary>
+    public virtual void Prepare(JobParameters parameters) { }
 }

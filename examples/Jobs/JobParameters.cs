@@ -65,7 +65,7 @@ public sealed class JobParameters
 
     /// <summary>The value of <paramref name="name"/> as a duration ("500ms", "10s", "2m", "1h" or "hh:mm:ss").</summary>
     public TimeSpan GetDuration(string name, TimeSpan? defaultValue = null) =>
-        Parse(name, defaultValue, "a duration such as 500ms, 10s, 2m or 1h", Durations.TryParse);
+        Parse(name, defaultValue, Durations.Accepted, Durations.TryParse);
 
     /// <summary>The option as typed on a command line: "--" + <paramref name="name"/>.</summary>
     public static string Flag(string name) => "--" + name;

@@ -20,18 +20,22 @@ public sealed class WordCountJob : ExampleJob
     [
         new("input", "Text file, or directory of text files, to read.", Required: true, IsPath: true),
         new("output", "Directory for the part files with one \"word<TAB>count\" line each.", Required: true, IsPath: true),
+        JobFiles.Overwrite,
     ];
+
+    /// <inheritdoc />
+    public override void Prepare(JobParameters parameters)
+    {
+        JobFiles.CheckTextInput(parameters, "input");
+        // Like Hadoop's output check: parts of an earlier run (maybe at another parallelism) would mix with this run's.
+        JobFiles.PrepareOutput(parameters, "output");
+    }
 
     /// <inheritdoc />
     public override void Build(StreamExecutionEnvironment env, JobParameters parameters)
     {
         var input = parameters.GetExistingPath("input");
         var output = parameters.GetRequired("output");
-        if (File.Exists(output))
-            throw new JobParameterException("output", $"'{output}' is a file; give a directory for the part files.");
-        // Like Hadoop's output check: parts of an earlier run (maybe at another parallelism) would mix with this run's.
-        if (Directory.Exists(output) && Directory.EnumerateFiles(output, "part-*").Any())
-            throw new JobParameterException("output", $"'{output}' already holds part files; remove them or choose another directory.");
 
         env.ReadTextFile(input).Uid("read-text")
             .FlatMap(new Tokenizer()).Name("tokenize").Uid("tokenize")

@@ -9,9 +9,8 @@ namespace ActorStream.Host;
 internal static class LocalEnvironment
 {
     /// <summary>
-    /// A new environment (serving the REST API when <paramref name="rest"/> is given) whose runtime logs at <paramref name="logLevel"/> (an Akka level such as WARNING) to
-    /// standard error. The local executor is given explicitly rather than found by
-    /// <see cref="StreamExecutionEnvironment.DefaultExecutorType"/>: the host references the runtime anyway.
+    /// A new environment (serving the REST API when <paramref name="rest"/> is given) whose runtime logs at
+    /// <paramref name="logLevel"/> (an Akka level such as WARNING) to standard error.
     /// </summary>
     public static StreamExecutionEnvironment Create(string logLevel = "WARNING", string? stateDb = null, Rest.RestSettings? rest = null,
         HostConsole? console = null)

@@ -54,7 +54,7 @@ public sealed class CliSpecs
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("--output", run.Error);
-        Assert.Contains("already holds part files", run.Error);
+        Assert.Contains("holds results of an earlier run", run.Error);
     }
 
     [Fact]

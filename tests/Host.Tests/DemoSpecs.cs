@@ -50,6 +50,13 @@ public sealed class DemoSpecs
         Assert.Equal(expectedTop, top);
 
         Assert.Equal(rejected, CountLines(Path.Combine(output, "rejected")));
+        // Each rejected event comes with the reason next to it, the reason the cleaning step gives for that event.
+        Assert.All(Directory.GetFiles(Path.Combine(output, "rejected")).SelectMany(File.ReadLines), line =>
+        {
+            var letter = JsonDocument.Parse(line).RootElement;
+            var clickEvent = JsonSerializer.Deserialize<ClickEvent>(letter.GetProperty("line").GetString()!, DemoJson.Lines)!;
+            Assert.Equal(CleanClicks.Problem(clickEvent), letter.GetProperty("error").GetString());
+        });
         Assert.DoesNotContain(Directory.GetFiles(output, "*", SearchOption.AllDirectories), f => Path.GetFileName(f).StartsWith('.'));
         Assert.False(File.Exists(Path.Combine(output, "windows", "part-9-9.jsonl")));
     }

@@ -13,10 +13,16 @@ namespace ActorStream.Actors.Client;
 public sealed class LocalJobExecutor(Config? config = null, Func<ActorStreamNode, CancellationToken, Task<IAsyncDisposable>>? attach = null)
     : IJobExecutor
 {
+    /// <summary>
+    /// The slot manager's singleton proxy warns when it has not found its singleton for a while; in a one-node run that
+    /// warning only ever came from a job ending before the first identification completed: noise beside the run's output.
+    /// </summary>
+    private static readonly Config OneNode = ConfigurationFactory.ParseString("akka.cluster.singleton-proxy.log-singleton-identification-failure = off");
+
     /// <inheritdoc />
     public async Task<IJobClient> SubmitAsync(JobGraph jobGraph, CancellationToken cancellationToken = default)
     {
-        var node = await ActorStreamNode.StartAsync(config, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var node = await ActorStreamNode.StartAsync((config ?? Config.Empty).WithFallback(OneNode), cancellationToken: cancellationToken).ConfigureAwait(false);
         IAsyncDisposable? attached = null;
         try
         {
@@ -63,11 +69,4 @@ public sealed class LocalJobExecutor(Config? config = null, Func<ActorStreamNode
             }
         }
     }
-}
-
-/// <summary>Found by <see cref="StreamExecutionEnvironment.Create"/> when no executor is given.</summary>
-public sealed class LocalExecutorFactory : IJobExecutorFactory
-{
-    /// <inheritdoc />
-    public IJobExecutor Create() => new LocalJobExecutor();
 }

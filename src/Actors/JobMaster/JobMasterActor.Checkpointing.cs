@@ -118,14 +118,14 @@ public sealed partial class JobMasterActor
             {
                 var what = id is null ? "no completed checkpoint or savepoint" : $"no retained checkpoint or savepoint {id}";
                 var known = loaded.Retained.Count == 0 ? "none" : string.Join(", ", loaded.Retained.Select(c => c.Pointer));
-                FailJob(null, null, new InvalidOperationException(
+                FailJob(null, null, new CheckpointRestoreException(
                     $"Cannot restore '{restore.Pointer}': the state store has {what} for job '{name}' (retained: {known}). " +
                     "Check --state-db and the job name, or start without --from-savepoint."));
                 return;
             }
             if (RestoreMismatch(found, restore.AllowNonRestoredState) is { } problem)
             {
-                FailJob(null, null, new InvalidOperationException($"Cannot restore {found.Pointer}: {problem}"));
+                FailJob(null, null, new CheckpointRestoreException($"Cannot restore {found.Pointer}: {problem}"));
                 return;
             }
             _latest = found;

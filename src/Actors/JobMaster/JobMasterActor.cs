@@ -428,7 +428,10 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     {
         var restarts = _restarts is { Restarts: > 0 } r ? $" after {r.Restarts} restart(s)" : "";
         var message = $"Job '{_spec.JobName}' ({_jobId}) failed{Where(operatorName, subtask)}{restarts}: {cause.GetType().Name}: {cause.Message}";
-        _log.Error(cause, message);
+        if (cause is CheckpointRestoreException)
+            _log.Info(message); // how the job was started is wrong, not the runtime: the submitter reports it, once
+        else
+            _log.Error(cause, message);
         Reject(message);
         _status = JobStatus.Failed;
         _failure = message; // clients polling while the subtasks drain see FAILED, so they must see why as well

@@ -132,3 +132,9 @@ public sealed class JobExecutionException(string jobId, string message, string? 
     /// <summary>The index of the failed subtask, when one failed.</summary>
     public int? SubtaskIndex { get; } = subtaskIndex;
 }
+
+/// <summary>
+/// A job could not start from the checkpoint or savepoint it was asked to restore (none retained, or one that does
+/// not fit the job's operators): a mistake in how the job was started, not a failure while it ran.
+/// </summary>
+public sealed class CheckpointRestoreException(string message) : InvalidOperationException(message);

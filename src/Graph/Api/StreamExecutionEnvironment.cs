@@ -6,16 +6,16 @@ namespace ActorStream.Graph;
 /// <summary>The entry point of a streaming program: creates sources, holds settings, executes the job.</summary>
 public sealed class StreamExecutionEnvironment
 {
-    /// <summary>The type the default executor is loaded from when none is given (like Flink's service loader).</summary>
-    public const string DefaultExecutorType = "ActorStream.Actors.Client.LocalExecutorFactory, ActorStream.Actors";
-
     private readonly List<Transformation> _transformations = [];
     private readonly IJobExecutor? _executor;
     private int _nextId;
 
     private StreamExecutionEnvironment(IJobExecutor? executor) => _executor = executor;
 
-    /// <summary>Creates an environment that runs jobs on <paramref name="executor"/>, or locally in this process when null.</summary>
+    /// <summary>
+    /// Creates an environment that runs jobs on <paramref name="executor"/>; without one it only builds job graphs. The
+    /// runtime adds <c>StreamExecutionEnvironment.GetExecutionEnvironment()</c> (a local, in-process runtime) to this type.
+    /// </summary>
     public static StreamExecutionEnvironment Create(IJobExecutor? executor = null) => new(executor);
 
     /// <summary>All settings as one record.</summary>
@@ -125,7 +125,10 @@ public sealed class StreamExecutionEnvironment
     {
         var graph = GetJobGraph(jobName);
         _transformations.Clear();
-        return (_executor ?? DefaultExecutor()).SubmitAsync(graph, cancellationToken);
+        var executor = _executor ?? throw new InvalidOperationException(
+            "This environment has no runtime to run jobs on: create it with StreamExecutionEnvironment.GetExecutionEnvironment() " +
+            "(the ActorStream package's local runtime) or StreamExecutionEnvironment.Create(executor).");
+        return executor.SubmitAsync(graph, cancellationToken);
     }
 
     internal int NextId() => ++_nextId;
@@ -135,18 +138,4 @@ public sealed class StreamExecutionEnvironment
         _transformations.Add(transformation);
         return transformation;
     }
-
-    private static IJobExecutor DefaultExecutor()
-    {
-        var type = Type.GetType(DefaultExecutorType) ?? throw new InvalidOperationException(
-            "No ActorStream runtime found: reference the ActorStream.Actors package, or pass an IJobExecutor to StreamExecutionEnvironment.Create.");
-        return ((IJobExecutorFactory)Activator.CreateInstance(type)!).Create();
-    }
-}
-
-/// <summary>Creates the default executor; implemented by the runtime assembly.</summary>
-public interface IJobExecutorFactory
-{
-    /// <summary>A new executor.</summary>
-    IJobExecutor Create();
 }

@@ -9,7 +9,7 @@ namespace ActorStream.Graph;
 /// A keyed stream cut into windows by an assigner: configure the trigger, evictor, allowed lateness and late
 /// side output, then apply a window function (Flink's WindowedStream).
 /// </summary>
-public sealed class WindowedStream<T, TKey, W> where TKey : notnull where W : Window
+public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull where W : Window
 {
     private readonly KeyedStream<T, TKey> _input;
     private readonly WindowAssigner<T, W> _assigner;

@@ -77,7 +77,7 @@ internal static class BenchCommand
         {
             Description = "actorstream only: take exactly-once checkpoints this often (e.g. 200ms, 10s) into a temporary SQLite state store [default: none].",
             HelpName = "DURATION",
-            CustomParser = ParseInterval,
+            CustomParser = result => OptionParsers.Duration(result, "--checkpoint-interval", TimeSpan.FromMilliseconds(10)),
         };
         var rate = new Option<double?>("--rate")
         {
@@ -142,14 +142,6 @@ internal static class BenchCommand
     private static string? GivenToken(CommandResult result, Option option) =>
         result.GetResult(option) is { Implicit: false, Tokens.Count: > 0 } given ? given.Tokens[0].Value : null;
 
-    private static TimeSpan? ParseInterval(ArgumentResult result)
-    {
-        var text = Token(result);
-        if (ActorStream.Examples.Durations.TryParse(text) is { } interval && interval >= TimeSpan.FromMilliseconds(10))
-            return interval;
-        result.AddError($"--checkpoint-interval: '{text}' is not a duration of at least 10ms (e.g. 200ms, 10s, 1m).");
-        return null;
-    }
 
     private static NexmarkQuery ParseQuery(ArgumentResult result)
     {

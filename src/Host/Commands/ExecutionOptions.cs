@@ -13,7 +13,7 @@ internal sealed class ExecutionOptions
     {
         Description = "Take a checkpoint this often (e.g. 200ms, 10s); sinks then commit exactly once [default: no checkpoints].",
         HelpName = "DURATION",
-        CustomParser = ParseInterval,
+        CustomParser = result => OptionParsers.Duration(result, "--checkpoint-interval", TimeSpan.FromMilliseconds(10)),
     };
 
     /// <summary>Exactly-once or at-least-once barriers.</summary>
@@ -89,7 +89,21 @@ internal sealed class ExecutionOptions
         command.Options.Add(FromSavepoint);
         command.Options.Add(AllowNonRestoredState);
         command.Options.Add(LogLevel);
+        command.Validators.Add(result =>
+        {
+            // As in Flink: the key groups bound the parallelism; running below what was asked for would hide the mistake.
+            // Read from the tokens: GetValue would throw for a value its own parser already refused.
+            if (GivenInt(result, Parallelism) is { } parallelism && GivenInt(result, MaxParallelism) is { } max && parallelism > max)
+                result.AddError($"--parallelism {parallelism} is above --max-parallelism {max} (the number of key groups bounds the parallelism): " +
+                    "raise --max-parallelism or lower --parallelism.");
+        });
     }
+
+    private static int? GivenInt(CommandResult result, Option<int?> option) =>
+        result.GetResult(option) is { Tokens: [var token, ..] }
+        && int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     /// <summary>The Akka log level of the run.</summary>
     public string LogLevelOf(ParseResult parseResult) => parseResult.GetValue(LogLevel) ?? "WARNING";
@@ -126,14 +140,6 @@ internal sealed class ExecutionOptions
         return "WARNING";
     }
 
-    private static TimeSpan? ParseInterval(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (ActorStream.Examples.Durations.TryParse(text) is { } interval && interval >= TimeSpan.FromMilliseconds(10))
-            return interval;
-        result.AddError($"--checkpoint-interval: '{text}' is not a duration of at least 10ms (e.g. 200ms, 10s, 1m).");
-        return null;
-    }
 
     private static CheckpointingMode? ParseCheckpointMode(ArgumentResult result)
     {

@@ -46,6 +46,10 @@ internal static class JobRunner
             ResultPrinter.Print(result, console.Out);
             return ExitCodes.Success;
         }
+        catch (JobExecutionException e) when (e.InnerException is CheckpointRestoreException restore)
+        {
+            return console.Fail(ExitCodes.InvalidInput, restore.Message);
+        }
         catch (JobExecutionException e)
         {
             return console.Fail(ExitCodes.JobFailed, e.Message);

@@ -26,5 +26,15 @@ internal static class OptionParsers
         return 1;
     }
 
+    /// <summary>The duration of at least <paramref name="min"/> given for <paramref name="option"/>; a bare number (no unit) is an error.</summary>
+    public static TimeSpan? Duration(ArgumentResult result, string option, TimeSpan min)
+    {
+        var text = Token(result);
+        if (ActorStream.Examples.Durations.TryParse(text) is { } duration && duration >= min)
+            return duration;
+        result.AddError($"{option}: '{text}' is not a duration of at least {min.TotalMilliseconds:0}ms: give {ActorStream.Examples.Durations.Accepted}.");
+        return null;
+    }
+
     private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
 }

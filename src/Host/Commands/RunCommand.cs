@@ -40,6 +40,14 @@ internal static class RunCommand
                     arguments[name] = given;
             }
             execution.AddArguments(parseResult, arguments);
+            try
+            {
+                job.Prepare(new JobParameters(arguments, job.Options));
+            }
+            catch (JobParameterException e)
+            {
+                return Task.FromResult(console.Fail(ExitCodes.InvalidInput, e.Message));
+            }
             if (cluster.ContactPointsOf(parseResult) is { } contactPoints)
             {
                 if (execution.StateDbOf(parseResult) is not null)
@@ -59,6 +67,11 @@ internal static class RunCommand
             {
                 return Task.FromResult(console.Fail(ExitCodes.InvalidInput, e.Message));
             }
+            if (parseResult.GetValue(execution.FromSavepoint) is { } pointer
+                && ActorStream.Actors.Persistence.StateStoreSettings.TryParse(execution.StateDbOf(parseResult), out var store, out _)
+                && store.DatabaseFile is { } file && !File.Exists(file))
+                return Task.FromResult(console.Fail(ExitCodes.InvalidInput, $"--from-savepoint {pointer}: nothing to restore: the state store {file} " +
+                    "does not exist; give the --state-db of the run to resume, or start without --from-savepoint."));
             var environment = LocalEnvironment.Create(execution.LogLevelOf(parseResult), execution.StateDbOf(parseResult), restSettings, console);
             return JobRunner.RunAsync(job, arguments, environment, console, cancellationToken);
         });
