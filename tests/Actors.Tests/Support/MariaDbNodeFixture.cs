@@ -13,7 +13,7 @@ public sealed class MariaDbNodeFixture : NodeFixture
         await _server.DisposeAsync();
     }
 
-    protected override async Task<string> StateDbAsync()
+    protected override async Task<string?> StateDbAsync()
     {
         await _server.InitializeAsync();
         return _server.Settings.ConnectionString;

@@ -9,7 +9,7 @@ public sealed class LatenessTests
     private static readonly OutputTag<(string Key, long Value)> Late = new("late");
 
     private static WindowOperator<string, (string Key, long Value), (string Key, long Value), (string Key, long Value), TimeWindow> Op(
-        Tests.Harness.OperatorHarness<(string Key, long Value), (string Key, long Value)> harness) =>
+        OperatorHarness<(string Key, long Value), (string Key, long Value)> harness) =>
         Assert.IsAssignableFrom<WindowOperator<string, (string Key, long Value), (string Key, long Value), (string Key, long Value), TimeWindow>>(
             harness.Operator);
 

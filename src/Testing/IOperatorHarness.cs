@@ -1,6 +1,7 @@
+using ActorStream.Graph;
 using ActorStream.Graph.Operators;
 
-namespace ActorStream.Graph.Tests.Harness;
+namespace ActorStream.Testing;
 
 /// <summary>What the one- and two-input harnesses share, so that failure scenarios run on both.</summary>
 public interface IOperatorHarness

@@ -1,8 +1,9 @@
+using ActorStream.Graph;
 using ActorStream.Graph.Operators;
 using ActorStream.Graph.Plan;
 using ActorStream.Graph.Runtime;
 
-namespace ActorStream.Graph.Tests.Harness;
+namespace ActorStream.Testing;
 
 /// <summary>
 /// Runs one one-input operator without any runtime, like Flink's OneInputStreamOperatorTestHarness:
@@ -43,7 +44,7 @@ public sealed class OperatorHarness<TIn, TOut> : IOperatorHarness
     public IReadOnlyList<StreamRecord<TOut>> Records => Output.Records;
 
     /// <summary>The processing-time clock of the subtask (a manual clock unless the context brought another).</summary>
-    public ManualProcessingTimeService Clock => Assert.IsType<ManualProcessingTimeService>(Context.ProcessingTime);
+    public ManualProcessingTimeService Clock => Harnesses.ManualClock(Context);
 
     /// <summary>Restores the operator (before <see cref="Open"/>) from the snapshots of the previous run's subtasks.</summary>
     public OperatorHarness<TIn, TOut> InitializeState(params OperatorSnapshot[] snapshots)
@@ -125,7 +126,8 @@ public static class OperatorHarness
     /// <summary>A fresh operator instance of a one-input transformation.</summary>
     public static OneInputStreamOperator<TIn, TOut> CreateOperator<TIn, TOut>(Transformation transformation)
     {
-        var oneInput = Assert.IsType<OneInputTransformation>(transformation);
-        return Assert.IsAssignableFrom<OneInputStreamOperator<TIn, TOut>>(oneInput.CreateOperator(new PlanSettings()));
+        var oneInput = Harnesses.Expect<OneInputTransformation>(transformation, "a one-input operator (map, process, keyed aggregation, window)");
+        return Harnesses.Expect<OneInputStreamOperator<TIn, TOut>>(oneInput.CreateOperator(new PlanSettings()),
+            $"an operator from {typeof(TIn).Name} to {typeof(TOut).Name}");
     }
 }

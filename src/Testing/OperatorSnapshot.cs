@@ -1,6 +1,7 @@
+using ActorStream.Graph;
 using ActorStream.Graph.Operators;
 
-namespace ActorStream.Graph.Tests.Harness;
+namespace ActorStream.Testing;
 
 /// <summary>
 /// What one operator subtask wrote at a checkpoint, as the runtime stores it: its operator state and one

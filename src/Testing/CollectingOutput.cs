@@ -1,6 +1,7 @@
+using ActorStream.Graph;
 using ActorStream.Graph.Runtime;
 
-namespace ActorStream.Graph.Tests.Harness;
+namespace ActorStream.Testing;
 
 /// <summary>Something an operator emitted, in the order it was emitted.</summary>
 public abstract record OutputEvent;

@@ -1,7 +1,8 @@
+using ActorStream.Graph;
 using ActorStream.Graph.Operators;
 using ActorStream.Graph.Runtime;
 
-namespace ActorStream.Graph.Tests.Harness;
+namespace ActorStream.Testing;
 
 /// <summary>
 /// Runs one two-input operator without any runtime (Flink's KeyedTwoInputStreamOperatorTestHarness): the
@@ -33,7 +34,7 @@ public sealed class TwoInputOperatorHarness<TIn1, TIn2, TOut> : IOperatorHarness
     public IReadOnlyList<OutputEvent> Events => Output.Events;
 
     /// <inheritdoc />
-    public ManualProcessingTimeService Clock => Assert.IsType<ManualProcessingTimeService>(Context.ProcessingTime);
+    public ManualProcessingTimeService Clock => Harnesses.ManualClock(Context);
 
     /// <inheritdoc />
     public long? LastWatermark { get; private set; }

@@ -1,7 +1,8 @@
+using ActorStream.Graph;
 using ActorStream.Graph.Operators;
 using ActorStream.Graph.Plan;
 
-namespace ActorStream.Graph.Tests.Harness;
+namespace ActorStream.Testing;
 
 /// <summary>Runs a <see cref="SourceOperator{T}"/> without any runtime: the test polls it as a source subtask would.</summary>
 public sealed class SourceOperatorHarness<T>
@@ -37,8 +38,8 @@ public sealed class SourceOperatorHarness<T>
     /// <summary>A harness around a fresh source operator of <paramref name="stream"/>, built with <paramref name="settings"/>.</summary>
     public static SourceOperatorHarness<T> ForStream(DataStream<T> stream, PlanSettings? settings = null, OperatorContext? context = null)
     {
-        var transformation = Assert.IsType<SourceTransformation<T>>(stream.Transformation);
-        return new(Assert.IsType<SourceOperator<T>>(transformation.CreateOperator(settings ?? new PlanSettings())), context);
+        var transformation = Harnesses.Expect<SourceTransformation<T>>(stream.Transformation, "a source");
+        return new(Harnesses.Expect<SourceOperator<T>>(transformation.CreateOperator(settings ?? new PlanSettings()), "a source operator"), context);
     }
 
     /// <summary>Opens the operator (creates the reader and the watermark generator).</summary>
