@@ -18,6 +18,8 @@ internal sealed class JobRecordStore : ReceivePersistentActor
     public JobRecordStore(string jobId)
     {
         PersistenceId = $"jobs/{jobId}";
+        JournalPluginId = Persistence.StateStoreConfig.JournalPluginId;
+        SnapshotPluginId = Persistence.StateStoreConfig.SnapshotStorePluginId;
         Recover<IJobRecordEvent>(Apply);
         Command<LoadJobRecord>(_ => Sender.Tell(new JobRecordLoaded(_submitted, _attempt, _firstCheckpointId, _ended)));
         Command<RecordJob>(record =>

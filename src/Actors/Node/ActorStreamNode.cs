@@ -107,7 +107,7 @@ public sealed class ActorStreamNode : IAsyncDisposable
     private static async Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings settings, JobCatalog catalog, bool ownsSystem)
     {
         var sharding = ClusterSharding.Get(system);
-        var shardingSettings = ClusterShardingSettings.Create(system);
+        var shardingSettings = RuntimeSharding.Settings(system);
         var extractor = new StableMessageExtractor(settings.MaxShards);
         var slotManager = StartSlotManager(system);
         var keyGroups = await sharding.StartAsync(EntityIds.KeyGroupTypeName,

@@ -73,15 +73,6 @@ internal static class AkkaConfig
                 seed-nodes = [{{seeds}}]
                 # A node announces its slots as a role; the slot manager reads them from the membership.
                 roles = ["{{Cluster.NodeSlots.Role(settings.Slots)}}"]
-                sharding {
-                  # Shard allocations live in memory (distributed data), not in the state store.
-                  state-store-mode = ddata
-                  # Subtasks may be idle for long (a sink waiting for data); they must never be passivated.
-                  passivate-idle-entity-after = off
-                  remember-entities = off
-                  # Regions that remember entities (durable job masters) keep them in the journal: the shared state store.
-                  remember-entities-store = eventsourced
-                }
               }
               coordinated-shutdown.run-by-clr-shutdown-hook = off
               persistence.snapshot-store.local.dir = "{{snapshots}}"

@@ -6,9 +6,18 @@ namespace ActorStream.Actors.Persistence;
 /// A persistent actor that keeps its journal short: every <c>snapshotEvery</c> events it saves a
 /// snapshot of its whole state and deletes the events and older snapshots that the snapshot covers.
 /// </summary>
-public abstract class CompactingPersistentActor(int snapshotEvery) : ReceivePersistentActor
+public abstract class CompactingPersistentActor : ReceivePersistentActor
 {
+    private readonly int _snapshotEvery;
     private int _sinceSnapshot;
+
+    /// <summary>Uses ActorStream's own journal and snapshot store (never the host's defaults).</summary>
+    protected CompactingPersistentActor(int snapshotEvery)
+    {
+        _snapshotEvery = snapshotEvery;
+        JournalPluginId = StateStoreConfig.JournalPluginId;
+        SnapshotPluginId = StateStoreConfig.SnapshotStorePluginId;
+    }
 
     /// <summary>The whole state, as the snapshot to save.</summary>
     protected abstract object CurrentSnapshot();
@@ -16,7 +25,7 @@ public abstract class CompactingPersistentActor(int snapshotEvery) : ReceivePers
     /// <summary>Call after each persisted event: saves a snapshot when enough events accumulated.</summary>
     protected void Persisted()
     {
-        if (++_sinceSnapshot < snapshotEvery)
+        if (++_sinceSnapshot < _snapshotEvery)
             return;
         _sinceSnapshot = 0;
         SaveSnapshot(CurrentSnapshot());

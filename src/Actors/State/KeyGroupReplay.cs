@@ -19,7 +19,7 @@ internal sealed class KeyGroupReplay : ReceiveActor
     {
         var persistence = Akka.Persistence.Persistence.Instance.Apply(Context.System);
         Context.SetReceiveTimeout(ReadTimeout);
-        persistence.SnapshotStoreFor(null).Tell(new LoadSnapshot(entityId, SnapshotSelectionCriteria.Latest, long.MaxValue));
+        persistence.SnapshotStoreFor(Persistence.StateStoreConfig.SnapshotStorePluginId).Tell(new LoadSnapshot(entityId, SnapshotSelectionCriteria.Latest, long.MaxValue));
 
         Receive<LoadSnapshotResult>(result =>
         {
@@ -28,7 +28,7 @@ internal sealed class KeyGroupReplay : ReceiveActor
                 _history.Reset(snapshot.Entries);
                 _next = selected.Metadata.SequenceNr + 1;
             }
-            persistence.JournalFor(null).Tell(new ReplayMessages(_next, long.MaxValue, long.MaxValue, entityId, Self));
+            persistence.JournalFor(Persistence.StateStoreConfig.JournalPluginId).Tell(new ReplayMessages(_next, long.MaxValue, long.MaxValue, entityId, Self));
         });
         Receive<ReplayedMessage>(replayed =>
         {

@@ -14,6 +14,8 @@ internal sealed class ByteEventsActor : ReceivePersistentActor
     public ByteEventsActor(string persistenceId, IActorRef reportTo)
     {
         PersistenceId = persistenceId;
+        JournalPluginId = ActorStream.Actors.Persistence.StateStoreConfig.JournalPluginId;
+        SnapshotPluginId = ActorStream.Actors.Persistence.StateStoreConfig.SnapshotStorePluginId;
         _reportTo = reportTo;
         Recover<SnapshotOffer>(offer => _offer = offer);
         Recover<byte[]>(_recoveredEvents.Add);

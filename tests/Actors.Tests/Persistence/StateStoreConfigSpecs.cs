@@ -5,12 +5,14 @@ namespace ActorStream.Actors.Tests.Persistence;
 public sealed class StateStoreConfigSpecs
 {
     [Fact]
-    public void For_should_make_the_sql_journal_and_snapshot_store_the_default_plugins()
+    public void For_should_define_actorstreams_own_journal_and_snapshot_store_and_leave_the_defaults_alone()
     {
         var config = StateStoreConfig.For(StateStoreSettings.Parse("/tmp/x/state.db"));
 
-        Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
-        Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
+        // An application that embeds ActorStream keeps its own default plugins.
+        Assert.Equal(("", ""), (config.GetString("akka.persistence.journal.plugin", ""), config.GetString("akka.persistence.snapshot-store.plugin", "")));
+        Assert.Equal(("actorstream.persistence.journal", "actorstream.persistence.snapshot-store"),
+            (StateStoreConfig.JournalPluginId, StateStoreConfig.SnapshotStorePluginId));
         foreach (var plugin in new[] { StateStoreConfig.JournalPluginId, StateStoreConfig.SnapshotStorePluginId })
         {
             Assert.Equal("SQLite.MS", config.GetString($"{plugin}.provider-name"));
@@ -28,8 +30,8 @@ public sealed class StateStoreConfigSpecs
 
         var config = StateStoreConfig.For(settings);
 
-        Assert.Equal(settings.ConnectionString, config.GetString("akka.persistence.journal.sql.connection-string"));
-        Assert.Equal(settings.ConnectionString, config.GetString("akka.persistence.snapshot-store.sql.connection-string"));
-        Assert.Equal("MySql.8.0.MySqlConnector", config.GetString("akka.persistence.journal.sql.provider-name"));
+        Assert.Equal(settings.ConnectionString, config.GetString($"{StateStoreConfig.JournalPluginId}.connection-string"));
+        Assert.Equal(settings.ConnectionString, config.GetString($"{StateStoreConfig.SnapshotStorePluginId}.connection-string"));
+        Assert.Equal("MySql.8.0.MySqlConnector", config.GetString($"{StateStoreConfig.JournalPluginId}.provider-name"));
     }
 }
