@@ -21,6 +21,13 @@ public sealed class MariaDbServer : IAsyncLifetime
 
     private MariaDbServer(int port) => privatePort = port;
 
+#if XUNIT_V3
+    // xunit v3 (the hosting specs) asks for ValueTasks.
+    ValueTask IAsyncLifetime.InitializeAsync() => new(InitializeAsync());
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+#endif
+
     /// <summary>A fresh database on a server of its own on <paramref name="port"/>, which the caller may stop and start.</summary>
     public static MariaDbServer OnPrivatePort(int port) => new(port);
 
