@@ -38,7 +38,11 @@ public sealed class AmazonEtlJob : ExampleJob
     ];
 
     /// <inheritdoc />
-    public override void Prepare(JobParameters parameters) => JobFiles.CheckTextInput(parameters, Input.Name);
+    public override void Prepare(JobParameters parameters)
+    {
+        if (!parameters.Has(Topic.Name)) // with a topic as well, Build says to give one of them
+            JobFiles.CheckTextInput(parameters, Input.Name);
+    }
 
     /// <inheritdoc />
     public override void Build(StreamExecutionEnvironment env, JobParameters parameters)

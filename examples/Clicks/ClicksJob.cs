@@ -48,8 +48,11 @@ public sealed class ClicksJob : ExampleJob
     /// <inheritdoc />
     public override void Prepare(JobParameters parameters)
     {
-        JobFiles.CheckTextInput(parameters, Input.Name);
-        JobFiles.PrepareOutput(parameters, Output.Name, "errors", "late");
+        // Given a topic as well, Build says to give one of them: that comes first.
+        if (!parameters.Has(InputTopic.Name))
+            JobFiles.CheckTextInput(parameters, Input.Name);
+        if (!parameters.Has(OutputTopic.Name))
+            JobFiles.PrepareOutput(parameters, Output.Name, "errors", "late");
     }
 
     /// <inheritdoc />

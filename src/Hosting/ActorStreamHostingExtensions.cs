@@ -1,7 +1,5 @@
 using ActorStream.Actors.Cluster;
 using ActorStream.Actors.Node;
-using ActorStream.Actors.Persistence;
-using ActorStream.Actors.Serialization;
 using ActorStream.Graph;
 using Akka.Configuration;
 using Akka.Hosting;
@@ -41,11 +39,7 @@ public static class ActorStreamHostingExtensions
         if (options.Hocon is { } hocon)
             ours = ConfigurationFactory.ParseString(hocon).WithFallback(ours);
         var settings = NodeSettings.Create(ours);
-        builder.AddHocon(ours
-            .WithFallback(NodeSettings.Reference)
-            .WithFallback(StateSerializer.Bindings)
-            .WithFallback(RuntimeSerializer.Bindings)
-            .WithFallback(StateStoreConfig.For(settings.StateStore)), HoconAddMode.Append);
+        builder.AddHocon(ours.WithFallback(ActorStreamNode.EmbeddingConfig(settings)), HoconAddMode.Append);
         // The slot manager learns a member's slots from its roles: add ours to the roles WithClustering set.
         var roles = builder.Configuration.HasValue ? builder.Configuration.Value.GetStringList("akka.cluster.roles") : [];
         var role = NodeSlots.Role(settings.Slots);

@@ -81,9 +81,33 @@ public sealed class ActorStreamNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts ActorStream's shard regions in an existing cluster actor system (embedding).</summary>
-    public static Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings? settings = null, JobCatalog? catalog = null) =>
-        AttachAsync(system, settings ?? NodeSettings.Create(system.Settings.Config), catalog ?? new JobCatalog(), ownsSystem: false);
+    /// <summary>
+    /// Starts ActorStream's shard regions in an existing cluster actor system (embedding). The system must have been
+    /// created with <see cref="EmbeddingConfig"/> as a fallback (ActorStream.Hosting's WithActorStream does that).
+    /// </summary>
+    public static Task<ActorStreamNode> AttachAsync(ActorSystem system, NodeSettings? settings = null, JobCatalog? catalog = null)
+    {
+        var config = system.Settings.Config;
+        var missing = new[]
+        {
+            ("akka.actor.serializers.actorstream-runtime", "ActorStream's serializer bindings"),
+            ($"{Persistence.StateStoreConfig.JournalPluginId}.class", $"its journal ({Persistence.StateStoreConfig.JournalPluginId})"),
+        }.Where(required => !config.HasPath(required.Item1)).Select(required => required.Item2).ToList();
+        if (missing.Count > 0)
+            throw new ConfigurationException($"The actor system '{system.Name}' lacks {string.Join(" and ", missing)}: add ActorStream with " +
+                "Akka.Hosting's WithActorStream (package ActorStream.Hosting), or create the system with ActorStreamNode.EmbeddingConfig(settings) as a fallback.");
+        return AttachAsync(system, settings ?? NodeSettings.Create(config), catalog ?? new JobCatalog(), ownsSystem: false);
+    }
+
+    /// <summary>
+    /// What an actor system needs to host ActorStream beside the application's own actors: the actorstream.* settings,
+    /// ActorStream's serializer bindings and its own journal and snapshot store on <paramref name="settings"/>' state store.
+    /// It sets none of the system's defaults (default journal, sharding settings), so the application's keep working.
+    /// </summary>
+    public static Config EmbeddingConfig(NodeSettings settings) => NodeSettings.Reference
+        .WithFallback(Serialization.StateSerializer.Bindings)
+        .WithFallback(Serialization.RuntimeSerializer.Bindings)
+        .WithFallback(Persistence.StateStoreConfig.For(settings.StateStore));
 
     /// <summary>Registers <paramref name="graph"/>, built in this process, and submits it to its job master.</summary>
     public IJobClient Submit(JobGraph graph)
