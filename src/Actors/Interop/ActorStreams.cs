@@ -7,6 +7,17 @@ namespace ActorStream.Graph;
 /// <summary>Streams into the application's actors (the runtime adds these to <see cref="DataStream{T}"/>).</summary>
 public static class ActorStreams
 {
+    /// <summary>
+    /// A stream fed by the application's actors: the returned <see cref="ActorSource{T}"/>'s <c>Ref</c> (or <c>Writer()</c>)
+    /// takes batches in <paramref name="system"/> and acknowledges each once the job holds it for good (see ActorSource).
+    /// </summary>
+    public static (DataStream<T> Stream, ActorSource<T> Source) FromActor<T>(this StreamExecutionEnvironment env, ActorSystem system, string name,
+        WatermarkStrategy<T>? watermarks = null, int capacity = 10_000)
+    {
+        var source = ActorSource<T>.Create(system, name, capacity);
+        return (env.FromSource(source, watermarks ?? WatermarkStrategy<T>.NoWatermarks(), name), source);
+    }
+
     /// <summary>Sends each record, as <paramref name="message"/> makes it, to <paramref name="target"/>, which must reply to each (at least once).</summary>
     public static DataStreamSink<T> SinkToActor<T>(this DataStream<T> stream, IActorRef target, Func<T, object> message,
         ActorSinkOptions? options = null, string name = "Actor Sink") =>

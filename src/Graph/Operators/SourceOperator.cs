@@ -73,6 +73,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
         _reader = source.CreateReader(new SourceReaderContext(Context.SubtaskIndex, Context.Parallelism, Context.TimeProvider)
         {
             RestoredState = _restoredReaderStates,
+            CheckpointingEnabled = Context.CheckpointingEnabled,
         });
         // Event time does not go back after a restore: the guard in EmitWatermark drops anything lower.
         EmitWatermark(_restoredWatermark);

@@ -9,6 +9,9 @@ public sealed record SourceReaderContext(int SubtaskIndex, int Parallelism, Time
     /// </summary>
     public IReadOnlyList<byte[]> RestoredState { get; init; } = [];
 
+    /// <summary>True when the job takes checkpoints: a reader that acknowledges its input does so once a checkpoint completes.</summary>
+    public bool CheckpointingEnabled { get; init; }
+
     /// <summary>True when the reader resumes from a checkpoint rather than starting afresh.</summary>
     public bool IsRestored => RestoredState.Count > 0;
 }
