@@ -26,6 +26,25 @@ public sealed class ActorSinkSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
     }
 
     [Fact]
+    public async Task A_writer_should_have_no_more_messages_in_flight_than_allowed_until_the_target_answers()
+    {
+        var received = new ConcurrentQueue<long>();
+        var held = new List<IActorRef>();
+        var target = fixture.Node.System.ActorOf(Props.Create(() => new Holding(received, held)));
+        var env = fixture.CreateEnvironment(parallelism: 1);
+        env.FromSequence(1, 100).SinkToActor(target, x => x, new ActorSinkOptions { MaxInFlight = 4, AckTimeout = TimeSpan.FromSeconds(30) });
+
+        var run = env.ExecuteAsync("to-slow-actor");
+        await Eventually.WaitUntil(() => received.Count >= 4, Patience);
+        await Task.Delay(500); // time enough for a fifth message, were the window not full
+
+        Assert.Equal(4, received.Count);
+        target.Tell("release");
+        await run.WaitAsync(Patience);
+        Assert.Equal(Enumerable.Range(1, 100).Select(x => (long)x), received.Order());
+    }
+
+    [Fact]
     public async Task A_message_left_unanswered_should_be_sent_again_so_every_record_arrives()
     {
         var received = new ConcurrentQueue<long>();
@@ -79,6 +98,29 @@ public sealed class ActorSinkSpecs(NodeFixture fixture) : IClassFixture<NodeFixt
                 if (ignoreEvery > 0 && x % ignoreEvery == 0 && ignored.Add(x))
                     return;
                 Sender.Tell("ok");
+            });
+        }
+    }
+
+    /// <summary>Holds back its answers until told "release", then answers everything at once.</summary>
+    private sealed class Holding : ReceiveActor
+    {
+        public Holding(ConcurrentQueue<long> received, List<IActorRef> held)
+        {
+            var released = false;
+            Receive<long>(x =>
+            {
+                received.Enqueue(x);
+                if (released)
+                    Sender.Tell("ok");
+                else
+                    held.Add(Sender);
+            });
+            Receive<string>(_ =>
+            {
+                released = true;
+                held.ForEach(sender => sender.Tell("ok"));
+                held.Clear();
             });
         }
     }
