@@ -14,13 +14,5 @@ public static class ExecutionEnvironments
     {
         /// <summary>An environment that runs each job on a one-process local node in this process (needs nothing installed).</summary>
         public static StreamExecutionEnvironment GetExecutionEnvironment() => StreamExecutionEnvironment.Create(new LocalJobExecutor());
-
-        /// <summary>A local environment (see <see cref="GetExecutionEnvironment"/>) with a default parallelism of <paramref name="parallelism"/>.</summary>
-        public static StreamExecutionEnvironment CreateLocalEnvironment(int parallelism)
-        {
-            var env = StreamExecutionEnvironment.Create(new LocalJobExecutor());
-            env.Parallelism = parallelism;
-            return env;
-        }
     }
 }

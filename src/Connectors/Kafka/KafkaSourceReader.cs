@@ -133,8 +133,7 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
                 var next = partition.Next == Offset.Beginning.Value ? cached.Low.Value : partition.Next == Offset.End.Value ? cached.High.Value : partition.Next;
                 if (cached.High == Offset.Unset || next < 0)
                     return null;
-                var high = cached.High;
-                var end = partition.Stop is { } stop ? Math.Min(stop, high.Value) : high.Value;
+                var end = partition.Stop is { } stop ? Math.Min(stop, cached.High.Value) : cached.High.Value;
                 pending += Math.Max(0, end - next);
             }
             return pending;
