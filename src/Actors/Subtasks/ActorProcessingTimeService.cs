@@ -4,20 +4,24 @@ namespace ActorStream.Actors.Subtasks;
 
 /// <summary>
 /// Processing time of one subtask: callbacks wait in a queue and the subtask keeps one actor
-/// timer for the earliest, so they run on the subtask's own thread between batches.
+/// timer for the earliest, so they run on the subtask's own thread between batches. A cancelled
+/// callback leaves the queue when it surfaces; cancelling the earliest re-arms the timer for the next.
 /// </summary>
-internal sealed class ActorProcessingTimeService(TimeProvider time, Action<TimeSpan> scheduleWakeUp) : IProcessingTimeService
+internal sealed class ActorProcessingTimeService(TimeProvider time, Action<TimeSpan> scheduleWakeUp, Action cancelWakeUp)
+    : IProcessingTimeService
 {
-    private readonly PriorityQueue<Action<long>, long> _callbacks = new();
+    private readonly PriorityQueue<ScheduledCallback, long> _callbacks = new();
     private long _wakeUpAt = long.MaxValue;
 
     public long CurrentProcessingTime => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public void ScheduleAt(long timestamp, Action<long> onTime)
+    public ScheduledCallback ScheduleAt(long timestamp, Action<long> onTime)
     {
-        _callbacks.Enqueue(onTime, timestamp);
+        var callback = new ScheduledCallback(timestamp, onTime, OnCancelled);
+        _callbacks.Enqueue(callback, timestamp);
         if (timestamp < _wakeUpAt)
             WakeUpAt(timestamp, CurrentProcessingTime);
+        return callback;
     }
 
     /// <summary>Runs the callbacks that are due (the subtask calls this when its timer fires).</summary>
@@ -28,10 +32,27 @@ internal sealed class ActorProcessingTimeService(TimeProvider time, Action<TimeS
         while (_callbacks.TryPeek(out var callback, out var due) && due <= now)
         {
             _callbacks.Dequeue();
-            callback(now);
+            callback.Run(now);
         }
+        RearmForNext(now);
+    }
+
+    private void OnCancelled(ScheduledCallback callback)
+    {
+        if (callback.Timestamp > _wakeUpAt)
+            return;
+        _wakeUpAt = long.MaxValue;
+        RearmForNext(CurrentProcessingTime);
+    }
+
+    private void RearmForNext(long now)
+    {
+        while (_callbacks.TryPeek(out var head, out _) && head.IsCancelled)
+            _callbacks.Dequeue();
         if (_callbacks.TryPeek(out _, out var next))
             WakeUpAt(next, now);
+        else
+            cancelWakeUp();
     }
 
     private void WakeUpAt(long timestamp, long now)

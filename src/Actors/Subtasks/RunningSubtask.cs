@@ -87,7 +87,8 @@ internal sealed class RunningSubtask
         _checkpointing = checkpointing;
         _parts = parts;
         _processingTime = new ActorProcessingTimeService(services.TimeProvider,
-            delay => host.Timers.StartSingleTimer("processing-time", SubtaskTicks.ProcessingTime.Instance, delay));
+            delay => host.Timers.StartSingleTimer("processing-time", SubtaskTicks.ProcessingTime.Instance, delay),
+            () => host.Timers.Cancel("processing-time"));
         _chain = OperatorChain.Create(graph, _vertex, deployment.SubtaskIndex, subtasks, counters,
             services.TimeProvider, _processingTime, checkpointing, services.RemoteMessageBytes);
         _gate = new InputGate(ChannelLayout.InputsOf(_vertex, deployment.SubtaskIndex)

@@ -119,6 +119,14 @@ internal sealed class HeapMapState<TKey, TMapKey, TValue>(HeapKeyedStateBackend<
 
     public TValue? Get(TMapKey key) => TryGetCurrent(out var map) && map.TryGetValue(key, out var v) ? v : default;
 
+    public bool TryGet(TMapKey key, out TValue value)
+    {
+        if (TryGetCurrent(out var map) && map.TryGetValue(key, out value!))
+            return true;
+        value = default!;
+        return false;
+    }
+
     public void Put(TMapKey key, TValue value)
     {
         if (!TryGetCurrent(out var map))
@@ -151,6 +159,10 @@ internal sealed class HeapReducingState<TKey, T>(HeapKeyedStateBackend<TKey> bac
 
     public T Get() => TryGetCurrent(out var value) ? value : default!;
 
+    public bool TryGet(out T result) => TryGetCurrent(out result);
+
+    public bool Contains() => TryGetCurrent(out _);
+
     public void Add(T value) => SetCurrent(TryGetCurrent(out var current) ? descriptor.Reducer(current, value) : value);
 }
 
@@ -162,6 +174,15 @@ internal sealed class HeapAggregatingState<TKey, TIn, TAcc, TOut>(
     public override StateKind Kind => StateKind.Aggregating;
 
     public TOut Get() => TryGetCurrent(out var acc) ? descriptor.Function.GetResult(acc) : default!;
+
+    public bool TryGet(out TOut result)
+    {
+        var found = TryGetCurrent(out var acc);
+        result = found ? descriptor.Function.GetResult(acc) : default!;
+        return found;
+    }
+
+    public bool Contains() => TryGetCurrent(out _);
 
     public void Add(TIn value)
     {

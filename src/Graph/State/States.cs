@@ -42,6 +42,9 @@ public interface IMapState<TKey, TValue> : IState where TKey : notnull
     /// <summary>The value under <paramref name="key"/>, or default.</summary>
     TValue? Get(TKey key);
 
+    /// <summary>True and the value under <paramref name="key"/> when the map holds it; false when it does not.</summary>
+    bool TryGet(TKey key, out TValue value);
+
     /// <summary>Sets the value under <paramref name="key"/>.</summary>
     void Put(TKey key, TValue value);
 
@@ -59,10 +62,16 @@ public interface IMapState<TKey, TValue> : IState where TKey : notnull
 }
 
 /// <summary>Keyed state that accepts inputs and exposes a result.</summary>
-public interface IAppendingState<in TIn, out TOut> : IState
+public interface IAppendingState<in TIn, TOut> : IState
 {
     /// <summary>The current key's result, or default when nothing was added.</summary>
     TOut Get();
+
+    /// <summary>True and the current key's result when something was added; false when nothing was.</summary>
+    bool TryGet(out TOut result);
+
+    /// <summary>True when something was added for the current key (and not cleared since).</summary>
+    bool Contains();
 
     /// <summary>Adds a value.</summary>
     void Add(TIn value);
@@ -72,4 +81,4 @@ public interface IAppendingState<in TIn, out TOut> : IState
 public interface IReducingState<T> : IAppendingState<T, T>;
 
 /// <summary>Values added per key are aggregated with an aggregate function.</summary>
-public interface IAggregatingState<in TIn, out TOut> : IAppendingState<TIn, TOut>;
+public interface IAggregatingState<in TIn, TOut> : IAppendingState<TIn, TOut>;

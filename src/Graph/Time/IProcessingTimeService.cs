@@ -9,6 +9,9 @@ public interface IProcessingTimeService
     /// <summary>The current processing time, in epoch milliseconds.</summary>
     long CurrentProcessingTime { get; }
 
-    /// <summary>Calls <paramref name="onTime"/> with the current time once processing time reaches <paramref name="timestamp"/>.</summary>
-    void ScheduleAt(long timestamp, Action<long> onTime);
+    /// <summary>
+    /// Calls <paramref name="onTime"/> with the current time once processing time reaches <paramref name="timestamp"/>;
+    /// the returned handle cancels the call.
+    /// </summary>
+    ScheduledCallback ScheduleAt(long timestamp, Action<long> onTime);
 }

@@ -19,7 +19,7 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers whe
     private readonly TimerQueue<TKey, TNamespace> _eventTimers;
     private readonly TimerQueue<TKey, TNamespace> _processingTimers;
     private readonly ITypeSerializer<TNamespace> _namespaceSerializer;
-    private long _scheduledWakeUp = long.MaxValue;
+    private ScheduledCallback? _wakeUp;
 
     /// <summary>
     /// Creates the timer service of one operator subtask, named <paramref name="name"/> (stable: checkpoints
@@ -54,6 +54,9 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers whe
     /// <summary>Registered processing-time timers (for snapshots and tests).</summary>
     public IEnumerable<InternalTimer<TKey, TNamespace>> ProcessingTimers => _processingTimers.All;
 
+    /// <summary>How many timers wait, both domains: deleted timers are gone at once, never left behind in the heaps.</summary>
+    public int Count => _eventTimers.Count + _processingTimers.Count;
+
     string IKeyGroupTimers.NamespaceType => TypeIdentity.Of<TNamespace>();
 
     /// <summary>Registers an event-time timer for the current key.</summary>
@@ -82,12 +85,19 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers whe
         ScheduleWakeUp(time);
     }
 
-    /// <summary>Deletes the current key's processing-time timer.</summary>
+    /// <summary>Deletes the current key's processing-time timer; when no timer is left at the wake-up's time, the wake-up moves on.</summary>
     public void DeleteProcessingTimeTimer(TNamespace ns, long time)
     {
         var slot = _backend.CurrentSlot;
-        if (_processingTimers.Remove(new InternalTimer<TKey, TNamespace>(time, _backend.CurrentKey, ns), slot))
-            _backend.MarkDirty(slot);
+        if (!_processingTimers.Remove(new InternalTimer<TKey, TNamespace>(time, _backend.CurrentKey, ns), slot))
+            return;
+        _backend.MarkDirty(slot);
+        if (_wakeUp is not { } wakeUp || (_processingTimers.TryPeekNext(out var next) && next <= wakeUp.Timestamp))
+            return;
+        wakeUp.Cancel();
+        _wakeUp = null;
+        if (_processingTimers.TryPeekNext(out next))
+            ScheduleWakeUp(next);
     }
 
     /// <summary>Fires every event-time timer at or before <paramref name="watermark"/>, earliest first.</summary>
@@ -121,7 +131,7 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers whe
 
     private void OnProcessingTime(long now)
     {
-        _scheduledWakeUp = long.MaxValue;
+        _wakeUp = null;
         while (_processingTimers.TryPopDue(now, out var timer, out var slot))
         {
             _backend.MarkDirty(slot);
@@ -135,9 +145,12 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers whe
     /// <summary>One wake-up at the earliest timer; a later timer needs none until that one fired.</summary>
     private void ScheduleWakeUp(long time)
     {
-        if (time >= _scheduledWakeUp)
-            return;
-        _scheduledWakeUp = time;
-        _processingTime.ScheduleAt(time, OnProcessingTime);
+        if (_wakeUp is { } scheduled)
+        {
+            if (time >= scheduled.Timestamp)
+                return;
+            scheduled.Cancel(); // an earlier timer arrived: one wake-up, at the earliest
+        }
+        _wakeUp = _processingTime.ScheduleAt(time, OnProcessingTime);
     }
 }

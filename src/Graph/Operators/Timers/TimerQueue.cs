@@ -6,50 +6,50 @@ namespace ActorStream.Graph.Operators.Timers;
 /// Timers of one time domain, at most one per (timestamp, key, namespace), kept per key-group slot so that a
 /// key group's timers can be snapshot alone. They fire earliest first and, at equal timestamps, in the order
 /// they were registered: the sequence number that orders them travels with the checkpoint, so a restored
-/// subtask fires them in the same order as one that never failed. Deletion is lazy: a deleted timer stays in
-/// the heap until it surfaces and is skipped.
+/// subtask fires them in the same order as one that never failed. The heap knows each node's position
+/// (Flink's HeapPriorityQueue), so deleting a timer removes it at once in O(log n): no stale entries pile up.
 /// </summary>
 internal sealed class TimerQueue<TKey, TNamespace>(int slots)
 {
-    private readonly PriorityQueue<Entry, (long Timestamp, long Sequence)> _heap = new();
-    // Live timers by slot, each with the sequence of its heap entry (an older entry of a re-added timer is stale).
-    private readonly Dictionary<InternalTimer<TKey, TNamespace>, long>?[] _bySlot = new Dictionary<InternalTimer<TKey, TNamespace>, long>?[slots];
+    private readonly List<Node> _heap = [];
+    private readonly Dictionary<InternalTimer<TKey, TNamespace>, Node>?[] _bySlot = new Dictionary<InternalTimer<TKey, TNamespace>, Node>?[slots];
     private long _nextSequence;
 
     public IEnumerable<InternalTimer<TKey, TNamespace>> All => _bySlot.Where(s => s is not null).SelectMany(s => s!.Keys);
 
+    /// <summary>How many timers the queue holds (the heap has no other entries).</summary>
+    public int Count => _heap.Count;
+
     public bool Add(InternalTimer<TKey, TNamespace> timer, int slot) => Add(timer, slot, _nextSequence);
 
-    public bool Remove(InternalTimer<TKey, TNamespace> timer, int slot) => _bySlot[slot]?.Remove(timer) == true;
-
-    /// <summary>Takes the earliest live timer due at <paramref name="time"/>, with its slot.</summary>
-    public bool TryPopDue(long time, out InternalTimer<TKey, TNamespace> timer, out int slot)
+    public bool Remove(InternalTimer<TKey, TNamespace> timer, int slot)
     {
-        while (_heap.TryPeek(out var entry, out var priority) && priority.Timestamp <= time)
-        {
-            _heap.Dequeue();
-            if (!IsLive(entry))
-                continue;
-            _bySlot[entry.Slot]!.Remove(entry.Timer);
-            (timer, slot) = (entry.Timer, entry.Slot);
-            return true;
-        }
-        (timer, slot) = (default, -1);
-        return false;
+        if (_bySlot[slot] is not { } live || !live.Remove(timer, out var node))
+            return false;
+        RemoveAt(node.Index);
+        return true;
     }
 
-    /// <summary>The timestamp of the earliest live timer.</summary>
+    /// <summary>Takes the earliest timer due at <paramref name="time"/>, with its slot.</summary>
+    public bool TryPopDue(long time, out InternalTimer<TKey, TNamespace> timer, out int slot)
+    {
+        if (_heap.Count == 0 || _heap[0].Timer.Timestamp > time)
+        {
+            (timer, slot) = (default, -1);
+            return false;
+        }
+        var head = _heap[0];
+        _bySlot[head.Slot]!.Remove(head.Timer);
+        RemoveAt(0);
+        (timer, slot) = (head.Timer, head.Slot);
+        return true;
+    }
+
+    /// <summary>The timestamp of the earliest timer.</summary>
     public bool TryPeekNext(out long timestamp)
     {
-        while (_heap.TryPeek(out var entry, out var priority))
-        {
-            timestamp = priority.Timestamp;
-            if (IsLive(entry))
-                return true;
-            _heap.Dequeue();
-        }
-        timestamp = 0;
-        return false;
+        timestamp = _heap.Count == 0 ? 0 : _heap[0].Timer.Timestamp;
+        return _heap.Count > 0;
     }
 
     /// <summary>How many timers slot <paramref name="slot"/> holds.</summary>
@@ -62,10 +62,10 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
         writer.WriteCount(live?.Count ?? 0);
         if (live is null)
             return;
-        foreach (var (timer, sequence) in live)
+        foreach (var (timer, node) in live)
         {
             writer.WriteVarLong(timer.Timestamp);
-            writer.WriteVarLong(sequence);
+            writer.WriteVarLong(node.Sequence);
             keys.Serialize(timer.Key, writer);
             namespaces.Serialize(timer.Namespace, writer);
         }
@@ -87,15 +87,83 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
 
     private bool Add(InternalTimer<TKey, TNamespace> timer, int slot, long sequence)
     {
-        if (!(_bySlot[slot] ??= []).TryAdd(timer, sequence))
+        var live = _bySlot[slot] ??= [];
+        if (live.ContainsKey(timer))
             return false;
-        _heap.Enqueue(new Entry(timer, slot, sequence), (timer.Timestamp, sequence));
+        var node = new Node(timer, slot, sequence) { Index = _heap.Count };
+        live.Add(timer, node);
+        _heap.Add(node);
+        SiftUp(node.Index);
         _nextSequence = Math.Max(_nextSequence, sequence + 1);
         return true;
     }
 
-    private bool IsLive(Entry entry) =>
-        _bySlot[entry.Slot] is { } live && live.TryGetValue(entry.Timer, out var sequence) && sequence == entry.Sequence;
+    private void RemoveAt(int index)
+    {
+        var last = _heap.Count - 1;
+        if (index != last)
+        {
+            Place(_heap[last], index);
+            _heap.RemoveAt(last);
+            if (!SiftUp(index))
+                SiftDown(index);
+        }
+        else
+        {
+            _heap.RemoveAt(last);
+        }
+    }
 
-    private readonly record struct Entry(InternalTimer<TKey, TNamespace> Timer, int Slot, long Sequence);
+    private bool SiftUp(int index)
+    {
+        var node = _heap[index];
+        var start = index;
+        while (index > 0)
+        {
+            var parent = (index - 1) / 2;
+            if (!Before(node, _heap[parent]))
+                break;
+            Place(_heap[parent], index);
+            index = parent;
+        }
+        Place(node, index);
+        return index != start;
+    }
+
+    private void SiftDown(int index)
+    {
+        var node = _heap[index];
+        var count = _heap.Count;
+        while (true)
+        {
+            var child = 2 * index + 1;
+            if (child >= count)
+                break;
+            if (child + 1 < count && Before(_heap[child + 1], _heap[child]))
+                child++;
+            if (!Before(_heap[child], node))
+                break;
+            Place(_heap[child], index);
+            index = child;
+        }
+        Place(node, index);
+    }
+
+    private void Place(Node node, int index)
+    {
+        _heap[index] = node;
+        node.Index = index;
+    }
+
+    // Sequences can repeat only across key groups restored from different subtasks, whose relative order no run fixed.
+    private static bool Before(Node a, Node b) =>
+        a.Timer.Timestamp < b.Timer.Timestamp || (a.Timer.Timestamp == b.Timer.Timestamp && a.Sequence < b.Sequence);
+
+    private sealed class Node(InternalTimer<TKey, TNamespace> timer, int slot, long sequence)
+    {
+        public InternalTimer<TKey, TNamespace> Timer { get; } = timer;
+        public int Slot { get; } = slot;
+        public long Sequence { get; } = sequence;
+        public int Index { get; set; }
+    }
 }

@@ -60,6 +60,10 @@ internal sealed class NamespacedReducingState<W, T>(NamespacedTable<W, T> table,
 {
     public T Get() => table.TryGet(window(), out var value) ? value : default!;
 
+    public bool TryGet(out T result) => table.TryGet(window(), out result);
+
+    public bool Contains() => table.TryGet(window(), out _);
+
     public void Add(T value)
     {
         var current = window();
@@ -76,6 +80,15 @@ internal sealed class NamespacedAggregatingState<W, TIn, TAcc, TOut>(
 {
     public TOut Get() => table.TryGet(window(), out var accumulator) ? function.GetResult(accumulator) : default!;
 
+    public bool TryGet(out TOut result)
+    {
+        var found = table.TryGet(window(), out var accumulator);
+        result = found ? function.GetResult(accumulator) : default!;
+        return found;
+    }
+
+    public bool Contains() => table.TryGet(window(), out _);
+
     public void Add(TIn value)
     {
         var current = window();
@@ -91,6 +104,14 @@ internal sealed class NamespacedMapState<W, TKey, TValue>(NamespacedTable<W, Dic
     : IMapState<TKey, TValue> where W : Window where TKey : notnull
 {
     public TValue? Get(TKey key) => table.TryGet(window(), out var map) && map.TryGetValue(key, out var value) ? value : default;
+
+    public bool TryGet(TKey key, out TValue value)
+    {
+        if (table.TryGet(window(), out var map) && map.TryGetValue(key, out value!))
+            return true;
+        value = default!;
+        return false;
+    }
 
     public void Put(TKey key, TValue value)
     {

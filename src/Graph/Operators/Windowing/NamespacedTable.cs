@@ -16,16 +16,7 @@ internal sealed class NamespacedTable<W, TValue>(IMapState<W, TValue> map) where
     public void MarkChanged() => _inPlace?.MarkCurrentChanged();
 
     /// <summary>The current key's value in <paramref name="window"/>, if any.</summary>
-    public bool TryGet(W window, out TValue value)
-    {
-        if (map.Contains(window))
-        {
-            value = map.Get(window)!;
-            return true;
-        }
-        value = default!;
-        return false;
-    }
+    public bool TryGet(W window, out TValue value) => map.TryGet(window, out value);
 
     /// <summary>Sets the current key's value in <paramref name="window"/>.</summary>
     public void Set(W window, TValue value) => map.Put(window, value);
