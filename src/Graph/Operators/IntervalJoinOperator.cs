@@ -43,7 +43,7 @@ public sealed class IntervalJoinOperator<TKey, TLeft, TRight, TOut>(
     /// <inheritdoc />
     public override void ProcessElement1(in StreamRecord<TLeft> record)
     {
-        SelectKey1(record.Value);
+        SelectKey1(in record);
         if (IsLate(record.Timestamp, record.Value, bounds.LeftLateData))
             return;
         Buffer(_leftBuffer!, record.Timestamp, record.Value);
@@ -60,7 +60,7 @@ public sealed class IntervalJoinOperator<TKey, TLeft, TRight, TOut>(
     /// <inheritdoc />
     public override void ProcessElement2(in StreamRecord<TRight> record)
     {
-        SelectKey2(record.Value);
+        SelectKey2(in record);
         if (IsLate(record.Timestamp, record.Value, bounds.RightLateData))
             return;
         Buffer(_rightBuffer!, record.Timestamp, record.Value);

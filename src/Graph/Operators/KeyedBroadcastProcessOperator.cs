@@ -42,7 +42,7 @@ public sealed class KeyedBroadcastProcessOperator<TKey, TIn, TBroadcast, TOut>(
     /// <inheritdoc />
     public override void ProcessElement1(in StreamRecord<TIn> record)
     {
-        _keyedContext!.Set(SelectKey1(record.Value), TimeDomain.EventTime);
+        _keyedContext!.Set(SelectKey1(in record), TimeDomain.EventTime);
         Stamp(record.Timestamp);
         _function.ProcessElement(record.Value, _keyedContext, _collector!);
     }

@@ -25,14 +25,14 @@ public sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(
     /// <inheritdoc />
     public override void ProcessElement1(in StreamRecord<TIn1> record)
     {
-        Prepare(SelectKey1(record.Value), record.Timestamp, TimeDomain.EventTime);
+        Prepare(SelectKey1(in record), record.Timestamp, TimeDomain.EventTime);
         _function.ProcessElement1(record.Value, _context!, _collector!);
     }
 
     /// <inheritdoc />
     public override void ProcessElement2(in StreamRecord<TIn2> record)
     {
-        Prepare(SelectKey2(record.Value), record.Timestamp, TimeDomain.EventTime);
+        Prepare(SelectKey2(in record), record.Timestamp, TimeDomain.EventTime);
         _function.ProcessElement2(record.Value, _context!, _collector!);
     }
 

@@ -22,7 +22,7 @@ internal sealed class KeyedContextOperator<TIn, TKey, TOut>(OneInputStreamOperat
     public override void Setup(OperatorContext context, IOutput<TOut> output)
     {
         base.Setup(context, output);
-        _backend = new HeapKeyedStateBackend<TKey>(new KeyGroupRangeInfo(context.KeyGroupRange, context.MaxParallelism));
+        _backend = HeapKeyedStateBackend<TKey>.For(context);
         inner.Setup(context, output);
         if (inner is IKeyedStateAware aware)
             aware.UseKeyedState(_backend);
@@ -41,11 +41,15 @@ internal sealed class KeyedContextOperator<TIn, TKey, TOut>(OneInputStreamOperat
     public override void ProcessElement(in StreamRecord<TIn> record)
     {
         _backend!.SetCurrentKey(keySelector(record.Value) ?? throw new InvalidOperationException(
-            $"The key selector of '{Context.OperatorName}' returned null; keys must not be null."));
+            $"The key selector of '{Context.OperatorName}' returned null; keys must not be null."), record.Timestamp);
         inner.ProcessElement(in record);
     }
 
-    public override void ProcessWatermark(long watermark) => inner.ProcessWatermark(watermark);
+    public override void ProcessWatermark(long watermark)
+    {
+        _backend!.AdvanceWatermark(watermark);
+        inner.ProcessWatermark(watermark);
+    }
 
     public override void EndInput() => inner.EndInput();
 

@@ -32,7 +32,7 @@ public abstract class KeyedTwoInputOperator<TKey, TIn1, TIn2, TOut>(Func<TIn1, T
     public override void Setup(OperatorContext context, IOutput<TOut> output)
     {
         base.Setup(context, output);
-        _backend = new HeapKeyedStateBackend<TKey>(new KeyGroupRangeInfo(context.KeyGroupRange, context.MaxParallelism));
+        _backend = HeapKeyedStateBackend<TKey>.For(context);
     }
 
     /// <inheritdoc />
@@ -52,16 +52,16 @@ public abstract class KeyedTwoInputOperator<TKey, TIn1, TIn2, TOut>(Func<TIn1, T
     public abstract void OnProcessingTime(InternalTimer<TKey, VoidNamespace> timer);
 
     /// <summary>Makes the key of a first-input element current and returns it.</summary>
-    protected TKey SelectKey1(TIn1 value) => SetKey(keySelector1(value));
+    protected TKey SelectKey1(in StreamRecord<TIn1> record) => SetKey(keySelector1(record.Value), record.Timestamp);
 
     /// <summary>Makes the key of a second-input element current and returns it.</summary>
-    protected TKey SelectKey2(TIn2 value) => SetKey(keySelector2(value));
+    protected TKey SelectKey2(in StreamRecord<TIn2> record) => SetKey(keySelector2(record.Value), record.Timestamp);
 
-    private TKey SetKey(TKey? key)
+    private TKey SetKey(TKey? key, long timestamp)
     {
         var nonNull = key ?? throw new InvalidOperationException(
             $"A key selector of '{Context.OperatorName}' returned null; keys must not be null.");
-        Backend.SetCurrentKey(nonNull);
+        Backend.SetCurrentKey(nonNull, timestamp);
         return nonNull;
     }
 }

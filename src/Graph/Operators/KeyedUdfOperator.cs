@@ -22,7 +22,7 @@ public abstract class KeyedUdfOperator<TIn, TKey, TOut, TFunction>(TFunction fun
     public override void Setup(OperatorContext context, IOutput<TOut> output)
     {
         base.Setup(context, output);
-        _backend = new HeapKeyedStateBackend<TKey>(new KeyGroupRangeInfo(context.KeyGroupRange, context.MaxParallelism));
+        _backend = HeapKeyedStateBackend<TKey>.For(context);
     }
 
     /// <inheritdoc />
@@ -30,7 +30,7 @@ public abstract class KeyedUdfOperator<TIn, TKey, TOut, TFunction>(TFunction fun
     {
         var key = keySelector(record.Value) ?? throw new InvalidOperationException(
             $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
-        Backend.SetCurrentKey(key);
+        Backend.SetCurrentKey(key, record.Timestamp);
         ProcessKeyed(in record, key);
     }
 

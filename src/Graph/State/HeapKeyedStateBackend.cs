@@ -1,4 +1,6 @@
 using ActorStream.Graph.Keys;
+using ActorStream.Graph.Operators;
+using ActorStream.Graph.Runtime;
 using ActorStream.Graph.Serialization;
 
 namespace ActorStream.Graph.State;
@@ -17,12 +19,18 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
     // One flag per slot, set by every write: the hot path pays an array store, nothing more.
     private readonly bool[] _dirty;
     private readonly string _keyType = TypeIdentity.Of<TKey>();
+    private readonly IProcessingTimeService? _processingTime;
 
-    /// <summary>Creates a backend for the key groups in <paramref name="groups"/>; keys are written with <paramref name="keySerializer"/> (default: <see cref="TypeSerializers.Get{T}"/>).</summary>
-    public HeapKeyedStateBackend(KeyGroupRangeInfo groups, ITypeSerializer<TKey>? keySerializer = null)
+    /// <summary>
+    /// Creates a backend for the key groups in <paramref name="groups"/>; keys are written with <paramref name="keySerializer"/>
+    /// (default: <see cref="TypeSerializers.Get{T}"/>); states with a processing-time TTL age by <paramref name="processingTime"/>
+    /// (default: the system clock).
+    /// </summary>
+    public HeapKeyedStateBackend(KeyGroupRangeInfo groups, ITypeSerializer<TKey>? keySerializer = null, IProcessingTimeService? processingTime = null)
     {
         Groups = groups;
         KeySerializer = keySerializer ?? TypeSerializers.Get<TKey>();
+        _processingTime = processingTime;
         _dirty = new bool[groups.Range.Count];
         _pendingStates = new PendingSections(groups.Range.Count);
         _pendingTimers = new PendingSections(groups.Range.Count);
@@ -43,13 +51,40 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
     /// <summary>The local slot of the current key's key group.</summary>
     public int CurrentSlot { get; private set; }
 
-    /// <summary>Scopes state access to <paramref name="key"/>.</summary>
-    public void SetCurrentKey(TKey key)
+    /// <summary>The event time of the record or timer being processed (for event-time TTL), or <see cref="StreamRecord{T}.NoTimestamp"/>.</summary>
+    public long CurrentTimestamp { get; private set; } = StreamRecord<int>.NoTimestamp;
+
+    /// <summary>The operator's current watermark (for event-time TTL).</summary>
+    public long CurrentWatermark { get; private set; } = Watermarks.Min;
+
+    /// <summary>Creates the backend of a keyed operator subtask: its key groups, and its processing-time clock for TTL.</summary>
+    public static HeapKeyedStateBackend<TKey> For(OperatorContext context) =>
+        new(new KeyGroupRangeInfo(context.KeyGroupRange, context.MaxParallelism), processingTime: context.ProcessingTime);
+
+    /// <summary>Scopes state access to <paramref name="key"/>, for a record or timer at event time <paramref name="timestamp"/>.</summary>
+    public void SetCurrentKey(TKey key, long timestamp = StreamRecord<int>.NoTimestamp)
     {
         var slot = Groups.SlotOf(KeyGroupRangeAssignment.AssignToKeyGroup(key, Groups.MaxParallelism));
         CurrentKey = key;
         CurrentSlot = slot;
+        CurrentTimestamp = timestamp;
     }
+
+    /// <summary>Moves event time on: values with an event-time TTL expire by it.</summary>
+    public void AdvanceWatermark(long watermark) => CurrentWatermark = Math.Max(CurrentWatermark, watermark);
+
+    /// <summary>The time a TTL of <paramref name="characteristic"/> compares ages with.</summary>
+    internal long TtlNow(TtlTimeCharacteristic characteristic) =>
+        characteristic == TtlTimeCharacteristic.EventTime ? CurrentWatermark : ProcessingTimeNow;
+
+    /// <summary>The last-access time a write (or read) records under a TTL of <paramref name="characteristic"/>.</summary>
+    internal long TtlStamp(TtlTimeCharacteristic characteristic) => characteristic switch
+    {
+        TtlTimeCharacteristic.EventTime => CurrentTimestamp != StreamRecord<int>.NoTimestamp ? CurrentTimestamp : CurrentWatermark,
+        _ => ProcessingTimeNow,
+    };
+
+    private long ProcessingTimeNow => _processingTime?.CurrentProcessingTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     /// <summary>The state tables registered so far, by name.</summary>
     public IEnumerable<IStateTable> Tables => _states.Values.Select(s => s.Table);
@@ -60,25 +95,35 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
 
     /// <inheritdoc />
     public IValueState<T> GetState<T>(ValueStateDescriptor<T> descriptor) =>
-        GetOrCreate(descriptor, () => new HeapValueState<TKey, T>(this, descriptor));
+        GetOrCreate<IValueState<T>>(descriptor, () => descriptor.TtlConfig is { } ttl
+            ? new HeapTtlValueState<TKey, T>(this, descriptor, ttl)
+            : new HeapValueState<TKey, T>(this, descriptor));
 
     /// <inheritdoc />
     public IListState<T> GetListState<T>(ListStateDescriptor<T> descriptor) =>
-        GetOrCreate(descriptor, () => new HeapListState<TKey, T>(this, descriptor));
+        GetOrCreate<IListState<T>>(descriptor, () => descriptor.TtlConfig is { } ttl
+            ? new HeapTtlListState<TKey, T>(this, descriptor, ttl)
+            : new HeapListState<TKey, T>(this, descriptor));
 
     /// <inheritdoc />
     public IMapState<TMapKey, TValue> GetMapState<TMapKey, TValue>(MapStateDescriptor<TMapKey, TValue> descriptor)
         where TMapKey : notnull =>
-        GetOrCreate(descriptor, () => new HeapMapState<TKey, TMapKey, TValue>(this, descriptor));
+        GetOrCreate<IMapState<TMapKey, TValue>>(descriptor, () => descriptor.TtlConfig is { } ttl
+            ? new HeapTtlMapState<TKey, TMapKey, TValue>(this, descriptor, ttl)
+            : new HeapMapState<TKey, TMapKey, TValue>(this, descriptor));
 
     /// <inheritdoc />
     public IReducingState<T> GetReducingState<T>(ReducingStateDescriptor<T> descriptor) =>
-        GetOrCreate(descriptor, () => new HeapReducingState<TKey, T>(this, descriptor));
+        GetOrCreate<IReducingState<T>>(descriptor, () => descriptor.TtlConfig is { } ttl
+            ? new HeapTtlReducingState<TKey, T>(this, descriptor, ttl)
+            : new HeapReducingState<TKey, T>(this, descriptor));
 
     /// <inheritdoc />
     public IAggregatingState<TIn, TOut> GetAggregatingState<TIn, TAcc, TOut>(
         AggregatingStateDescriptor<TIn, TAcc, TOut> descriptor) =>
-        GetOrCreate(descriptor, () => new HeapAggregatingState<TKey, TIn, TAcc, TOut>(this, descriptor));
+        GetOrCreate<IAggregatingState<TIn, TOut>>(descriptor, () => descriptor.TtlConfig is { } ttl
+            ? new HeapTtlAggregatingState<TKey, TIn, TAcc, TOut>(this, descriptor, ttl)
+            : new HeapAggregatingState<TKey, TIn, TAcc, TOut>(this, descriptor));
 
     /// <inheritdoc />
     public bool IsDirty(int keyGroup) => _dirty[Groups.SlotOf(keyGroup)];
@@ -93,6 +138,7 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
         List<KeyGroupSection> states = [];
         foreach (var (name, state) in _states)
         {
+            state.PrepareSnapshot(slot);
             if (state.HasEntries(slot))
                 states.Add(new KeyGroupSection(name, (byte)state.Kind, state.ValueType,
                     w => Write($"state '{name}'", keyGroup, () => state.WriteKeyGroup(slot, w))));
@@ -183,7 +229,8 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
             throw new InvalidOperationException(
                 $"Cannot restore state '{name}': the checkpoint holds it as {Describe(kind)} of {type}, but the operator registers it as " +
                 $"{Describe((byte)state.Kind)} of {state.ValueType}. A state's kind and type cannot change across a restore; " +
-                "register the new state under a new name.");
+                "register the new state under a new name" + (IsTtlChange(type, state.ValueType)
+                    ? " (enabling or disabling a state's time-to-live changes what it stores)." : "."));
         Read($"state '{name}'", keyGroup, payload, reader => state.ReadKeyGroup(slot, keyGroup, reader));
     }
 
@@ -222,6 +269,9 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
             throw new InvalidOperationException($"Cannot snapshot {what} of key group {keyGroup}: {e.Message}", e);
         }
     }
+
+    private static bool IsTtlChange(string stored, string registered) =>
+        stored.Contains("TtlValue<", StringComparison.Ordinal) != registered.Contains("TtlValue<", StringComparison.Ordinal);
 
     private static string Describe(byte kind) => (StateKind)kind switch
     {

@@ -11,6 +11,9 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
 {
     protected readonly StateTable<TKey, TValue> Table = new(name, backend.Groups);
 
+    /// <summary>The backend whose current key this state reads and writes.</summary>
+    protected HeapKeyedStateBackend<TKey> Backend => backend;
+
     IStateTable IKeyedStateHandle.Table => Table;
 
     public abstract StateKind Kind { get; }
@@ -35,6 +38,11 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
 
     public bool HasEntries(int slot) => Table.CountIn(slot) > 0;
 
+    public virtual void PrepareSnapshot(int slot) { }
+
+    /// <summary>Called after slot <paramref name="slot"/> was restored.</summary>
+    protected virtual void AfterRestore(int slot) { }
+
     public void WriteKeyGroup(int slot, BinaryWriter writer)
     {
         var keys = backend.KeySerializer;
@@ -57,6 +65,7 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
             backend.CheckRestoredKey(key, keyGroup);
             Table.Set(slot, key, serializer.Deserialize(reader));
         }
+        AfterRestore(slot);
     }
 }
 

@@ -12,6 +12,9 @@ internal interface IKeyedStateHandle
     /// <summary>The identity of the stored per-key value type (List&lt;T&gt; for a list state, Dictionary&lt;K,V&gt; for a map state).</summary>
     string ValueType { get; }
 
+    /// <summary>Called before slot <paramref name="slot"/> is snapshot (a state with a time-to-live drops expired values).</summary>
+    void PrepareSnapshot(int slot);
+
     /// <summary>True when slot <paramref name="slot"/> holds a value.</summary>
     bool HasEntries(int slot);
 

@@ -9,6 +9,14 @@ public abstract class StateDescriptor(string name)
     public string Name { get; } = string.IsNullOrWhiteSpace(name)
         ? throw new ArgumentException("A state descriptor needs a non-empty name.", nameof(name))
         : name;
+
+    private StateTtlConfig? _ttl;
+
+    /// <summary>The state's time-to-live, or null when its values never expire.</summary>
+    public StateTtlConfig? TtlConfig { get => _ttl; init => _ttl = value; }
+
+    /// <summary>Gives the state a time-to-live (Flink's enableTimeToLive); set it before the state is first requested.</summary>
+    public void EnableTimeToLive(StateTtlConfig config) => _ttl = config ?? throw new ArgumentNullException(nameof(config));
 }
 
 /// <summary>Describes a <see cref="IValueState{T}"/>; <see cref="DefaultValue"/> is what an unset key reads.</summary>

@@ -43,6 +43,9 @@ public sealed class StateTable<TKey, TValue>(string name, KeyGroupRangeInfo grou
     /// <summary>How many keys of slot <paramref name="slot"/> hold a value.</summary>
     internal int CountIn(int slot) => _byKeyGroup[slot]?.Count ?? 0;
 
+    /// <summary>A copy of the keys of slot <paramref name="slot"/>, or null when it holds none.</summary>
+    internal List<TKey>? KeysIn(int slot) => _byKeyGroup[slot] is { Count: > 0 } map ? [.. map.Keys] : null;
+
     /// <summary>The keys and values of slot <paramref name="slot"/>.</summary>
     internal IReadOnlyCollection<KeyValuePair<TKey, TValue>> EntriesIn(int slot) =>
         _byKeyGroup[slot] ?? (IReadOnlyCollection<KeyValuePair<TKey, TValue>>)[];

@@ -104,10 +104,11 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers whe
     public void AdvanceWatermark(long watermark)
     {
         CurrentWatermark = watermark;
+        _backend.AdvanceWatermark(watermark);
         while (_eventTimers.TryPopDue(watermark, out var timer, out var slot))
         {
             _backend.MarkDirty(slot);
-            _backend.SetCurrentKey(timer.Key);
+            _backend.SetCurrentKey(timer.Key, timer.Timestamp);
             _target.OnEventTime(timer);
         }
     }

@@ -90,7 +90,7 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     public override void Setup(OperatorContext context, IOutput<TOut> output)
     {
         base.Setup(context, output);
-        _backend = new HeapKeyedStateBackend<TKey>(new KeyGroupRangeInfo(context.KeyGroupRange, context.MaxParallelism));
+        _backend = HeapKeyedStateBackend<TKey>.For(context);
     }
 
     /// <inheritdoc />
@@ -116,7 +116,7 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     {
         var key = _keySelector(record.Value) ?? throw new InvalidOperationException(
             $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
-        KeyedState.SetCurrentKey(key);
+        KeyedState.SetCurrentKey(key, record.Timestamp);
         var windows = _assigner.AssignWindows(record.Value, record.Timestamp, this);
         var handled = _mergingAssigner is null ? AddToWindows(windows, in record, key) : AddToMergingWindows(windows, in record, key);
 
