@@ -8,6 +8,7 @@ public sealed class CoProcessOperator<TIn1, TIn2, TOut>(CoProcessFunction<TIn1, 
     : TwoInputStreamOperator<TIn1, TIn2, TOut>
 {
     private readonly CoProcessFunction<TIn1, TIn2, TOut> _function = FunctionCopies.PerSubtask(function);
+    private readonly FunctionOperatorState _functionState = new();
     private TimestampedCollector<TOut>? _collector;
     private ElementContext? _context;
     private long _watermark = Watermarks.Min;
@@ -17,8 +18,15 @@ public sealed class CoProcessOperator<TIn1, TIn2, TOut>(CoProcessFunction<TIn1, 
     {
         _collector = new TimestampedCollector<TOut>(Output);
         _context = new ElementContext(Output, new NonKeyedTimerService(Context, () => _watermark));
-        FunctionCopies.Open(_function, new StreamingRuntimeContext(Context, keyedState: null));
+        FunctionCopies.Open(_function, new StreamingRuntimeContext(Context, keyedState: null),
+            () => _functionState.Initialize(_function, Context, null));
     }
+
+    /// <summary>Keeps the restored operator state for a checkpointed function, which reads it when it opens.</summary>
+    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored) => _functionState.Restore(restored);
+
+    /// <summary>A checkpointed function's operator state; null for other functions.</summary>
+    public override byte[]? SnapshotOperatorState(long checkpointId) => _functionState.Snapshot(checkpointId);
 
     /// <inheritdoc />
     public override void ProcessElement1(in StreamRecord<TIn1> record)

@@ -12,13 +12,17 @@ internal static class FunctionCopies
     public static T PerSubtask<T>(T function) where T : class =>
         function is RichFunction ? (T)MemberwiseCloneMethod.Invoke(function, null)! : function;
 
-    /// <summary>Opens <paramref name="function"/> when it is a rich function.</summary>
-    public static void Open(object function, IRuntimeContext context)
+    /// <summary>
+    /// Opens <paramref name="function"/> when it is a rich function; <paramref name="initializeState"/> runs between
+    /// setting its runtime context and Open, as Flink initializes a checkpointed function's state before it opens.
+    /// </summary>
+    public static void Open(object function, IRuntimeContext context, Action? initializeState = null)
     {
-        if (function is not RichFunction rich)
-            return;
-        rich.SetRuntimeContext(context);
-        rich.Open();
+        if (function is RichFunction rich)
+            rich.SetRuntimeContext(context);
+        initializeState?.Invoke();
+        if (function is RichFunction opened)
+            opened.Open();
     }
 
     /// <summary>Closes <paramref name="function"/> when it is a rich function.</summary>

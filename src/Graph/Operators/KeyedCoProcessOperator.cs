@@ -10,6 +10,7 @@ public sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(
     where TKey : notnull
 {
     private readonly KeyedCoProcessFunction<TKey, TIn1, TIn2, TOut> _function = FunctionCopies.PerSubtask(function);
+    private readonly FunctionOperatorState _functionState = new();
     private TimestampedCollector<TOut>? _collector;
     private FunctionContext? _context;
 
@@ -19,8 +20,15 @@ public sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(
         base.Open();
         _collector = new TimestampedCollector<TOut>(Output);
         _context = new FunctionContext(Output, new KeyedTimerService<TKey>(Timers));
-        FunctionCopies.Open(_function, new StreamingRuntimeContext(Context, Backend));
+        FunctionCopies.Open(_function, new StreamingRuntimeContext(Context, Backend),
+            () => _functionState.Initialize(_function, Context, Backend));
     }
+
+    /// <summary>Keeps the restored operator state for a checkpointed function, which reads it when it opens.</summary>
+    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored) => _functionState.Restore(restored);
+
+    /// <summary>A checkpointed function's operator state; null for other functions.</summary>
+    public override byte[]? SnapshotOperatorState(long checkpointId) => _functionState.Snapshot(checkpointId);
 
     /// <inheritdoc />
     public override void ProcessElement1(in StreamRecord<TIn1> record)

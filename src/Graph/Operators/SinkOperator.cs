@@ -11,6 +11,7 @@ namespace ActorStream.Graph.Operators;
 public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T>, ISinkOperator
 {
     private ISinkWriter<T>? _writer;
+    private readonly FunctionOperatorState _writerState = new();
     private ITwoPhaseCommitDriver<T>? _twoPhase;
     private SinkContext? _sinkContext;
     private bool _ended;
@@ -22,13 +23,19 @@ public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T
         OperatorUid = Context.OperatorUid,
     };
 
-    /// <summary>Commits this subtask's share of the restored committables, before the writer opens.</summary>
+    /// <summary>
+    /// Commits this subtask's share of the restored committables, before the writer opens; for any other sink, keeps
+    /// the restored state of a checkpointed writer (<see cref="ICheckpointedFunction"/>) until it is created.
+    /// </summary>
     public override void InitializeOperatorState(IReadOnlyList<byte[]> restored)
     {
         if (restored.Count == 0)
             return;
         _twoPhase ??= TwoPhaseCommitDriver.TryCreate(sink, SinkContext);
-        _twoPhase?.Restore(restored);
+        if (_twoPhase is null)
+            _writerState.Restore(restored);
+        else
+            _twoPhase.Restore(restored);
     }
 
     /// <inheritdoc />
@@ -37,16 +44,22 @@ public sealed class SinkOperator<T>(ISink<T> sink) : OneInputStreamOperator<T, T
         if (Context.CheckpointingEnabled)
             _twoPhase ??= TwoPhaseCommitDriver.TryCreate(sink, SinkContext);
         _writer = _twoPhase?.CreateWriter() ?? sink.CreateWriter(SinkContext);
+        if (_writer is ICheckpointedFunction && _twoPhase is not null)
+            throw new InvalidOperationException(
+                $"The writer of two-phase-commit sink '{Context.OperatorName}' is also a checkpointed function; keep its state in its committables instead.");
+        _writerState.Initialize(_writer, Context, keyedState: null);
     }
 
     /// <summary>
-    /// Prepares a two-phase-commit writer's transaction and returns the uncommitted committables;
-    /// any other writer is flushed, which makes the sink at-least-once.
+    /// Prepares a two-phase-commit writer's transaction and returns the uncommitted committables; a checkpointed
+    /// writer snapshots its own state (what it still buffers); any other writer is flushed, which makes the sink at-least-once.
     /// </summary>
     public override byte[]? SnapshotOperatorState(long checkpointId)
     {
         if (_twoPhase is not null)
             return _twoPhase.Snapshot(checkpointId);
+        if (_writer is ICheckpointedFunction)
+            return _writerState.Snapshot(checkpointId);
         _writer?.Flush(endOfInput: false);
         return null;
     }
