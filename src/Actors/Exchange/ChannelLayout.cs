@@ -20,8 +20,7 @@ internal static class ChannelLayout
         {
             var outputEdge = IndexOf(edge.Source.Outputs, edge);
             foreach (var sender in edge.SendersOf(index))
-                channels.Add(new InputChannel(edge.Source, sender, outputEdge, edge.Partitioner.IsPointwise ? 0 : index,
-                    edge.StreamEdge.InputIndex));
+                channels.Add(new InputChannel(edge.Source, sender, outputEdge, edge.SenderChannel(sender, index), edge.StreamEdge.InputIndex));
         }
         return channels;
     }
@@ -34,7 +33,7 @@ internal static class ChannelLayout
         foreach (var input in edge.Target.Inputs)
         {
             if (ReferenceEquals(input, edge))
-                return offset + (edge.Partitioner.IsPointwise ? 0 : senderIndex);
+                return offset + edge.SenderPosition(senderIndex, target);
             offset += input.SendersOf(target).Count();
         }
         throw new InvalidOperationException($"Edge {edge.Source.Name} -> {edge.Target.Name} is not an input of its target.");

@@ -109,7 +109,7 @@ internal sealed class OperatorChain
         int remoteBatchBytes, WireBytes sentBytes)
     {
         var targets = subtasks[edge.Target.Id];
-        var channels = Enumerable.Range(0, edge.ChannelsPerSender)
+        var channels = Enumerable.Range(0, edge.ChannelsOf(index))
             .Select(ch => new OutputChannel(targets[edge.TargetSubtask(index, ch)], ChannelLayout.TargetChannel(edge, index, ch), sentBytes))
             .ToArray();
         return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, batchSize, remoteBatchBytes));
@@ -119,7 +119,7 @@ internal sealed class OperatorChain
         : IStreamTypeFunc<IRecordWriter>
     {
         public IRecordWriter Invoke<T>() => new RecordWriter<T>(channels,
-            edge.Partitioner.IsBroadcast ? null : edge.Partitioner.CreateSelector<T>(channels.Length, index, edge.Target.MaxParallelism),
+            edge.Partitioner.IsBroadcast ? null : edge.Partitioner.CreateSelector<T>(edge, channels.Length, index),
             batchSize, remoteBatchBytes);
     }
 

@@ -60,6 +60,30 @@ public class DataStream<T>
     /// <summary>Sends every element to every subtask of the next operator.</summary>
     public DataStream<T> Broadcast() => new(Environment, Partition(BroadcastPartitioner.Instance));
 
+    /// <summary>Sends each element to a uniformly random subtask of the next operator (each sender's draws are seeded by its subtask index).</summary>
+    public DataStream<T> Shuffle() => new(Environment, Partition(ShufflePartitioner.Instance));
+
+    /// <summary>Distributes elements round-robin over a group of the next operator's subtasks: a pointwise edge, cheaper than Rebalance.</summary>
+    public DataStream<T> Rescale() => new(Environment, Partition(RescalePartitioner.Instance));
+
+    /// <summary>Sends every element to subtask 0 of the next operator.</summary>
+    public DataStream<T> Global() => new(Environment, Partition(GlobalPartitioner.Instance));
+
+    /// <summary>Sends each element to its own subtask of the next operator, which must have the same parallelism (the default between equal parallelisms).</summary>
+    public DataStream<T> Forward() => new(Environment, Partition(ForwardPartitioner.Instance));
+
+    /// <summary>Sends each element to the subtask <paramref name="partitioner"/> picks for its key, out of the next operator's subtasks.</summary>
+    public DataStream<T> PartitionCustom<TKey>(IPartitioner<TKey> partitioner, Func<T, TKey> keySelector)
+    {
+        ArgumentNullException.ThrowIfNull(partitioner);
+        ArgumentNullException.ThrowIfNull(keySelector);
+        return new(Environment, Partition(new CustomPartitionerWrapper<T, TKey>(partitioner, keySelector)));
+    }
+
+    /// <summary>Sends each element to subtask <paramref name="partition"/>(key, number of subtasks) of the next operator.</summary>
+    public DataStream<T> PartitionCustom<TKey>(Func<TKey, int, int> partition, Func<T, TKey> keySelector) =>
+        PartitionCustom(new FuncPartitioner<TKey>(partition ?? throw new ArgumentNullException(nameof(partition))), keySelector);
+
     /// <summary>A broadcast stream for the broadcast state pattern, declaring the broadcast state it maintains.</summary>
     public BroadcastStream<T> Broadcast(params StateDescriptor[] broadcastStateDescriptors)
     {

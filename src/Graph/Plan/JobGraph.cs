@@ -47,15 +47,34 @@ public sealed record JobEdge(JobVertex Source, JobVertex Target, StreamEdge Stre
     /// <summary>The edge's partitioner.</summary>
     public StreamPartitioner Partitioner => StreamEdge.Partitioner;
 
-    /// <summary>How many channels each sending subtask writes to.</summary>
-    public int ChannelsPerSender => Partitioner.IsPointwise ? 1 : Target.Parallelism;
+    /// <summary>How many channels sender <paramref name="senderIndex"/> writes to: its pointwise group, or every target.</summary>
+    public int ChannelsOf(int senderIndex) => Partitioner.IsPointwise
+        ? PointwisePattern.TargetsOf(senderIndex, Source.Parallelism, Target.Parallelism).Count
+        : Target.Parallelism;
 
     /// <summary>The target subtask of channel <paramref name="channel"/> of sender <paramref name="senderIndex"/>.</summary>
-    public int TargetSubtask(int senderIndex, int channel) => Partitioner.IsPointwise ? senderIndex : channel;
+    public int TargetSubtask(int senderIndex, int channel) => Partitioner.IsPointwise
+        ? PointwisePattern.TargetsOf(senderIndex, Source.Parallelism, Target.Parallelism).Start + channel
+        : channel;
 
-    /// <summary>The senders that write to target subtask <paramref name="targetIndex"/>.</summary>
-    public IEnumerable<int> SendersOf(int targetIndex) =>
-        Partitioner.IsPointwise ? [targetIndex] : Enumerable.Range(0, Source.Parallelism);
+    /// <summary>The senders that write to target subtask <paramref name="targetIndex"/>, in ascending order.</summary>
+    public IEnumerable<int> SendersOf(int targetIndex)
+    {
+        var (start, count) = Partitioner.IsPointwise
+            ? PointwisePattern.SendersOf(targetIndex, Source.Parallelism, Target.Parallelism)
+            : (0, Source.Parallelism);
+        return Enumerable.Range(start, count);
+    }
+
+    /// <summary>The channel of sender <paramref name="senderIndex"/> that reaches target subtask <paramref name="targetIndex"/>.</summary>
+    public int SenderChannel(int senderIndex, int targetIndex) => Partitioner.IsPointwise
+        ? targetIndex - PointwisePattern.TargetsOf(senderIndex, Source.Parallelism, Target.Parallelism).Start
+        : targetIndex;
+
+    /// <summary>The position of sender <paramref name="senderIndex"/> among <see cref="SendersOf"/> target <paramref name="targetIndex"/>.</summary>
+    public int SenderPosition(int senderIndex, int targetIndex) => Partitioner.IsPointwise
+        ? senderIndex - PointwisePattern.SendersOf(targetIndex, Source.Parallelism, Target.Parallelism).Start
+        : senderIndex;
 }
 
 /// <summary>The executable plan: chained vertices connected by network edges.</summary>

@@ -36,7 +36,7 @@ public static class JobGraphBuilder
     /// <summary>Flink's rule: a single forward input between equal parallelisms with chaining allowed on both sides.</summary>
     public static bool IsChainable(StreamEdge edge) =>
         edge.Target.InEdges.Count == 1
-        && edge.Partitioner.IsPointwise
+        && edge.Partitioner is ForwardPartitioner
         && edge.Source.Parallelism == edge.Target.Parallelism
         && edge.Source.Transformation.Chaining != ChainingStrategy.Never
         && edge.Target.Transformation.Chaining == ChainingStrategy.Always;

@@ -78,9 +78,10 @@ public sealed class StreamGraphGenerator(PlanSettings settings)
             var partitioner = input.Partitioner ?? (input.Node.Parallelism == parallelism
                 ? ForwardPartitioner.Instance
                 : RebalancePartitioner.Instance);
-            if (partitioner.IsPointwise && input.Node.Parallelism != parallelism)
+            if (partitioner is ForwardPartitioner && input.Node.Parallelism != parallelism)
                 throw new InvalidOperationException(
-                    $"A forward edge needs equal parallelism, but '{input.Node.Name}' has {input.Node.Parallelism} and '{t.Name}' has {parallelism}.");
+                    $"Forward() needs equal parallelism on both sides, but '{input.Node.Name}' has {input.Node.Parallelism} and " +
+                    $"'{t.Name}' has {parallelism}; use Rebalance() to spread over all subtasks or Rescale() to connect groups of subtasks.");
             var edge = new StreamEdge(input.Node, node, partitioner, input.SideOutput, index);
             input.Node.OutEdges.Add(edge);
             node.InEdges.Add(edge);

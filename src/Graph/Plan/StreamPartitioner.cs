@@ -12,10 +12,10 @@ public interface IChannelSelector<T>
 /// <summary>How an edge distributes records over the target subtasks.</summary>
 public abstract class StreamPartitioner
 {
-    /// <summary>The ship strategy's name in plans: FORWARD, REBALANCE, HASH, BROADCAST.</summary>
+    /// <summary>The ship strategy's name in plans: FORWARD, REBALANCE, RESCALE, SHUFFLE, GLOBAL, HASH, BROADCAST, CUSTOM.</summary>
     public abstract string Name { get; }
 
-    /// <summary>True when subtask i sends only to subtask i (equal parallelism).</summary>
+    /// <summary>True when a sender writes only to its group of targets (<see cref="PointwisePattern"/>) rather than to all of them.</summary>
     public virtual bool IsPointwise => false;
 
     /// <summary>True when every record goes to every channel.</summary>
@@ -24,11 +24,15 @@ public abstract class StreamPartitioner
     /// <summary>Creates the selector one sending subtask uses.</summary>
     public abstract IChannelSelector<T> CreateSelector<T>(int numberOfChannels, int senderIndex, int targetMaxParallelism);
 
+    /// <summary>Creates the selector sender <paramref name="senderIndex"/> uses on <paramref name="edge"/>; override to name the edge in errors.</summary>
+    public virtual IChannelSelector<T> CreateSelector<T>(JobEdge edge, int numberOfChannels, int senderIndex) =>
+        CreateSelector<T>(numberOfChannels, senderIndex, edge.Target.MaxParallelism);
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }
 
-/// <summary>Subtask i sends to subtask i; the partitioner that allows chaining.</summary>
+/// <summary>Subtask i sends to subtask i (equal parallelism only); the partitioner that allows chaining.</summary>
 public sealed class ForwardPartitioner : StreamPartitioner
 {
     /// <summary>The single instance.</summary>
@@ -57,18 +61,6 @@ public sealed class RebalancePartitioner : StreamPartitioner
     /// <inheritdoc />
     public override IChannelSelector<T> CreateSelector<T>(int numberOfChannels, int senderIndex, int targetMaxParallelism) =>
         new RoundRobin<T>(numberOfChannels, senderIndex % numberOfChannels);
-
-    private sealed class RoundRobin<T>(int channels, int start) : IChannelSelector<T>
-    {
-        private int _next = start;
-
-        public int SelectChannel(in StreamRecord<T> record)
-        {
-            var channel = _next;
-            _next = channel + 1 == channels ? 0 : channel + 1;
-            return channel;
-        }
-    }
 }
 
 /// <summary>Every record to every target subtask.</summary>
@@ -93,4 +85,17 @@ internal sealed class FixedChannel<T> : IChannelSelector<T>
     public static readonly FixedChannel<T> Zero = new();
 
     public int SelectChannel(in StreamRecord<T> record) => 0;
+}
+
+/// <summary>Cycles through the channels from <paramref name="start"/>.</summary>
+internal sealed class RoundRobin<T>(int channels, int start) : IChannelSelector<T>
+{
+    private int _next = start;
+
+    public int SelectChannel(in StreamRecord<T> record)
+    {
+        var channel = _next;
+        _next = channel + 1 == channels ? 0 : channel + 1;
+        return channel;
+    }
 }

@@ -57,7 +57,7 @@ public sealed class ChainingTests
         Assert.Equal(["Source: Sequence Source -> Map", "Filter -> Sink: Sink"], graph.VertexNames());
         var edge = Assert.Single(graph.Vertices[1].Inputs);
         Assert.Equal("FORWARD", edge.Partitioner.Name);
-        Assert.Equal(1, edge.ChannelsPerSender);
+        Assert.Equal(1, edge.ChannelsOf(0));
     }
 
     [Fact]

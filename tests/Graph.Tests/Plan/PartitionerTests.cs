@@ -63,7 +63,7 @@ public sealed class PartitionerTests
         env.FromSequence(1, 10).Map(x => x).StartNewChain();
         var edge = Assert.Single(env.GetJobGraph().Vertices[1].Inputs);
 
-        Assert.Equal(1, edge.ChannelsPerSender);
+        Assert.Equal(1, edge.ChannelsOf(0));
         Assert.Equal(2, edge.TargetSubtask(senderIndex: 2, channel: 0));
         Assert.Equal([1], edge.SendersOf(1));
     }
@@ -75,7 +75,7 @@ public sealed class PartitionerTests
         env.FromSequence(1, 10).KeyBy(x => x).Reduce((a, b) => a + b).SetParallelism(2);
         var edge = Assert.Single(env.GetJobGraph().Vertices[1].Inputs);
 
-        Assert.Equal(2, edge.ChannelsPerSender);
+        Assert.Equal(2, edge.ChannelsOf(0));
         Assert.Equal(1, edge.TargetSubtask(senderIndex: 2, channel: 1));
         Assert.Equal([0, 1, 2], edge.SendersOf(0));
     }

@@ -34,7 +34,7 @@ public sealed class PartitioningTests
 
         var edge = Assert.Single(graph.Vertices[1].Inputs);
         Assert.Same(RebalancePartitioner.Instance, edge.Partitioner);
-        Assert.Equal(2, edge.ChannelsPerSender);
+        Assert.Equal(2, edge.ChannelsOf(0));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class PartitioningTests
 
         Assert.Equal("BROADCAST", edge.Partitioner.Name);
         Assert.True(edge.Partitioner.IsBroadcast);
-        Assert.Equal(3, edge.ChannelsPerSender);
+        Assert.Equal(3, edge.ChannelsOf(0));
     }
 
     [Fact]
@@ -122,7 +122,8 @@ public sealed class PartitioningTests
         var error = Assert.Throws<InvalidOperationException>(() =>
             new StreamGraphGenerator(new PlanSettings { Parallelism = 2 }).Generate("job", [source, map]));
 
-        Assert.Equal("A forward edge needs equal parallelism, but 'numbers' has 2 and 'Identity' has 3.", error.Message);
+        Assert.Equal("Forward() needs equal parallelism on both sides, but 'numbers' has 2 and 'Identity' has 3; " +
+            "use Rebalance() to spread over all subtasks or Rescale() to connect groups of subtasks.", error.Message);
     }
 
     [Fact]
