@@ -20,7 +20,7 @@ public sealed class CustomPartitionerWrapper<TIn, TKey>(IPartitioner<TKey> parti
 
     /// <inheritdoc />
     public override IChannelSelector<T> CreateSelector<T>(JobEdge edge, int numberOfChannels, int senderIndex) =>
-        (IChannelSelector<T>)(object)new Selector(this, numberOfChannels, $"'{edge.Target.Name}'");
+        (IChannelSelector<T>)(object)new Selector(this, numberOfChannels, $"'{edge.StreamEdge.Target.Name}'");
 
     private sealed class Selector(CustomPartitionerWrapper<TIn, TKey> owner, int channels, string target) : IChannelSelector<TIn>
     {
