@@ -3,7 +3,7 @@ namespace ActorStream.Actors.Cluster;
 /// <summary>A message to the slot manager (a cluster singleton).</summary>
 public interface ISlotManagerMessage;
 
-/// <summary>A job master asks for one slot per subtask index of an attempt; answers <see cref="SlotsGranted"/> or <see cref="SlotsUnavailable"/>.</summary>
+/// <summary>A job master asks for the slots of an attempt (its slot sharing groups' widest vertices summed); answers <see cref="SlotsGranted"/> or <see cref="SlotsUnavailable"/>.</summary>
 public sealed record RequestSlots(string JobId, int Attempt, int Count) : ISlotManagerMessage;
 
 /// <summary>The job holds these slots: <paramref name="Nodes"/>[i] ("host:port") runs slot i.</summary>

@@ -4,8 +4,9 @@ namespace ActorStream.Actors.Cluster;
 
 /// <summary>
 /// The cluster's slots and who holds them (pure logic of the slot manager). A node offers a number of
-/// slots; a job attempt holds one slot per subtask index (Flink's slot sharing: slot i runs subtask i
-/// of every vertex). Slots are spread over the usable nodes, the node with the most free slots first.
+/// slots; a job attempt holds the slots its slot sharing groups need (Flink's slot sharing: slot i of a
+/// group runs subtask i of each of the group's vertices). Slots are spread over the usable nodes, the
+/// node with the most free slots first.
 /// </summary>
 internal sealed class SlotTable
 {

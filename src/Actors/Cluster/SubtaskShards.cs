@@ -4,10 +4,11 @@ using Akka.Cluster.Sharding;
 namespace ActorStream.Actors.Cluster;
 
 /// <summary>
-/// Routes subtask entities to shards by slot: the shard of subtask i of any vertex of an attempt is
-/// "job.attempt.i", so one shard is one slot (Flink's slot sharing: a slot holds a whole pipeline
-/// slice) and the slot allocation strategy places it where the slot manager put the slot.
-/// Entity ids are "job.vertex.subtask.attempt" (<see cref="Node.EntityIds.Subtask"/>).
+/// Routes subtask entities to shards by slot: the shard of a subtask in slot s of an attempt is
+/// "job.attempt.s", so one shard is one slot (Flink's slot sharing: a slot holds a pipeline slice of
+/// one slot sharing group, see <see cref="Graph.Plan.SlotSharing"/>) and the slot allocation strategy
+/// places it where the slot manager put the slot.
+/// Entity ids are "job.vertex.subtask.attempt.slot" (<see cref="Node.EntityIds.Subtask"/>).
 /// </summary>
 internal sealed class SubtaskShards : IMessageExtractor
 {
@@ -21,9 +22,9 @@ internal sealed class SubtaskShards : IMessageExtractor
     public string ShardId(string entityId, object? messageHint = null)
     {
         var parts = entityId.Split('.');
-        if (parts.Length != 4)
-            throw new ArgumentException($"'{entityId}' is not a subtask entity id (job.vertex.subtask.attempt).", nameof(entityId));
-        return $"{parts[0]}.{parts[3]}.{parts[2]}";
+        if (parts.Length != 5)
+            throw new ArgumentException($"'{entityId}' is not a subtask entity id (job.vertex.subtask.attempt.slot).", nameof(entityId));
+        return $"{parts[0]}.{parts[3]}.{parts[4]}";
     }
 
     /// <summary>The job, attempt and slot of a subtask shard id, or null for another id.</summary>

@@ -18,8 +18,8 @@ public sealed partial class JobMasterActor
     private long _submittedAt;
     private IReadOnlyList<string> _placement = [];
 
-    /// <summary>Slot sharing: slot i runs subtask i of every vertex, so a job needs as many slots as its widest vertex.</summary>
-    private int SlotsNeeded => _graph.Vertices.Max(v => v.Parallelism);
+    /// <summary>Slot sharing: slot i of a group runs subtask i of each of its vertices, so a job needs its groups' widest vertices summed.</summary>
+    private int SlotsNeeded => _graph.SlotSharing.SlotCount;
 
     /// <inheritdoc />
     protected override void PreStart()

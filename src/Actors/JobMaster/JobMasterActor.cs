@@ -134,7 +134,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
         {
             for (var index = 0; index < vertex.Parallelism; index++)
             {
-                var entityId = EntityIds.Subtask(_jobId, vertex.Id, index, _attempt);
+                var entityId = EntityIds.Subtask(_jobId, vertex.Id, index, _attempt, _graph.SlotSharing.SlotOf(vertex, index));
                 _parts.Send(new DeploySubtask(_jobId, _spec, vertex.Id, index, _attempt, Self, _latest),
                     message => _subtaskRegion.Tell(new ShardingEnvelope(entityId, message)), restoreBytes);
             }

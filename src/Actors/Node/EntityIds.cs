@@ -12,7 +12,7 @@ public static class EntityIds
     /// <summary>The shard region of key-group state entities.</summary>
     public const string KeyGroupTypeName = "actorstream-keygroup";
 
-    /// <summary>The entity id of a subtask: job, vertex, subtask index and attempt.</summary>
-    public static string Subtask(string jobId, string vertexId, int subtaskIndex, int attempt) =>
-        $"{jobId}.{vertexId}.{subtaskIndex}.{attempt}";
+    /// <summary>The entity id of a subtask: job, vertex, subtask index, attempt and the slot it runs in.</summary>
+    public static string Subtask(string jobId, string vertexId, int subtaskIndex, int attempt, int slot) =>
+        $"{jobId}.{vertexId}.{subtaskIndex}.{attempt}.{slot}";
 }

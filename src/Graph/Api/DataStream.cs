@@ -164,6 +164,16 @@ public class DataStream<T>
         return this;
     }
 
+    /// <summary>
+    /// Puts the operator in slot sharing group <paramref name="name"/>: operators of different groups never share a slot
+    /// (nor a chain); an operator without a group takes its inputs' group when they all have the same one, else "default".
+    /// </summary>
+    public DataStream<T> SlotSharingGroup(string name)
+    {
+        Operator(nameof(SlotSharingGroup)).SlotSharingGroup = Plan.SlotSharingGroup.Check(name);
+        return this;
+    }
+
     /// <summary>Starts a new chain at this operator; later operators may chain to it.</summary>
     public DataStream<T> StartNewChain()
     {

@@ -33,6 +33,13 @@ public sealed class DataStreamSink<T>
         return this;
     }
 
+    /// <summary>Puts the sink in slot sharing group <paramref name="name"/> (see <see cref="DataStream{T}.SlotSharingGroup"/>).</summary>
+    public DataStreamSink<T> SlotSharingGroup(string name)
+    {
+        Transformation.SlotSharingGroup = Plan.SlotSharingGroup.Check(name);
+        return this;
+    }
+
     /// <summary>Runs the sink in its own subtask.</summary>
     public DataStreamSink<T> DisableChaining()
     {

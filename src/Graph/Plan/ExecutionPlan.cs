@@ -36,6 +36,7 @@ public static class ExecutionPlan
                 ["contents"] = node.Name,
                 ["parallelism"] = node.Parallelism,
                 ["max_parallelism"] = node.MaxParallelism,
+                ["slot_sharing_group"] = node.SlotSharingGroup,
                 ["output_type"] = node.OutputType.ToString(),
                 ["predecessors"] = predecessors,
             });
@@ -48,6 +49,7 @@ public static class ExecutionPlan
                 ["id"] = vertex.Id,
                 ["name"] = vertex.Name,
                 ["parallelism"] = vertex.Parallelism,
+                ["slot_sharing_group"] = vertex.SlotSharingGroup,
                 ["operators"] = new JsonArray([.. vertex.Chain.Select(n => (JsonNode)n.Id)]),
             });
         }

@@ -28,6 +28,9 @@ public sealed class JobVertex
     /// <summary>The vertex's max parallelism.</summary>
     public int MaxParallelism => Head.MaxParallelism;
 
+    /// <summary>The vertex's slot sharing group (every chained operator is in it).</summary>
+    public string SlotSharingGroup => Head.SlotSharingGroup;
+
     /// <summary>True when the head is a source.</summary>
     public bool IsSource => Head.IsSource;
 
@@ -101,4 +104,9 @@ public sealed class JobGraph(StreamGraph streamGraph, IReadOnlyList<JobVertex> v
 
     /// <summary>The total number of subtasks.</summary>
     public int SubtaskCount => Vertices.Sum(v => v.Parallelism);
+
+    /// <summary>How the job's subtasks share slots: one block of slots per slot sharing group.</summary>
+    public SlotSharing SlotSharing => _slotSharing ??= new SlotSharing(Vertices);
+
+    private SlotSharing? _slotSharing;
 }

@@ -33,11 +33,12 @@ public static class JobGraphBuilder
         return new JobGraph(streamGraph, vertices);
     }
 
-    /// <summary>Flink's rule: a single forward input between equal parallelisms with chaining allowed on both sides.</summary>
+    /// <summary>Flink's rule: a single forward input between equal parallelisms in one slot sharing group, with chaining allowed on both sides.</summary>
     public static bool IsChainable(StreamEdge edge) =>
         edge.Target.InEdges.Count == 1
         && edge.Partitioner is ForwardPartitioner
         && edge.Source.Parallelism == edge.Target.Parallelism
+        && edge.Source.SlotSharingGroup == edge.Target.SlotSharingGroup
         && edge.Source.Transformation.Chaining != ChainingStrategy.Never
         && edge.Target.Transformation.Chaining == ChainingStrategy.Always;
 

@@ -5,12 +5,13 @@ namespace ActorStream.Graph.Plan;
 /// <summary>One operator of the stream graph, with its resolved parallelism and uid.</summary>
 public sealed class StreamNode
 {
-    internal StreamNode(PhysicalTransformation transformation, int parallelism, int maxParallelism, string uid)
+    internal StreamNode(PhysicalTransformation transformation, int parallelism, int maxParallelism, string uid, string slotSharingGroup)
     {
         Transformation = transformation;
         Parallelism = parallelism;
         MaxParallelism = maxParallelism;
         Uid = uid;
+        SlotSharingGroup = slotSharingGroup;
     }
 
     /// <summary>The node id (the transformation's id).</summary>
@@ -27,6 +28,9 @@ public sealed class StreamNode
 
     /// <summary>The resolved max parallelism.</summary>
     public int MaxParallelism { get; }
+
+    /// <summary>The resolved slot sharing group: the user's, the inputs' common one, or "default".</summary>
+    public string SlotSharingGroup { get; }
 
     /// <summary>The transformation this node runs.</summary>
     public PhysicalTransformation Transformation { get; }

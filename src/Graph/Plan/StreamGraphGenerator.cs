@@ -72,7 +72,7 @@ public sealed class StreamGraphGenerator(PlanSettings settings)
                 $"Operator '{t.Name}' has parallelism {parallelism} above its max parallelism {maxParallelism}; raise the max parallelism.");
         Keys.KeyGroupRangeAssignment.CheckParallelism(maxParallelism, parallelism);
         var inputs = indexedInputs.Select(i => i.Upstream).ToList();
-        var node = new StreamNode(t, parallelism, maxParallelism, UidOf(t, inputs));
+        var node = new StreamNode(t, parallelism, maxParallelism, UidOf(t, inputs), SlotSharingGroupOf(t, inputs));
         foreach (var (input, index) in indexedInputs)
         {
             var partitioner = input.Partitioner ?? (input.Node.Parallelism == parallelism
@@ -88,6 +88,15 @@ public sealed class StreamGraphGenerator(PlanSettings settings)
         }
         _nodes.Add(node);
         return node;
+    }
+
+    /// <summary>Flink's rule: the group set on the operator, else its inputs' group when they all share one, else "default".</summary>
+    private static string SlotSharingGroupOf(PhysicalTransformation t, List<Upstream> inputs)
+    {
+        if (t.SlotSharingGroup is { } group)
+            return group;
+        var groups = inputs.Select(i => i.Node.SlotSharingGroup).Distinct(StringComparer.Ordinal).ToList();
+        return groups.Count == 1 ? groups[0] : Plan.SlotSharingGroup.Default;
     }
 
     /// <summary>The user's uid, or a hash of the node's name and inputs: stable as long as the program's shape is.</summary>

@@ -34,6 +34,9 @@ public abstract class Transformation
     /// <summary>How the operator chains with its neighbours.</summary>
     public ChainingStrategy Chaining { get; set; } = ChainingStrategy.Always;
 
+    /// <summary>The slot sharing group the user set, or null to inherit the inputs' group.</summary>
+    public string? SlotSharingGroup { get; set; }
+
     /// <summary>The element type produced.</summary>
     public StreamType OutputType { get; }
 

@@ -12,6 +12,8 @@ public sealed class ClusterPlacementSpecs(ClusterPlacementSpecs.Fixture cluster)
     {
         public static readonly CollectSink<(long Key, long Sum)> Sums = new();
         public static readonly GatedSequenceSource Gate = new(3_000);
+        public static readonly GatedSequenceSource GroupedGate = new(3_000);
+        public static readonly CollectSink<long> Grouped = new();
 
         protected override JobCatalog CatalogOf(int index) => Catalog(index);
 
@@ -24,6 +26,15 @@ public sealed class ClusterPlacementSpecs(ClusterPlacementSpecs.Fixture cluster)
                 env.FromSource(Gate, WatermarkStrategy<long>.NoWatermarks(), "gate").Uid("gate")
                     .Rebalance().Map(x => x).Uid("identity")
                     .SinkTo(new CollectSink<long>(), "discard").Uid("discard");
+            })
+            .Add("grouped", (env, args) =>
+            {
+                // default group: the source (1) and "identity" (2) need 2 slots; "heavy" (3) needs 3 more.
+                env.Parallelism = 2;
+                env.FromSource(GroupedGate, WatermarkStrategy<long>.NoWatermarks(), "gate").Uid("gate")
+                    .Rebalance().Map(x => x).Uid("identity")
+                    .Rescale().Map(x => x * 2).Uid("double").SlotSharingGroup("heavy").SetParallelism(3)
+                    .SinkTo(Grouped, "grouped").Uid("grouped").SetParallelism(3);
             })
             .Add("drifting", (env, args) => Sums_(env, args, new CollectSink<(long, long)>(), extraStep: index == 2));
 
@@ -67,6 +78,28 @@ public sealed class ClusterPlacementSpecs(ClusterPlacementSpecs.Fixture cluster)
 
         Assert.Equal(0, result.Restarts);
         Assert.All(await client.ListNodesAsync(), n => Assert.Equal(2, n.FreeSlots));
+    }
+
+    [Fact]
+    public async Task A_job_with_two_slot_sharing_groups_should_hold_the_slots_of_both_and_give_the_exact_result()
+    {
+        await using var client = await ClusterConnection.ConnectAsync([cluster.ContactPoints[0]]);
+        var jobId = await client.SubmitAsync(Describe("grouped", 2));
+        var job = client.Job(jobId, "grouped");
+
+        // 2 slots for the default group plus 3 for "heavy" out of the cluster's 6, spread evenly: one node keeps one free.
+        var nodes = await Eventually.ReturnsAsync(() => client.ListNodesAsync(), n => n.Count == 3 && n.Sum(x => x.FreeSlots) == 1, Patience);
+        Assert.Equal([0, 0, 1], nodes.Select(n => n.FreeSlots).Order());
+        var listed = Assert.Single(await Eventually.ReturnsAsync(() => client.ListJobsAsync(), j => j.Any(x => x.Id == jobId && x.Status == JobStatus.Running), Patience),
+            j => j.Id == jobId);
+        Assert.Equal(5, listed.Parallelism); // the slots the job holds
+
+        Fixture.GroupedGate.OpenAll();
+        await job.Completion.WaitAsync(Patience);
+
+        Assert.Equal(Enumerable.Range(1, 3_000).Select(i => i * 2L), Fixture.Grouped.Values.Order());
+        Assert.Equal([0, 1, 2], Fixture.Grouped.WithSubtasks.Select(v => v.Subtask).Distinct().Order());
+        await Eventually.ReturnsAsync(() => client.ListNodesAsync(), n => n.All(x => x.FreeSlots == 2), Patience);
     }
 
     [Fact]
