@@ -127,7 +127,8 @@ public sealed class PartitioningSpecs(NodeFixture fixture) : IClassFixture<NodeF
         Assert.Equal((1, 1), (fired, result.Restarts));
         var expected = Enumerable.Range(1, (int)count).GroupBy(x => x % 10L).ToDictionary(g => g.Key, g => g.Sum(x => (long)x));
         Assert.Equal(expected, sink.Values.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Max(v => v.Sum)));
-        // The restore starts after number 30,000: a restart from scratch would emit 30,000 sums again.
-        Assert.InRange(sink.Values.Count, count, count + 5_000);
+        // The restore starts after number 30,000: a restart from scratch would emit those 30,000 sums again, while the
+        // restore repeats only what the other keyed subtask summed between the release and the failure (three hops of buffers).
+        Assert.InRange(sink.Values.Count, count, count + 20_000);
     }
 }

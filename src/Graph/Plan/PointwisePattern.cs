@@ -29,6 +29,8 @@ public static class PointwisePattern
     /// <summary>The contiguous senders target <paramref name="target"/> reads, out of <paramref name="senders"/>, when there are <paramref name="targets"/>.</summary>
     public static (int Start, int Count) SendersOf(int target, int senders, int targets)
     {
+        if (senders < 1 || targets < 1)
+            throw new ArgumentOutOfRangeException(nameof(senders), $"Both sides of an edge need parallelism at least 1, not {senders} and {targets}.");
         if (target < 0 || target >= targets)
             throw new ArgumentOutOfRangeException(nameof(target), target, $"A target subtask index must be in 0..{targets - 1}.");
         if (senders < targets)
