@@ -1,5 +1,6 @@
 using ActorStream.Graph;
 using ActorStream.Graph.Operators;
+using ActorStream.Graph.Runtime;
 
 namespace ActorStream.Testing;
 
@@ -37,6 +38,10 @@ public static class Harnesses
     internal static ManualProcessingTimeService ManualClock(OperatorContext context) =>
         context.ProcessingTime as ManualProcessingTimeService ?? throw new InvalidOperationException(
             "This harness's operator runs on a real clock; create it with OperatorHarness.Subtask(...) to drive processing time by hand.");
+
+    internal static ManualOperatorMailbox ManualMailbox(OperatorContext context) =>
+        context.Mailbox as ManualOperatorMailbox ?? throw new InvalidOperationException(
+            "This harness's operator runs with a runtime mailbox; create its context with OperatorHarness.Subtask(...) to run mail by hand.");
 
     internal static T Expect<T>(object value, string what) =>
         value is T typed ? typed : throw new ArgumentException($"The harness needs {what}, but got {value.GetType().Name}.");

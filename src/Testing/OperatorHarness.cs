@@ -46,6 +46,24 @@ public sealed class OperatorHarness<TIn, TOut> : IOperatorHarness
     /// <summary>The processing-time clock of the subtask (a manual clock unless the context brought another).</summary>
     public ManualProcessingTimeService Clock => Harnesses.ManualClock(Context);
 
+    /// <summary>The subtask's mailbox, where calls completed on other threads (async I/O) post their results.</summary>
+    public ManualOperatorMailbox Mailbox => Harnesses.ManualMailbox(Context);
+
+    /// <summary>Runs the mail posted so far on this thread, as the subtask does between batches; returns how many mails ran.</summary>
+    public int ProcessMailbox() => Mailbox.RunPending();
+
+    /// <summary>
+    /// Runs mail as it arrives until <paramref name="condition"/> holds, for calls that complete on other threads (a
+    /// Task.Delay, a real client); fails when no mail comes for the mailbox's yield timeout.
+    /// </summary>
+    public void ProcessMailboxUntil(Func<bool> condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ProcessMailbox();
+        while (!condition())
+            Mailbox.Yield();
+    }
+
     /// <summary>Restores the operator (before <see cref="Open"/>) from the snapshots of the previous run's subtasks.</summary>
     public OperatorHarness<TIn, TOut> InitializeState(params OperatorSnapshot[] snapshots)
     {

@@ -24,17 +24,24 @@ internal sealed class ActorProcessingTimeService(TimeProvider time, Action<TimeS
         return callback;
     }
 
-    /// <summary>Runs the callbacks that are due (the subtask calls this when its timer fires).</summary>
-    public void FireDue()
+    /// <summary>How long until the earliest callback is due (zero or less: due now), or null when none waits.</summary>
+    public TimeSpan? UntilNextDue() =>
+        _callbacks.TryPeek(out _, out var next) ? TimeSpan.FromMilliseconds(next - CurrentProcessingTime) : null;
+
+    /// <summary>Runs the callbacks that are due (the subtask calls this when its timer fires); returns how many ran.</summary>
+    public int FireDue()
     {
         var now = CurrentProcessingTime;
         _wakeUpAt = long.MaxValue;
+        var fired = 0;
         while (_callbacks.TryPeek(out var callback, out var due) && due <= now)
         {
             _callbacks.Dequeue();
             callback.Run(now);
+            fired++;
         }
         RearmForNext(now);
+        return fired;
     }
 
     private void OnCancelled(ScheduledCallback callback)

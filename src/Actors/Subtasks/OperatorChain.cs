@@ -42,7 +42,7 @@ internal sealed class OperatorChain
     /// <summary>Builds the chain of subtask <paramref name="index"/> of <paramref name="vertex"/>.</summary>
     public static OperatorChain Create(JobGraph graph, JobVertex vertex, int index,
         IReadOnlyDictionary<string, IActorRef[]> subtasks, CounterGroup counters, TimeProvider time, IProcessingTimeService processingTime,
-        bool checkpointing, int remoteBatchBytes)
+        SubtaskMailbox mailbox, bool checkpointing, int remoteBatchBytes)
     {
         var chain = new OperatorChain();
         var settings = graph.Settings;
@@ -69,7 +69,8 @@ internal sealed class OperatorChain
                 RuntimeMode = graph.RuntimeMode,
                 Counters = counters,
                 TimeProvider = time,
-                ProcessingTime = processingTime,
+                ProcessingTime = new GuardedProcessingTimeService(processingTime, node.Name),
+                Mailbox = mailbox.For(node.Name),
                 CheckpointingEnabled = checkpointing,
             };
             var instance = instances[node];

@@ -61,6 +61,7 @@ internal sealed class RunningSubtask
     private readonly SubtaskCheckpointer _checkpointer;
     private readonly BarrierAligner _aligner;
     private readonly ActorProcessingTimeService _processingTime;
+    private readonly SubtaskMailbox _mailbox;
     private int _endedChannels;
     private bool _continueScheduled;
     private bool _pollScheduled;
@@ -89,8 +90,10 @@ internal sealed class RunningSubtask
         _processingTime = new ActorProcessingTimeService(services.TimeProvider,
             delay => host.Timers.StartSingleTimer("processing-time", SubtaskTicks.ProcessingTime.Instance, delay),
             () => host.Timers.Cancel("processing-time"));
+        var self = host.Self; // captured here: the mailbox wakes the actor up from other threads
+        _mailbox = new SubtaskMailbox(() => self.Tell(SubtaskTicks.RunMailbox.Instance), _processingTime);
         _chain = OperatorChain.Create(graph, _vertex, deployment.SubtaskIndex, subtasks, counters,
-            services.TimeProvider, _processingTime, checkpointing, services.RemoteMessageBytes);
+            services.TimeProvider, _processingTime, _mailbox, checkpointing, services.RemoteMessageBytes);
         _gate = new InputGate(ChannelLayout.InputsOf(_vertex, deployment.SubtaskIndex)
             .Select(c => (subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel, c.InputIndex))
             .ToList());
@@ -252,6 +255,15 @@ internal sealed class RunningSubtask
     public void ProcessingTimeTick()
     {
         _processingTime.FireDue();
+        ScheduleFlush();
+    }
+
+    /// <summary>Mail from other threads (async I/O completions) runs now, between batches.</summary>
+    public void RunMailbox()
+    {
+        if (_operatorsClosed)
+            return;
+        _mailbox.RunAll();
         ScheduleFlush();
     }
 

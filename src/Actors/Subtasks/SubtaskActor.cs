@@ -185,6 +185,7 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers, ISubta
         Receive<SubtaskTicks.FlushTimeout>(_ => Guarded(_running!.FlushTimeout));
         Receive<SubtaskTicks.EmitWatermark>(_ => Guarded(_running!.EmitWatermark));
         Receive<SubtaskTicks.ProcessingTime>(_ => Guarded(_running!.ProcessingTimeTick));
+        Receive<SubtaskTicks.RunMailbox>(_ => Guarded(_running!.RunMailbox));
         Receive<SubtaskTicks.ReportMetrics>(_ =>
         {
             var metrics = Metrics();

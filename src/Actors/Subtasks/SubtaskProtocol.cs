@@ -86,6 +86,12 @@ internal static class SubtaskTicks
         public static readonly SourceAvailable Instance = new();
     }
 
+    /// <summary>Mail waits in the subtask's mailbox (sent from other threads, at most one at a time).</summary>
+    public sealed record RunMailbox : INoSerializationVerificationNeeded
+    {
+        public static readonly RunMailbox Instance = new();
+    }
+
     public sealed record ResendWrites : INoSerializationVerificationNeeded
     {
         public static readonly ResendWrites Instance = new();

@@ -1,4 +1,5 @@
 using ActorStream.Graph.Keys;
+using ActorStream.Graph.Runtime;
 
 namespace ActorStream.Graph.Operators;
 
@@ -37,6 +38,12 @@ public sealed record OperatorContext
 
     /// <summary>Processing time and its callbacks, run by the subtask between batches.</summary>
     public IProcessingTimeService ProcessingTime { get; init; } = new ManualProcessingTimeService();
+
+    /// <summary>
+    /// The subtask's mailbox: work completed on other threads posts here to run on the subtask's thread between
+    /// batches (async I/O). Tests get a <see cref="ManualOperatorMailbox"/> that they drive.
+    /// </summary>
+    public IOperatorMailbox Mailbox { get; init; } = new ManualOperatorMailbox();
 
     /// <summary>The key groups this subtask owns.</summary>
     public KeyGroupRange KeyGroupRange =>
