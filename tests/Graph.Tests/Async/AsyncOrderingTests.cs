@@ -144,6 +144,21 @@ public sealed class AsyncOrderingTests
     }
 
     [Fact]
+    public void A_lambda_completed_by_the_test_should_emit_once_the_mailbox_runs()
+    {
+        var pending = new TaskCompletionSource<string>();
+        var harness = Harnesses.For<int, string>(s => AsyncDataStream.OrderedWait(s, (int x, CancellationToken ct) => pending.Task,
+            TimeSpan.FromSeconds(1)), OperatorHarness.Subtask()).Open();
+        harness.ProcessElement(1, timestamp: 10);
+
+        pending.SetResult("one");
+        Assert.Empty(harness.Records);
+        harness.ProcessMailbox();
+
+        Assert.Equal([new StreamRecord<string>("one", 10)], harness.Records);
+    }
+
+    [Fact]
     public async Task A_lambda_that_awaits_should_complete_through_the_mailbox()
     {
         var harness = Harnesses.For<int, string>(s => AsyncDataStream.UnorderedWait(s, async (x, ct) =>
