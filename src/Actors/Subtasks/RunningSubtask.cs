@@ -263,7 +263,9 @@ internal sealed class RunningSubtask
     {
         if (_operatorsClosed)
             return;
+        _time.Busy();
         _mailbox.RunAll();
+        _time.Stopped(backPressured: false);
         ScheduleFlush();
     }
 
