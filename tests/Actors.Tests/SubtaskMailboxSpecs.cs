@@ -6,7 +6,7 @@ namespace ActorStream.Actors.Tests;
 public sealed class SubtaskMailboxSpecs
 {
     private int _wakeUps;
-    private readonly ActorProcessingTimeService _time = new(new ManualTimeProvider(), _ => { });
+    private readonly ActorProcessingTimeService _time = new(new ManualTimeProvider(), _ => { }, () => { });
 
     private SubtaskMailbox Mailbox() => new(() => Interlocked.Increment(ref _wakeUps), _time);
 

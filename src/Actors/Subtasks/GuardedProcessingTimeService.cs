@@ -7,6 +7,6 @@ internal sealed class GuardedProcessingTimeService(IProcessingTimeService inner,
 {
     public long CurrentProcessingTime => inner.CurrentProcessingTime;
 
-    public void ScheduleAt(long timestamp, Action<long> onTime) =>
+    public ScheduledCallback ScheduleAt(long timestamp, Action<long> onTime) =>
         inner.ScheduleAt(timestamp, now => OperatorException.Guard(operatorName, () => onTime(now)));
 }

@@ -129,3 +129,46 @@ public sealed class AsyncCheckpointTests
         Assert.Equal([new RecordEmitted("r1", 10), new WatermarkEmitted(15), new RecordEmitted("r2", 20)], restored.Events);
     }
 }
+
+/// <summary>An async function with operator state of its own (its calls so far), logging the count at open and at each call.</summary>
+internal sealed class CountingLookup(List<long> log) : RichAsyncFunction<int, string>, ICheckpointedFunction
+{
+    private IListState<long> _state = null!;
+    private long _calls;
+
+    public void InitializeState(IFunctionInitializationContext context)
+    {
+        _state = context.OperatorStateStore.GetListState(new ListStateDescriptor<long>("calls"));
+        _calls = _state.Get().Sum();
+    }
+
+    public void SnapshotState(IFunctionSnapshotContext context) => _state.Update([_calls]);
+
+    public override void Open() => log.Add(_calls);
+
+    public override Task<IEnumerable<string>> InvokeAsync(int input, CancellationToken cancellationToken)
+    {
+        log.Add(++_calls);
+        return new TaskCompletionSource<IEnumerable<string>>().Task;
+    }
+}
+
+public sealed class AsyncCheckpointedFunctionTests
+{
+    [Fact]
+    public void A_checkpointed_async_function_should_get_its_own_state_back_next_to_the_reissued_elements()
+    {
+        List<long> before = [];
+        var harness = Harnesses.For<int, string>(s => AsyncDataStream.OrderedWait(s, new CountingLookup(before), TimeSpan.FromSeconds(1)),
+            OperatorHarness.Subtask()).Open();
+        harness.ProcessElements(1, 2, 3);
+        var snapshot = harness.Snapshot(1);
+
+        List<long> after = [];
+        Harnesses.For<int, string>(s => AsyncDataStream.OrderedWait(s, new CountingLookup(after), TimeSpan.FromSeconds(1)),
+            OperatorHarness.Subtask()).InitializeState(snapshot).Open();
+
+        Assert.Equal([0L, 1, 2, 3], before);
+        Assert.Equal([3L, 4, 5, 6], after); // opened with its 3 calls, then the 3 elements in flight issued again
+    }
+}

@@ -24,6 +24,7 @@ public sealed class AsyncOrderingTests
 
         Assert.Equal([new("r1", 10), new("r2", 20), new("c1", 30), new StreamRecord<string>("c2", 30)], harness.Records);
         Assert.Equal(0, ((AsyncWaitOperator<int, string>)harness.Operator).InFlight);
+        Assert.Equal(0, harness.Clock.Pending); // completed elements cancel their timeouts
     }
 
     [Fact]

@@ -5,6 +5,12 @@ internal sealed class LambdaAsyncFunction<TIn, TOut>(Func<TIn, CancellationToken
 {
     private readonly Func<TIn, CancellationToken, Task<TOut>> _function = function ?? throw new ArgumentNullException(nameof(function));
 
-    public async Task<IEnumerable<TOut>> InvokeAsync(TIn input, CancellationToken cancellationToken) =>
-        [await _function(input, cancellationToken).ConfigureAwait(false)];
+    /// <summary>
+    /// Wraps the lambda's result without an async state machine: the continuation runs where the lambda's task completes,
+    /// so a completed task gives a completed task, and a failure keeps its own exception (GetResult, not Result).
+    /// </summary>
+    public Task<IEnumerable<TOut>> InvokeAsync(TIn input, CancellationToken cancellationToken) =>
+        (_function(input, cancellationToken) ?? throw new InvalidOperationException("The async lambda returned null instead of a task."))
+        .ContinueWith<IEnumerable<TOut>>(call => [call.GetAwaiter().GetResult()], CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 }

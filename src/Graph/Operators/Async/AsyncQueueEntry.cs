@@ -53,6 +53,12 @@ internal sealed class AsyncQueueEntry<TIn, TOut>
     /// <summary>Cancels the running attempt's call.</summary>
     public CancellationTokenSource? Cancellation { get; set; }
 
+    /// <summary>The element's timeout callback, cancelled when it completes earlier.</summary>
+    public ScheduledCallback? TimeoutTimer { get; set; }
+
+    /// <summary>The callback of a retry waiting for its delay.</summary>
+    public ScheduledCallback? RetryTimer { get; set; }
+
     /// <summary>The results once the element completed (possibly by its timeout handler).</summary>
     public IReadOnlyList<TOut>? Results { get; private set; }
 
@@ -65,5 +71,13 @@ internal sealed class AsyncQueueEntry<TIn, TOut>
         Results = results;
         Cancellation?.Dispose();
         Cancellation = null;
+        CancelTimers();
+    }
+
+    /// <summary>Cancels the timeout and a waiting retry: neither has anything left to do.</summary>
+    public void CancelTimers()
+    {
+        TimeoutTimer?.Cancel();
+        RetryTimer?.Cancel();
     }
 }

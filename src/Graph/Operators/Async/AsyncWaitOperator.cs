@@ -31,9 +31,12 @@ public sealed class AsyncWaitOperator<TIn, TOut> : UdfOperator<TIn, TOut, IAsync
     /// <summary>Elements in flight or completed but not yet emitted.</summary>
     public int InFlight => _elements;
 
-    /// <summary>Keeps this subtask's share of the elements that were in flight at the restored checkpoint.</summary>
-    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored) =>
-        _restored = AsyncInFlightState.ShareOf(restored, Context.SubtaskIndex, Context.Parallelism, _serializer);
+    /// <summary>Keeps this subtask's share of the elements that were in flight at the restored checkpoint (and a checkpointed function's state).</summary>
+    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored)
+    {
+        (_restored, var functionStates) = AsyncInFlightState.ShareOf(restored, Context.SubtaskIndex, Context.Parallelism, _serializer);
+        base.InitializeOperatorState(functionStates);
+    }
 
     /// <summary>Opens the function, then issues the restored elements again.</summary>
     public override void Open()
@@ -57,7 +60,7 @@ public sealed class AsyncWaitOperator<TIn, TOut> : UdfOperator<TIn, TOut, IAsync
         if (_settings.HasTimeout)
         {
             entry.Deadline = Context.ProcessingTime.CurrentProcessingTime + (long)_settings.Timeout.TotalMilliseconds;
-            Context.ProcessingTime.ScheduleAt(entry.Deadline, _ => OnTimeout(entry));
+            entry.TimeoutTimer = Context.ProcessingTime.ScheduleAt(entry.Deadline, _ => OnTimeout(entry));
         }
         Attempt(entry);
     }
@@ -80,7 +83,8 @@ public sealed class AsyncWaitOperator<TIn, TOut> : UdfOperator<TIn, TOut, IAsync
 
     /// <summary>The elements not yet emitted, in input order, completed or not: a restore issues them again.</summary>
     public override byte[]? SnapshotOperatorState(long checkpointId) =>
-        AsyncInFlightState.Write([.. _queue.Where(e => !e.IsWatermark).Select(e => new StreamRecord<TIn>(e.Input, e.Timestamp))], _serializer);
+        AsyncInFlightState.Write([.. _queue.Where(e => !e.IsWatermark).Select(e => new StreamRecord<TIn>(e.Input, e.Timestamp))], _serializer,
+            base.SnapshotOperatorState(checkpointId));
 
     /// <summary>Waits until every element in flight completed and was emitted.</summary>
     public override void EndInput()
@@ -95,7 +99,10 @@ public sealed class AsyncWaitOperator<TIn, TOut> : UdfOperator<TIn, TOut, IAsync
     {
         _closed = true;
         foreach (var entry in _queue)
+        {
             entry.Cancellation?.Cancel();
+            entry.CancelTimers();
+        }
         base.Close();
     }
 
@@ -155,7 +162,7 @@ public sealed class AsyncWaitOperator<TIn, TOut> : UdfOperator<TIn, TOut, IAsync
         var due = Context.ProcessingTime.CurrentProcessingTime + (long)_settings.Retry.DelayAfter(attempt).TotalMilliseconds;
         if (due >= entry.Deadline)
             return; // the timeout comes first and decides
-        Context.ProcessingTime.ScheduleAt(due, _ =>
+        entry.RetryTimer = Context.ProcessingTime.ScheduleAt(due, _ =>
         {
             if (!_closed && !entry.IsDone && entry.Attempts == attempt)
                 Attempt(entry);
