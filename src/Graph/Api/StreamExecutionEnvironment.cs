@@ -98,6 +98,18 @@ public sealed class StreamExecutionEnvironment
     public DataStream<string> ReadTextFile(string path, string? name = null, double? recordsPerSecond = null) =>
         FromSource(new TextLineSource(path, recordsPerSecond), WatermarkStrategy<string>.NoWatermarks(), name ?? $"ReadTextFile({Path.GetFileName(path)})");
 
+    /// <summary>
+    /// The lines a TCP server at <paramref name="host"/>:<paramref name="port"/> sends, split at <paramref name="delimiter"/>
+    /// (Flink's socketTextStream; parallelism 1). When the connection closes or is refused the source connects again,
+    /// waiting up to <paramref name="maxRetryBackoff"/> (doubling from 100 ms), at most <paramref name="maxRetries"/> times in
+    /// a row (-1: forever); then its input ends. At most once: lines received but not yet through a completed checkpoint
+    /// are lost when the job fails (see <see cref="SocketTextSource"/>).
+    /// </summary>
+    public DataStream<string> SocketTextStream(string host, int port, char delimiter = '\n', int maxRetries = 0, TimeSpan? maxRetryBackoff = null,
+        string? name = null) =>
+        FromSource(new SocketTextSource(host, port, delimiter, maxRetries, maxRetryBackoff), WatermarkStrategy<string>.NoWatermarks(),
+            name ?? $"Socket Stream({host}:{port})");
+
     /// <summary>A stream read from <paramref name="source"/> with timestamps and watermarks from <paramref name="watermarks"/>.</summary>
     public DataStream<T> FromSource<T>(ISource<T> source, WatermarkStrategy<T> watermarks, string name) =>
         new(this, Register(new SourceTransformation<T>(NextId(), name, source, watermarks)));
