@@ -6,7 +6,7 @@ using ActorStream.Graph.Sinks;
 namespace ActorStream.Graph;
 
 /// <summary>A stream of <typeparamref name="T"/>: a lazy handle on a transformation that later operators read.</summary>
-public class DataStream<T>
+public partial class DataStream<T>
 {
     internal DataStream(StreamExecutionEnvironment environment, Transformation transformation)
     {

@@ -7,6 +7,7 @@ namespace ActorStream.Graph;
 public sealed class StreamExecutionEnvironment
 {
     private readonly List<Transformation> _transformations = [];
+    private readonly List<IJobAttachment> _attachments = [];
     private readonly IJobExecutor? _executor;
     private int _nextId;
 
@@ -137,11 +138,34 @@ public sealed class StreamExecutionEnvironment
     {
         var graph = GetJobGraph(jobName);
         _transformations.Clear();
+        var attachments = _attachments.ToList();
+        _attachments.Clear();
         var executor = _executor ?? throw new InvalidOperationException(
             "This environment has no runtime to run jobs on: create it with StreamExecutionEnvironment.GetExecutionEnvironment() " +
             "(the ActorStream package's local runtime) or StreamExecutionEnvironment.Create(executor).");
-        return executor.SubmitAsync(graph, cancellationToken);
+        return attachments.Count == 0 ? executor.SubmitAsync(graph, cancellationToken) : SubmitAttachedAsync(executor, graph, attachments, cancellationToken);
     }
+
+    /// <summary>Submits a job whose collected streams follow it.</summary>
+    private static async Task<IJobClient> SubmitAttachedAsync(IJobExecutor executor, JobGraph graph, List<IJobAttachment> attachments,
+        CancellationToken cancellationToken)
+    {
+        IJobClient client;
+        try
+        {
+            client = await executor.SubmitAsync(graph, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            attachments.ForEach(a => a.Fail(e));
+            throw;
+        }
+        attachments.ForEach(a => a.Attach(client));
+        return client;
+    }
+
+    /// <summary>Lets <paramref name="attachment"/> follow the job this environment submits next.</summary>
+    internal void Attach(IJobAttachment attachment) => _attachments.Add(attachment);
 
     internal int NextId() => ++_nextId;
 
