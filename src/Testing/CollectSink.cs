@@ -5,7 +5,8 @@ namespace ActorStream.Testing;
 
 /// <summary>
 /// A sink that keeps every record in memory, for tests whose job runs in the test's process (a <see cref="MiniCluster"/>
-/// or any local environment): every subtask's writer adds to the same collection.
+/// or any local environment): every subtask's writer adds to the same collection, unbounded, with the writing subtask
+/// for assertions. To stream results to a program with bounded memory, use <c>DataStream.ExecuteAndCollectAsync</c>.
 /// </summary>
 public sealed class CollectSink<T> : ISink<T>
 {

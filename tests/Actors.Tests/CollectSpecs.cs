@@ -207,6 +207,18 @@ public sealed class CollectSpecs(NodeFixture fixture) : IClassFixture<NodeFixtur
     }
 
     [Fact]
+    public async Task A_collect_sink_in_a_graph_its_environment_did_not_submit_should_fail_the_job_saying_why()
+    {
+        var env = fixture.CreateEnvironment(parallelism: 1);
+        _ = env.FromSequence(1, 10).CollectAsync();
+        var graph = env.GetJobGraph("rebuilt-elsewhere"); // as a job catalog on a cluster node builds it: nobody reads its results
+
+        var error = await Assert.ThrowsAsync<JobExecutionException>(() => fixture.Node.Submit(graph).Completion.WaitAsync(Patience));
+
+        Assert.Contains("has no caller to hand its records to", error.InnerException?.Message ?? error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_collected_stream_should_be_enumerable_once()
     {
         var results = fixture.CreateEnvironment().FromSequence(1, 10).CollectAsync();

@@ -49,6 +49,9 @@ public sealed class CollectResultStream<T> : IAsyncEnumerable<T>, IJobAttachment
     }
 
     /// <inheritdoc />
+    void IJobAttachment.Submitting() => _buffer.MarkSubmitted();
+
+    /// <inheritdoc />
     void IJobAttachment.Attach(IJobClient client)
     {
         _job.TrySetResult(client);
@@ -111,6 +114,9 @@ public sealed class CollectResultStream<T> : IAsyncEnumerable<T>, IJobAttachment
 /// <summary>Something that follows a job the environment submits next (a collected stream).</summary>
 internal interface IJobAttachment
 {
+    /// <summary>The job is about to be submitted (its subtasks may start before the submission returns).</summary>
+    void Submitting();
+
     /// <summary>The job was submitted.</summary>
     void Attach(IJobClient client);
 

@@ -150,6 +150,7 @@ public sealed class StreamExecutionEnvironment
     private static async Task<IJobClient> SubmitAttachedAsync(IJobExecutor executor, JobGraph graph, List<IJobAttachment> attachments,
         CancellationToken cancellationToken)
     {
+        attachments.ForEach(a => a.Submitting());
         IJobClient client;
         try
         {

@@ -15,6 +15,7 @@ internal sealed class CollectBuffer<T>
     private readonly Dictionary<Guid, long> _releasedUpTo = [];
     private long _released;
     private int _maxBuffered;
+    private volatile bool _submitted;
 
     public CollectBuffer(int capacity)
     {
@@ -38,6 +39,21 @@ internal sealed class CollectBuffer<T>
 
     /// <summary>The most records the buffer held at once.</summary>
     public int MaxBuffered => Volatile.Read(ref _maxBuffered);
+
+    /// <summary>The job that writes here is being submitted by the environment that created this buffer, whose caller reads it.</summary>
+    public void MarkSubmitted() => _submitted = true;
+
+    /// <summary>
+    /// Throws unless the job was submitted by the environment of the collected stream: a graph rebuilt elsewhere (a job
+    /// catalog on a cluster node) would fill a buffer nobody reads and then hold its job forever.
+    /// </summary>
+    public void CheckSubmitted(SinkContext context)
+    {
+        if (!_submitted)
+            throw new InvalidOperationException($"The collect sink of job '{context.JobName}' has no caller to hand its records to: a collected " +
+                "stream (CollectAsync, ExecuteAndCollectAsync) works only for a job started from its own environment in the caller's process, " +
+                "not for a job rebuilt from a JobCatalog on a cluster node; write such a job's results to a sink (Kafka, files, MySQL, an actor) instead.");
+    }
 
     /// <summary>True once the caller stopped reading.</summary>
     public bool IsClosed => _closed.IsCancellationRequested;

@@ -14,11 +14,18 @@ internal sealed class CollectResultSink<T>(CollectBuffer<T> buffer) : ITwoPhaseC
     public ITypeSerializer<CollectBatch<T>> CommittableSerializer => CollectBatchSerializer<T>.Instance;
 
     /// <inheritdoc />
-    public ISinkWriter<T> CreateWriter(SinkContext context) => new DirectWriter(buffer);
+    public ISinkWriter<T> CreateWriter(SinkContext context)
+    {
+        buffer.CheckSubmitted(context);
+        return new DirectWriter(buffer);
+    }
 
     /// <inheritdoc />
-    public ITwoPhaseCommitWriter<T, CollectBatch<T>> CreateWriter(SinkContext context, TwoPhaseCommitRestore<CollectBatch<T>> restore) =>
-        new CheckpointedWriter(context.SubtaskIndex);
+    public ITwoPhaseCommitWriter<T, CollectBatch<T>> CreateWriter(SinkContext context, TwoPhaseCommitRestore<CollectBatch<T>> restore)
+    {
+        buffer.CheckSubmitted(context);
+        return new CheckpointedWriter(context.SubtaskIndex);
+    }
 
     /// <inheritdoc />
     public ICommitter<CollectBatch<T>> CreateCommitter(SinkContext context) => new Committer(buffer);
