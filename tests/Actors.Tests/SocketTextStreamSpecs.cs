@@ -51,6 +51,36 @@ public sealed class SocketTextStreamSpecs(NodeFixture fixture) : IClassFixture<N
         Assert.Contains($"could not connect to 127.0.0.1:{port}", error.InnerException?.Message ?? error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task After_a_failure_the_job_should_connect_again_and_read_on_without_the_lines_it_had_received()
+    {
+        using var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+        var port = ((IPEndPoint)server.LocalEndpoint).Port;
+        var serving = Task.Run(async () =>
+        {
+            using var first = await server.AcceptTcpClientAsync().WaitAsync(Patience);
+            await first.GetStream().WriteAsync(Encoding.UTF8.GetBytes("a\nb\nc\n"));
+            await ServeAsync(server, "d\n"); // the restored source's connection; the first one is left open
+            server.Stop();
+        });
+        var env = fixture.CreateEnvironment(parallelism: 1);
+        env.EnableCheckpointing(TimeSpan.FromMilliseconds(100));
+        env.RestartStrategy = RestartStrategy.FixedDelay(3, TimeSpan.FromMilliseconds(100));
+        var failed = 0;
+        var results = env.SocketTextStream("127.0.0.1", port, maxRetries: 2, maxRetryBackoff: TimeSpan.FromMilliseconds(20))
+            .Map(line => line == "c" && Interlocked.Exchange(ref failed, 1) == 0 ? throw new InvalidOperationException("injected failure") : line)
+            .ExecuteAndCollectAsync("socket-restart");
+
+        var lines = await ReadAllAsync(results);
+
+        Assert.Equal(1, (await results.JobClient!.Completion).Restarts);
+        Assert.Equal("d", lines[^1]); // read on the new connection
+        Assert.DoesNotContain("c", lines); // received before the failure, never replayed: at most once
+        Assert.Equal(lines.Distinct(), lines);
+        await serving;
+    }
+
     private static async Task ServeAsync(TcpListener server, string text)
     {
         using var client = await server.AcceptTcpClientAsync().WaitAsync(Patience);
