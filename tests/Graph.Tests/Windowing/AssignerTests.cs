@@ -97,5 +97,7 @@ public sealed class AssignerTests
     private sealed class Clock(long now) : IWindowAssignerContext
     {
         public long CurrentProcessingTime => now;
+
+        public long GetStaggerOffset(WindowStagger stagger, long size) => WindowStaggerOffsets.Of(stagger, now, size, subtaskIndex: 0);
     }
 }

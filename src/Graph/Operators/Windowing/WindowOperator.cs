@@ -26,6 +26,7 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     public const string TimerServiceName = "window-timers";
 
     private const string LateRecordsDroppedCounter = "numLateRecordsDropped";
+    private const byte StaggerStateVersion = 1;
 
     private readonly WindowAssigner<TIn, W> _assigner;
     private readonly MergingWindowAssigner<TIn, W>? _mergingAssigner;
@@ -44,6 +45,7 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     private WindowProcessContext<TKey, TOut, W>? _processContext;
     private TimestampedCollector<TOut>? _collector;
     private ICounter? _lateRecordsDropped;
+    private long? _staggerOffset;
 
     internal WindowOperator(
         WindowAssigner<TIn, W> assigner,
@@ -82,6 +84,39 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     private protected WindowProcessContext<TKey, TOut, W> ProcessContext => _processContext!;
 
     long IWindowAssignerContext.CurrentProcessingTime => Timers.CurrentProcessingTime;
+
+    long IWindowAssignerContext.GetStaggerOffset(WindowStagger stagger, long size) =>
+        _staggerOffset ??= WindowStaggerOffsets.Of(stagger, Timers.CurrentProcessingTime, size, Context.SubtaskIndex);
+
+    /// <summary>Restores this subtask's stagger offset (written by the subtask of the same index), so restored windows keep their starts.</summary>
+    public override void InitializeOperatorState(IReadOnlyList<byte[]> restored)
+    {
+        foreach (var state in restored)
+        {
+            using var input = new BinaryReader(new MemoryStream(state));
+            if (input.ReadByte() is var version && version != StaggerStateVersion)
+                throw new InvalidDataException($"Unknown window operator state version {version}.");
+            var subtask = input.ReadInt32();
+            var offset = input.ReadInt64();
+            if (subtask == Context.SubtaskIndex)
+                _staggerOffset = offset;
+        }
+    }
+
+    /// <summary>The stagger offset once the first element fixed it; no state otherwise.</summary>
+    public override byte[]? SnapshotOperatorState(long checkpointId)
+    {
+        if (_staggerOffset is not { } offset)
+            return null;
+        using var buffer = new MemoryStream();
+        using (var output = new BinaryWriter(buffer))
+        {
+            output.Write(StaggerStateVersion);
+            output.Write(Context.SubtaskIndex);
+            output.Write(offset);
+        }
+        return buffer.ToArray();
+    }
 
     /// <inheritdoc />
     public override IKeyedStateSnapshots? KeyedStateSnapshots => _backend;

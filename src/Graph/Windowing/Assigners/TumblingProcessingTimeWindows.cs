@@ -3,23 +3,36 @@ namespace ActorStream.Graph.Windowing;
 /// <summary>Processing-time windows of a fixed size that do not overlap; an element goes to the window of the time it arrives.</summary>
 public sealed class TumblingProcessingTimeWindows : TumblingWindowAssigner
 {
-    private TumblingProcessingTimeWindows(long size, long offset)
-        : base(size, offset)
-    {
-    }
+    private TumblingProcessingTimeWindows(long size, long offset, WindowStagger stagger)
+        : base(size, offset) => Stagger = stagger;
+
+    /// <summary>How the subtasks shift their window starts against each other.</summary>
+    public WindowStagger Stagger { get; }
 
     /// <summary>Tumbling processing-time windows of <paramref name="size"/>.</summary>
-    public static TumblingProcessingTimeWindows Of(TimeSpan size) => new(Durations.ToMillis(size), 0);
+    public static TumblingProcessingTimeWindows Of(TimeSpan size) => new(Durations.ToMillis(size), 0, WindowStagger.Aligned);
 
     /// <summary>Tumbling processing-time windows of <paramref name="size"/> shifted by <paramref name="offset"/>.</summary>
     public static TumblingProcessingTimeWindows Of(TimeSpan size, TimeSpan offset) =>
-        new(Durations.ToMillis(size), Durations.ToMillis(offset));
+        new(Durations.ToMillis(size), Durations.ToMillis(offset), WindowStagger.Aligned);
+
+    /// <summary>
+    /// Tumbling processing-time windows of <paramref name="size"/> shifted by <paramref name="offset"/> plus a
+    /// per-subtask <paramref name="stagger"/> (Flink's TumblingProcessingTimeWindows.of(size, offset, stagger)).
+    /// </summary>
+    public static TumblingProcessingTimeWindows Of(TimeSpan size, TimeSpan offset, WindowStagger stagger)
+    {
+        if (!Enum.IsDefined(stagger))
+            throw new ArgumentOutOfRangeException(nameof(stagger), stagger, "Unknown window stagger.");
+        return new(Durations.ToMillis(size), Durations.ToMillis(offset), stagger);
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context)
     {
         var now = context.CurrentProcessingTime;
-        var start = TimeWindow.GetWindowStartWithOffset(now, Offset % Size, Size);
+        var stagger = Stagger == WindowStagger.Aligned ? 0 : context.GetStaggerOffset(Stagger, Size);
+        var start = TimeWindow.GetWindowStartWithOffset(now, (Offset + stagger) % Size, Size);
         return [new TimeWindow(start, start + Size)];
     }
 
@@ -28,4 +41,7 @@ public sealed class TumblingProcessingTimeWindows : TumblingWindowAssigner
 
     /// <inheritdoc />
     public override bool IsEventTime => false;
+
+    /// <inheritdoc />
+    public override string ToString() => Stagger == WindowStagger.Aligned ? base.ToString() : $"{GetType().Name}({Size}, {Stagger})";
 }
