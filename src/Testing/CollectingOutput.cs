@@ -15,12 +15,16 @@ public sealed record SideRecordEmitted(string TagId, object? Value, long Timesta
 /// <summary>A watermark.</summary>
 public sealed record WatermarkEmitted(long Watermark) : OutputEvent;
 
-/// <summary>An <see cref="IOutput{T}"/> that records main records, side outputs per tag and watermarks, in order.</summary>
+/// <summary>The stream became idle (<paramref name="Idle"/>) or active again.</summary>
+public sealed record WatermarkStatusEmitted(bool Idle) : OutputEvent;
+
+/// <summary>An <see cref="IOutput{T}"/> that records main records, side outputs per tag, watermarks and watermark statuses, in order.</summary>
 public sealed class CollectingOutput<T> : IOutput<T>
 {
     private readonly List<OutputEvent> _events = [];
     private readonly List<StreamRecord<T>> _records = [];
     private readonly List<long> _watermarks = [];
+    private readonly List<bool> _statuses = [];
     private readonly Dictionary<OutputTag, List<object>> _sideOutputs = [];
 
     /// <summary>Everything emitted, in order.</summary>
@@ -34,6 +38,9 @@ public sealed class CollectingOutput<T> : IOutput<T>
 
     /// <summary>The watermarks, in order.</summary>
     public IReadOnlyList<long> Watermarks => _watermarks;
+
+    /// <summary>The watermark statuses, in order: true for idle, false for active again.</summary>
+    public IReadOnlyList<bool> Statuses => _statuses;
 
     /// <summary>The tags that received at least one record.</summary>
     public IReadOnlyCollection<OutputTag> SideOutputTags => _sideOutputs.Keys;
@@ -65,12 +72,20 @@ public sealed class CollectingOutput<T> : IOutput<T>
         _events.Add(new WatermarkEmitted(watermark));
     }
 
+    /// <inheritdoc />
+    public void EmitWatermarkStatus(bool idle)
+    {
+        _statuses.Add(idle);
+        _events.Add(new WatermarkStatusEmitted(idle));
+    }
+
     /// <summary>Forgets everything recorded so far.</summary>
     public void Clear()
     {
         _events.Clear();
         _records.Clear();
         _watermarks.Clear();
+        _statuses.Clear();
         _sideOutputs.Clear();
     }
 }

@@ -6,7 +6,10 @@ namespace ActorStream.Actors.Exchange;
 /// The receiving end of a subtask's input channels: queues what arrives per channel, hands it out
 /// fairly (round-robin over channels, in order within a channel), and returns a credit to the
 /// sender for every batch processed. Queues never exceed the credits granted. Each channel feeds
-/// one of the head operator's inputs; each input combines its own channels' watermarks.
+/// one of the head operator's inputs; each input combines its own channels' watermarks. Nothing is handed
+/// out before every channel delivered its first message (each sender announces its watermark status first):
+/// so a source subtask that starts idle (it owns no split) is known idle before any other channel's records
+/// count, and event time does not depend on which subtask started first.
 /// </summary>
 internal sealed class InputGate
 {
@@ -14,6 +17,8 @@ internal sealed class InputGate
     private readonly (IActorRef Sender, Credit Credit)[] _creditTargets;
     private readonly (int Input, int Local)[] _inputOf;
     private readonly bool[] _blocked;
+    private readonly bool[] _heard;
+    private int _unheard;
     private int _next;
     private int _queued;
 
@@ -23,6 +28,8 @@ internal sealed class InputGate
         _creditTargets = new (IActorRef, Credit)[channels.Count];
         _inputOf = new (int, int)[channels.Count];
         _blocked = new bool[channels.Count];
+        _heard = new bool[channels.Count];
+        _unheard = channels.Count;
         var perInput = new List<int>();
         for (var i = 0; i < channels.Count; i++)
         {
@@ -44,7 +51,7 @@ internal sealed class InputGate
     {
         get
         {
-            if (_queued == 0)
+            if (_queued == 0 || _unheard > 0)
                 return false;
             for (var i = 0; i < _queues.Length; i++)
             {
@@ -79,11 +86,21 @@ internal sealed class InputGate
     {
         _queues[message.Channel].Enqueue(message);
         _queued++;
+        if (!_heard[message.Channel])
+        {
+            _heard[message.Channel] = true;
+            _unheard--;
+        }
     }
 
     /// <summary>Takes the next message, visiting channels round-robin.</summary>
     public bool TryDequeue(out IChannelMessage message)
     {
+        if (_unheard > 0)
+        {
+            message = null!;
+            return false;
+        }
         for (var i = 0; i < _queues.Length && _queued > 0; i++)
         {
             var channel = (_next + i) % _queues.Length;

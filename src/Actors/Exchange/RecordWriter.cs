@@ -29,6 +29,12 @@ internal interface IRecordWriter
 
     /// <summary>Credit arrived for <paramref name="channel"/>.</summary>
     void AddCredit(int channel, int amount);
+
+    /// <summary>
+    /// Sends the stream's watermark status on every channel unless one was sent already: the first message of
+    /// every channel, which the receiving gate waits for from all its channels before it hands out any.
+    /// </summary>
+    void AnnounceWatermarkStatus();
 }
 
 /// <summary>
@@ -42,6 +48,7 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
     private readonly int[] _counts = new int[channels.Length];
     private readonly int[] _capacities = new int[channels.Length];
     private int _buffered;
+    private bool _statusSent;
 
     public long RecordsWritten { get; private set; }
 
@@ -87,6 +94,7 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
 
     public void ProcessWatermarkStatus(bool idle)
     {
+        _statusSent = true;
         FlushAll();
         foreach (var channel in channels)
             channel.SendWatermarkStatus(idle);
@@ -113,6 +121,12 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
     }
 
     public void AddCredit(int channel, int amount) => channels[channel].AddCredit(amount);
+
+    public void AnnounceWatermarkStatus()
+    {
+        if (!_statusSent)
+            ProcessWatermarkStatus(idle: false);
+    }
 
     private void Append(int channel, in StreamRecord<T> record)
     {

@@ -134,6 +134,8 @@ internal sealed class RunningSubtask
         _checkpointer.MarkAllDirty(); // the first checkpoint of every run is a full one
         foreach (var (node, op) in _chain.Operators)
             OperatorException.Guard(node.Name, op.Open);
+        foreach (var writer in _chain.Writers)
+            writer.AnnounceWatermarkStatus();
         _gate.GrantInitialCredits(_graph.Settings.CreditsPerChannel);
         if (_checkpointing)
             _host.Timers.StartPeriodicTimer("resend-writes", SubtaskTicks.ResendWrites.Instance, WriteResendInterval);

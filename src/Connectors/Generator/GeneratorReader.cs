@@ -38,6 +38,9 @@ internal sealed class GeneratorReader<T>(
         limiter?.WaitForNextAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <inheritdoc />
+    public int? AssignedSplits => cursor.SplitCount;
+
+    /// <inheritdoc />
     public byte[] SnapshotState(long checkpointId) => cursor.SnapshotState();
 
     /// <inheritdoc />

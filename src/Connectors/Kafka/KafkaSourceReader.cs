@@ -91,6 +91,9 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         return _prefetch = Task.Run(() => PollAhead(cancellationToken), CancellationToken.None);
     }
 
+    /// <summary>The partitions this subtask owns, once it started (null before: the first poll assigns them).</summary>
+    public int? AssignedSplits => _consumer is null ? null : _partitions.Count;
+
     public byte[] SnapshotState(long checkpointId)
     {
         EnsureStarted(); // a checkpoint before the first poll keeps the resolved starting offsets, not "latest" to resolve again

@@ -17,6 +17,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     private long _currentWatermark = Watermarks.Min;
     private long _lastActivity;
     private bool _idle;
+    private bool _idleWithoutSplits;
     private bool _ended;
     private readonly Dictionary<string, SplitOutput> _splits = new(StringComparer.Ordinal);
     private IReadOnlyList<byte[]> _restoredReaderStates = [];
@@ -77,6 +78,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
         });
         // Event time does not go back after a restore: the guard in EmitWatermark drops anything lower.
         EmitWatermark(_restoredWatermark);
+        UpdateSplitIdleness();
         if (strategy.IdleTimeout is { } timeout && Context.RuntimeMode == RuntimeExecutionMode.Streaming)
         {
             _lastActivity = Context.ProcessingTime.CurrentProcessingTime;
@@ -85,7 +87,13 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     }
 
     /// <summary>Polls the reader once.</summary>
-    public InputStatus EmitNext() => _reader!.PollNext(this);
+    public InputStatus EmitNext()
+    {
+        var status = _reader!.PollNext(this);
+        if (status == InputStatus.NothingAvailable)
+            UpdateSplitIdleness();
+        return status;
+    }
 
     /// <inheritdoc />
     public long? PendingRecords => _reader?.PendingRecords;
@@ -97,6 +105,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     /// <summary>Asks the watermark generators (the reader's, or each split's) for their periodic watermarks.</summary>
     public void EmitPeriodicWatermark()
     {
+        UpdateSplitIdleness();
         if (_splits.Count == 0)
         {
             _generator!.OnPeriodicEmit(this);
@@ -115,7 +124,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     /// <inheritdoc />
     public void CollectSide<TSide>(OutputTag<TSide> tag, TSide value, long timestamp)
     {
-        if (IdlenessApplies)
+        if (IdlenessApplies || _idle)
             MarkActive();
         Output.Collect(tag, new StreamRecord<TSide>(value, timestamp));
     }
@@ -141,6 +150,25 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
 
     private bool IdlenessApplies => strategy.IdleTimeout is not null && Context.RuntimeMode == RuntimeExecutionMode.Streaming;
 
+    /// <summary>
+    /// A streaming reader that owns no split (more subtasks than files or partitions) is idle from the start, so
+    /// downstream event time never waits for it; it becomes active when a split arrives or it emits a record.
+    /// </summary>
+    private void UpdateSplitIdleness()
+    {
+        if (_ended || Context.RuntimeMode != RuntimeExecutionMode.Streaming || _reader!.AssignedSplits is not { } splits)
+            return;
+        if (splits == 0 && !_idle)
+        {
+            _idle = _idleWithoutSplits = true;
+            Output.EmitWatermarkStatus(idle: true);
+        }
+        else if (splits > 0 && _idleWithoutSplits)
+        {
+            MarkActive();
+        }
+    }
+
     private void Emit(T value, long timestamp, IWatermarkGenerator<T> generator, IWatermarkOutput watermarks)
     {
         if (strategy.TimestampAssigner is { } assign)
@@ -150,6 +178,10 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
             MarkActive();
             if (watermarks is SplitOutput split)
                 split.MarkActive(_lastActivity);
+        }
+        else if (_idle)
+        {
+            MarkActive(); // idle for want of a split, which a record proves it now has
         }
         Output.Collect(new StreamRecord<T>(value, timestamp));
         generator.OnEvent(value, timestamp, watermarks);
@@ -224,9 +256,11 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     public void EmitFinalWatermark()
     {
         _ended = true;
-        if (_idle)
-            MarkActive(); // the final watermark must count downstream
         EmitWatermark(Watermarks.Max);
+        // The final watermark must count downstream. Waking up after it, not before, means the channel never
+        // counts at a watermark below the one it had while idle.
+        if (_idle)
+            MarkActive();
     }
 
     /// <summary>The end of a bounded input ends event time (unless <see cref="EmitFinalWatermark"/> already did).</summary>
@@ -237,7 +271,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
         _lastActivity = Context.ProcessingTime.CurrentProcessingTime;
         if (!_idle)
             return;
-        _idle = false;
+        _idle = _idleWithoutSplits = false;
         Output.EmitWatermarkStatus(idle: false);
     }
 

@@ -66,6 +66,14 @@ public interface ISourceReader<out T> : IDisposable
     /// Kafka consumer's lag), or null when the reader cannot tell. Asked between polls, so it must be cheap.
     /// </summary>
     long? PendingRecords => null;
+
+    /// <summary>
+    /// How many splits (files, partitions, index ranges) this reader owns now, or null when it cannot tell. A
+    /// streaming source subtask whose reader owns none marks itself idle at once, so it does not hold event time
+    /// back downstream, and active again when a split arrives (Flink marks a reader without splits idle). Asked
+    /// after polls that found nothing and at every periodic watermark, so it must be cheap.
+    /// </summary>
+    int? AssignedSplits => null;
 }
 
 /// <summary>Receives what a source reader reads.</summary>

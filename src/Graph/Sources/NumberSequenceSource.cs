@@ -49,6 +49,8 @@ public sealed class NumberSequenceSource : ISource<long>
 
         public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public int? AssignedSplits => cursor.SplitCount;
+
         public byte[] SnapshotState(long checkpointId) => cursor.SnapshotState();
 
         public void Dispose() { }

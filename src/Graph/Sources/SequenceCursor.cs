@@ -9,6 +9,9 @@ public sealed class SequenceCursor(IEnumerable<SequenceSplit> splits)
 {
     private readonly List<SequenceSplit> _splits = splits.Where(s => !s.IsEmpty).ToList();
 
+    /// <summary>The unread splits.</summary>
+    public int SplitCount => _splits.Count;
+
     /// <summary>True when every split is read.</summary>
     public bool IsExhausted => _splits.Count == 0;
 

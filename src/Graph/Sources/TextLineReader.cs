@@ -51,6 +51,9 @@ internal sealed class TextLineReader : ISourceReader<string>
     }
 
     /// <inheritdoc />
+    public int? AssignedSplits => _files.Count;
+
+    /// <inheritdoc />
     public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) =>
         _limiter?.WaitForNextAsync(cancellationToken) ?? Task.CompletedTask;
 
