@@ -20,6 +20,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     private bool _idleWithoutSplits;
     private bool _ended;
     private readonly Dictionary<string, SplitOutput> _splits = new(StringComparer.Ordinal);
+    private readonly SourceWatermarkAligner? _aligner = strategy.Alignment is { } alignment ? new(alignment) : null;
     private IReadOnlyList<byte[]> _restoredReaderStates = [];
     private long _restoredWatermark = Watermarks.Min;
 
@@ -79,6 +80,8 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
         // Event time does not go back after a restore: the guard in EmitWatermark drops anything lower.
         EmitWatermark(_restoredWatermark);
         UpdateSplitIdleness();
+        if (_aligner is not null && Context.RuntimeMode == RuntimeExecutionMode.Streaming)
+            Context.ProcessingTime.ScheduleAt(Context.ProcessingTime.CurrentProcessingTime + _aligner.Params.UpdateInterval, CheckAlignment);
         if (strategy.IdleTimeout is { } timeout && Context.RuntimeMode == RuntimeExecutionMode.Streaming)
         {
             _lastActivity = Context.ProcessingTime.CurrentProcessingTime;
@@ -89,6 +92,8 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     /// <summary>Polls the reader once.</summary>
     public InputStatus EmitNext()
     {
+        if (_aligner is { SubtaskPaused: true })
+            return InputStatus.NothingAvailable; // ahead of its alignment group: WaitForAvailabilityAsync completes when it may read again
         var status = _reader!.PollNext(this);
         if (status == InputStatus.NothingAvailable)
             UpdateSplitIdleness();
@@ -100,7 +105,28 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
 
     /// <summary>Completes when the reader may have records again.</summary>
     public Task WaitForAvailabilityAsync(CancellationToken cancellationToken) =>
-        _reader!.WaitForAvailabilityAsync(cancellationToken);
+        _aligner is { SubtaskPaused: true } aligner ? aligner.WhenResumed.WaitAsync(cancellationToken) : _reader!.WaitForAvailabilityAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public WatermarkAlignmentParams? Alignment => _aligner?.Params;
+
+    /// <summary>The splits paused for watermark alignment now.</summary>
+    public IReadOnlyCollection<string> PausedSplits => _aligner?.PausedSplits ?? [];
+
+    /// <summary>True while this subtask is ahead of its alignment group and is not polled.</summary>
+    public bool PausedForAlignment => _aligner?.SubtaskPaused ?? false;
+
+    /// <inheritdoc />
+    public long AlignmentWatermark => _ended || _idle ? Watermarks.Max : _currentWatermark;
+
+    /// <inheritdoc />
+    public void UpdateGroupWatermark(long minimum)
+    {
+        if (_aligner is null)
+            return;
+        _aligner.GroupMinimum = minimum;
+        Align();
+    }
 
     /// <summary>Asks the watermark generators (the reader's, or each split's) for their periodic watermarks.</summary>
     public void EmitPeriodicWatermark()
@@ -144,6 +170,7 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
     /// <inheritdoc />
     public void ReleaseSplit(string splitId)
     {
+        _aligner?.Released(splitId);
         if (_splits.Remove(splitId))
             CombineSplitWatermarks();
     }
@@ -275,6 +302,23 @@ public sealed class SourceOperator<T>(ISource<T> source, WatermarkStrategy<T> st
         Output.EmitWatermarkStatus(idle: false);
     }
 
+    /// <summary>Flink's alignment timer: re-checks which splits may read, every update interval of processing time.</summary>
+    private void CheckAlignment(long now)
+    {
+        if (_ended)
+            return;
+        Align();
+        Context.ProcessingTime.ScheduleAt(now + _aligner!.Params.UpdateInterval, CheckAlignment);
+    }
+
+    private void Align()
+    {
+        var splits = new List<(string Id, long Watermark, bool Idle)>(_splits.Count);
+        foreach (var (id, split) in _splits)
+            splits.Add((id, split.Watermark, split.Idle));
+        _aligner!.Align(splits, _currentWatermark, _reader!.PauseOrResumeSplits);
+    }
+
     /// <summary>Flink's WatermarksWithIdleness: no record for the timeout marks the subtask idle.</summary>
     private void CheckIdle(long now)
     {
@@ -323,6 +367,15 @@ public interface ISourceOperator : IStreamOperator
 
     /// <summary>Asks the watermark generator for its periodic watermark.</summary>
     void EmitPeriodicWatermark();
+
+    /// <summary>The source's watermark alignment, or null when it has none.</summary>
+    WatermarkAlignmentParams? Alignment { get; }
+
+    /// <summary>The watermark this subtask reports to its alignment group: long.MaxValue once idle or ended, so it holds no one back.</summary>
+    long AlignmentWatermark { get; }
+
+    /// <summary>The job master's minimum watermark over the alignment group: pauses or resumes this subtask and its splits.</summary>
+    void UpdateGroupWatermark(long minimum);
 
     /// <summary>
     /// The reader reported the end of its input: ends event time now, so that the final checkpoint

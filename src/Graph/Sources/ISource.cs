@@ -74,6 +74,13 @@ public interface ISourceReader<out T> : IDisposable
     /// after polls that found nothing and at every periodic watermark, so it must be cheap.
     /// </summary>
     int? AssignedSplits => null;
+
+    /// <summary>
+    /// Watermark alignment: stop reading the splits <paramref name="toPause"/> and read <paramref name="toResume"/>
+    /// again (split ids as given to <see cref="ISourceOutput{T}.ForSplit"/>), like Flink's pauseOrResumeSplits.
+    /// Returns false when the reader cannot pause single splits: it is then aligned only as a whole subtask.
+    /// </summary>
+    bool PauseOrResumeSplits(IReadOnlyCollection<string> toPause, IReadOnlyCollection<string> toResume) => false;
 }
 
 /// <summary>Receives what a source reader reads.</summary>
