@@ -32,6 +32,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     private JobGraph _graph = null!;
     private IActorRef _listener = ActorRefs.Nobody;
     private SubtaskTable _subtasks = null!;
+    private WatermarkAlignmentTable _alignment = new();
     private JobStatus _status = JobStatus.Created;
     private long _startedAt;
     private IJobOutcome? _pendingOutcome;
@@ -113,6 +114,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     private void Deploy()
     {
         _subtasks = new SubtaskTable(_graph);
+        _alignment = new WatermarkAlignmentTable();
         _status = JobStatus.Scheduling;
         Timers.StartSingleTimer("scheduling", SchedulingTimedOut.Instance, _services.SchedulingTimeout);
         RecordAttemptThenRequestSlots();
@@ -223,6 +225,11 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
             _subtasks.Finish(finished.Metrics);
             if (_subtasks.AllFinished)
                 Finish();
+        });
+        Receive<ReportSourceWatermark>(report =>
+        {
+            if (_subtasks.Contains(Sender))
+                Sender.Tell(new AlignSourceWatermarks(report.Group, _alignment.Report(report)));
         });
         Receive<SubtaskFailed>(OnSubtaskFailed);
         ReceiveSubtaskLoss();

@@ -62,6 +62,9 @@ internal static class JobMasterMessages
         .Add<DeclineCheckpoint>("DC",
             static (w, m) => { WriteSubtask(w, m.VertexId, m.SubtaskIndex); w.WriteVarLong(m.CheckpointId); w.WriteRequiredString(m.Reason); },
             static r => new DeclineCheckpoint(r.ReadRequiredString(), r.ReadVarInt(), r.ReadVarLong(), r.ReadRequiredString()))
+        .Add<ReportSourceWatermark>("RSW",
+            static (w, m) => { w.WriteRequiredString(m.Group); WriteSubtask(w, m.VertexId, m.SubtaskIndex); w.Write(m.Watermark); },
+            static r => new ReportSourceWatermark(r.ReadRequiredString(), r.ReadRequiredString(), r.ReadVarInt(), r.ReadInt64()))
         .Add<SourceExhausted>("SE",
             static (w, m) => WriteSubtask(w, m.VertexId, m.SubtaskIndex),
             static r => new SourceExhausted(r.ReadRequiredString(), r.ReadVarInt()))

@@ -1,4 +1,5 @@
 using ActorStream.Actors.Checkpointing;
+using ActorStream.Actors.JobMaster;
 using ActorStream.Actors.Subtasks;
 using ActorStream.Graph.Serialization;
 
@@ -25,7 +26,10 @@ internal static class SubtaskMessages
         .Add<NotifyCheckpointAborted>("NCA",
             static (w, m) => w.WriteVarLong(m.CheckpointId),
             static r => new NotifyCheckpointAborted(r.ReadVarLong()))
-        .AddSingleton("FS", FinishSource.Instance);
+        .AddSingleton("FS", FinishSource.Instance)
+        .Add<AlignSourceWatermarks>("ASW",
+            static (w, m) => { w.WriteRequiredString(m.Group); w.Write(m.GroupMinimum); },
+            static r => new AlignSourceWatermarks(r.ReadRequiredString(), r.ReadInt64()));
 
     private static void WriteDeploy(WireWriter writer, DeploySubtask deploy)
     {

@@ -143,6 +143,11 @@ internal sealed class RunningSubtask
         {
             if (source.EmitsWatermarks && _graph.Settings.AutoWatermarkInterval > TimeSpan.Zero)
                 _host.Timers.StartPeriodicTimer("watermark", SubtaskTicks.EmitWatermark.Instance, _graph.Settings.AutoWatermarkInterval);
+            if (source.Alignment is { } alignment && _graph.RuntimeMode == RuntimeExecutionMode.Streaming)
+            {
+                ReportSourceWatermark(); // at once, so that the group minimum counts this subtask from the start
+                _host.Timers.StartPeriodicTimer("alignment", SubtaskTicks.ReportSourceWatermark.Instance, TimeSpan.FromMilliseconds(alignment.UpdateInterval));
+            }
             SchedulePoll();
         }
         else if (_gate.ChannelCount == 0)
@@ -252,6 +257,20 @@ internal sealed class RunningSubtask
 
     /// <summary>The source's periodic watermark.</summary>
     public void EmitWatermark() => _chain.Source?.EmitPeriodicWatermark();
+
+    /// <summary>Watermark alignment: tells the job master this source subtask's watermark (Flink's ReportedWatermarkEvent).</summary>
+    public void ReportSourceWatermark()
+    {
+        if (_chain.Source is { Alignment: { } alignment } source)
+            _host.ToJobMaster(new ReportSourceWatermark(alignment.Group, _deployment.VertexId, _deployment.SubtaskIndex, source.AlignmentWatermark));
+    }
+
+    /// <summary>The job master's minimum over the alignment group: the source pauses or resumes (a resumed source is polled again through its availability).</summary>
+    public void AlignSourceWatermarks(AlignSourceWatermarks align)
+    {
+        if (_chain.Source is { Alignment: { } alignment } source && alignment.Group == align.Group)
+            OperatorException.Guard(_vertex.Head.Name, () => source.UpdateGroupWatermark(align.GroupMinimum));
+    }
 
     /// <summary>Processing-time timers are due.</summary>
     public void ProcessingTimeTick()

@@ -184,6 +184,8 @@ public sealed class SubtaskActor : ReceiveActor, IWithStash, IWithTimers, ISubta
         Receive<Status.Failure>(failure => Fail(new OperatorException(_vertex.Head.Name, failure.Cause)));
         Receive<SubtaskTicks.FlushTimeout>(_ => Guarded(_running!.FlushTimeout));
         Receive<SubtaskTicks.EmitWatermark>(_ => Guarded(_running!.EmitWatermark));
+        Receive<SubtaskTicks.ReportSourceWatermark>(_ => Guarded(_running!.ReportSourceWatermark));
+        Receive<AlignSourceWatermarks>(align => Guarded(() => _running!.AlignSourceWatermarks(align)));
         Receive<SubtaskTicks.ProcessingTime>(_ => Guarded(_running!.ProcessingTimeTick));
         Receive<SubtaskTicks.RunMailbox>(_ => Guarded(_running!.RunMailbox));
         Receive<SubtaskTicks.ReportMetrics>(_ =>

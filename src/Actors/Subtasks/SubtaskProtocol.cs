@@ -63,6 +63,12 @@ internal static class SubtaskTicks
         public static readonly EmitWatermark Instance = new();
     }
 
+    /// <summary>Time to report the source's watermark to its alignment group.</summary>
+    public sealed record ReportSourceWatermark : INoSerializationVerificationNeeded
+    {
+        public static readonly ReportSourceWatermark Instance = new();
+    }
+
     public sealed record ProcessingTime : INoSerializationVerificationNeeded
     {
         public static readonly ProcessingTime Instance = new();

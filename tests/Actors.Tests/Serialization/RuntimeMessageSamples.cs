@@ -53,6 +53,7 @@ public static class RuntimeMessageSamples
         yield return new NotifyCheckpointComplete(11);
         yield return new NotifyCheckpointAborted(12);
         yield return FinishSource.Instance;
+        yield return new AlignSourceWatermarks("clicks", long.MinValue);
 
         // job master messages, replies and outcomes
         yield return new SubmitJob("job-1", Spec(), first);
@@ -75,6 +76,7 @@ public static class RuntimeMessageSamples
             new Dictionary<string, byte[]> { ["source"] = [1, 2, 3], ["sink"] = [] }, ["sums", "windows"], 4, 123_456)) { AlignmentMs = 321 };
         yield return new DeclineCheckpoint("vertex-2", 1, 7, "barrier 8 arrived before barrier 7 was aligned");
         yield return new SourceExhausted("vertex-1", 2);
+        yield return new ReportSourceWatermark("clicks", "vertex-1", 2, 1_700_000_000_123);
         yield return new JobSucceeded(new JobExecutionResult("job-1", "word-count", TimeSpan.FromTicks(12_345_678), counters)
         {
             CompletedCheckpoints = 3,

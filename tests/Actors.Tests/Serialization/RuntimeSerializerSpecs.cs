@@ -98,11 +98,11 @@ public sealed class RuntimeSerializerSpecs : TestKit
         {
             ["ChannelWatermark"] = "CW", ["ChannelWatermarkStatus"] = "CWS", ["ChannelBarrier"] = "CB", ["EndOfPartition"] = "EOP", ["Credit"] = "CR",
             ["DeploySubtask"] = "DS", ["ConnectSubtask"] = "CS", ["StopSource"] = "SS", ["CancelSubtask"] = "CX", ["ReleaseSubtask"] = "RS",
-            ["TriggerCheckpoint"] = "TC", ["NotifyCheckpointComplete"] = "NCC", ["NotifyCheckpointAborted"] = "NCA", ["FinishSource"] = "FS",
+            ["TriggerCheckpoint"] = "TC", ["NotifyCheckpointComplete"] = "NCC", ["NotifyCheckpointAborted"] = "NCA", ["FinishSource"] = "FS", ["AlignSourceWatermarks"] = "ASW",
             ["SubmitJob"] = "SJ", ["SubtaskRegistered"] = "SR", ["SubtaskDeployFailed"] = "SDF", ["SubtaskMetrics"] = "SM", ["SubtaskFinished"] = "SF",
             ["SubtaskFailed"] = "SX", ["SubtaskCancelled"] = "SC", ["GetJobProgress"] = "GJP", ["StopJob"] = "SPJ", ["CancelJob"] = "CJ",
             ["TriggerSavepoint"] = "TS", ["SavepointTaken"] = "ST", ["AcknowledgeCheckpoint"] = "AC", ["DeclineCheckpoint"] = "DC",
-            ["SourceExhausted"] = "SE", ["JobSucceeded"] = "JS", ["JobEnded"] = "JE", ["JobProgress"] = "JP", ["GetJobDetails"] = "GJD", ["JobDetails"] = "JD",
+            ["SourceExhausted"] = "SE", ["ReportSourceWatermark"] = "RSW", ["JobSucceeded"] = "JS", ["JobEnded"] = "JE", ["JobProgress"] = "JP", ["GetJobDetails"] = "GJD", ["JobDetails"] = "JD",
             ["LoadCheckpoints"] = "LC", ["CheckpointsLoaded"] = "CL", ["StoreCheckpoint"] = "SCP", ["CheckpointStored"] = "CST", ["DiscardCheckpoints"] = "DCP",
             ["WriteKeyGroupState"] = "WKG", ["KeyGroupStateWritten"] = "KGW", ["KeyGroupStateWriteFailed"] = "KGF",
             ["JobAccepted"] = "JA", ["JobRejected"] = "JR", ["UnknownJob"] = "UJ", ["Done"] = "DN",
