@@ -133,6 +133,26 @@ public sealed class ExchangeSpecs : TestKit
     }
 
     [Fact]
+    public void InputGate_should_hand_out_nothing_before_every_channel_delivered_its_first_message()
+    {
+        var gate = new InputGate([(CreateTestProbe().Ref, 0, 0, 0), (CreateTestProbe().Ref, 0, 1, 0)]);
+        gate.Enqueue(new DataBatch(0, Batch(1)));
+        gate.Enqueue(new ChannelWatermark(0, 50));
+
+        Assert.False(gate.HasQueued);
+        Assert.False(gate.TryDequeue(out _));
+        gate.Enqueue(new ChannelWatermarkStatus(1, Idle: true)); // the second sender's announcement: it starts idle
+
+        var order = new List<IChannelMessage>();
+        while (gate.TryDequeue(out var message))
+            order.Add(message);
+        Assert.Equal(3, order.Count);
+        Assert.IsType<DataBatch>(order[0]);
+        Assert.Equal(new ChannelWatermarkStatus(1, true), order[1]);
+        Assert.Equal(new ChannelWatermark(0, 50), order[2]);
+    }
+
+    [Fact]
     public void WatermarkValve_should_emit_the_minimum_of_open_channels_and_never_go_back()
     {
         var valve = new WatermarkValve(3);
