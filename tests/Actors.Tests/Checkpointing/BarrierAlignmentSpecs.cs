@@ -124,6 +124,9 @@ public sealed class BarrierAlignmentSpecs : TestKit
         Assert.Equal(graph.Settings.CreditsPerChannel, (await _senderA.ExpectMsgAsync<Credit>()).Amount); // the initial grant
         Assert.Equal(graph.Settings.CreditsPerChannel, (await _senderB.ExpectMsgAsync<Credit>()).Amount);
         var channels = ChannelLayout.InputsOf(vertex, 0).Select((c, channel) => (Sender: senders[c.Sender.Id], Channel: channel)).ToList();
+        // As every running subtask does, each sender first announces its watermark status: the gate waits for both.
+        foreach (var (sender, channel) in channels)
+            Send(subtask, sender, new ChannelWatermarkStatus(channel, Idle: false));
         return (subtask, sink, probe => channels.Single(c => c.Sender == probe).Channel);
     }
 
