@@ -91,6 +91,22 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
         return _prefetch = Task.Run(() => PollAhead(cancellationToken), CancellationToken.None);
     }
 
+    /// <summary>
+    /// Watermark alignment: librdkafka stops fetching the paused partitions (and drops what it fetched of them ahead)
+    /// and fetches the resumed ones from where they stopped. A record of a paused partition that was already handed
+    /// over to this reader may still come: the overshoot Flink has too.
+    /// </summary>
+    public bool PauseOrResumeSplits(IReadOnlyCollection<string> toPause, IReadOnlyCollection<string> toResume)
+    {
+        if (_consumer is null)
+            return true; // no partition is assigned yet, so none reports a watermark to pause
+        if (PartitionsOf(toPause) is { Count: > 0 } pause)
+            _consumer.Pause(pause);
+        if (PartitionsOf(toResume) is { Count: > 0 } resume)
+            _consumer.Resume(resume);
+        return true;
+    }
+
     /// <summary>The partitions this subtask owns, once it started (null before: the first poll assigns them).</summary>
     public int? AssignedSplits => _consumer is null ? null : _partitions.Count;
 
@@ -279,6 +295,9 @@ internal sealed class KafkaSourceReader<T> : ISourceReader<T>
 
     private bool DiscoveryDue =>
         !_options.Bounded && _options.PartitionDiscoveryInterval > TimeSpan.Zero && _discovery is null && Environment.TickCount64 >= _nextDiscovery;
+
+    private List<TopicPartition> PartitionsOf(IReadOnlyCollection<string> splitIds) =>
+        splitIds.Count == 0 ? [] : [.. _partitions.Values.Where(p => !p.Finished && splitIds.Contains(p.SplitId)).Select(p => p.Partition)];
 
     private void ScheduleDiscovery() => _nextDiscovery = Environment.TickCount64 + (long)_options.PartitionDiscoveryInterval.TotalMilliseconds;
 

@@ -52,6 +52,9 @@ internal sealed class KafkaReaderDriver<T> : ISourceOutput<T>, IDisposable
     /// <summary>The reader's lag, as the subtask's metrics read it.</summary>
     public long? PendingRecords => _reader.PendingRecords;
 
+    /// <summary>Pauses and resumes splits, as watermark alignment does.</summary>
+    public bool PauseOrResume(IReadOnlyCollection<string> pause, IReadOnlyCollection<string> resume) => _reader.PauseOrResumeSplits(pause, resume);
+
     public byte[] Snapshot(long checkpointId) => _reader.SnapshotState(checkpointId);
 
     public void Complete(long checkpointId) => _reader.NotifyCheckpointComplete(checkpointId);

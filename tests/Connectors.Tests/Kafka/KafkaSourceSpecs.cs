@@ -51,6 +51,29 @@ public sealed class KafkaSourceSpecs(MockKafka kafka) : IClassFixture<MockKafka>
     }
 
     [Fact]
+    public async Task A_paused_partition_should_not_be_read_until_resumed_and_then_read_on_where_it_stopped()
+    {
+        var topic = Topic("aligned", partitions: 2, records: 200); // r0, r2, ... in partition 0; r1, r3, ... in partition 1
+        using var driver = new KafkaReaderDriver<string>(Source(topic), 0, 1);
+        await driver.ReadAsync(count: 1);
+        var before = driver.BySplit.Count(r => r.Split == $"{topic}-0");
+
+        Assert.True(driver.PauseOrResume([$"{topic}-0"], []));
+        await driver.ReadAsync(timeout: TimeSpan.FromSeconds(3));
+
+        Assert.False(driver.Ended); // partition 0 is neither read nor finished
+        Assert.Equal(100, driver.BySplit.Count(r => r.Split == $"{topic}-1"));
+        Assert.InRange(driver.BySplit.Count(r => r.Split == $"{topic}-0"), before, before + 1); // at most the record handed over already
+        Assert.True(driver.PauseOrResume([], [$"{topic}-0"]));
+        await driver.ReadAsync();
+
+        Assert.True(driver.Ended);
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"r{i}").Order(), driver.Values.Order()); // each record once
+        var partition0 = driver.BySplit.Where(r => r.Split == $"{topic}-0").Select(r => int.Parse(r.Value[1..])).ToList();
+        Assert.Equal(partition0.Order(), partition0);
+    }
+
+    [Fact]
     public void The_owner_function_should_be_flinks()
     {
         // Flink: ((topic.hashCode() * 31) & 0x7FFFFFFF) % n, then round robin; "clicks".hashCode() is -1357714453.
