@@ -97,4 +97,19 @@ public sealed class WindowStaggerTests
                 .Window(TumblingProcessingTimeWindows.Of(Ms(100), TimeSpan.Zero, WindowStagger.Natural)).Process(new DescribeWindow()).Transformation),
             [Clock(37), E("a", 1), Clock(64), E("b", 2), Clock(140), E("a", 3), Clock(150), E("a", 4), Clock(400)]);
     }
+
+    [Fact]
+    public void Event_time_windows_should_take_a_random_stagger_per_subtask_too()
+    {
+        var stream = Keyed().Window(TumblingEventTimeWindows.Of(Ms(Size), TimeSpan.Zero, WindowStagger.Random)).Process(new DescribeWindow());
+        var context = OperatorContext.ForTest(subtaskIndex: 1, parallelism: 2, processingTime: new ManualProcessingTimeService(0));
+        var harness = OperatorHarness.ForStream<(string Key, long Value), string>(stream, context).Open();
+        harness.ProcessElement((KeyOf(1), 1), 20_000);
+        harness.ProcessElement((KeyOf(1), 2), 25_700);
+
+        harness.ProcessWatermark(40_000);
+
+        // Subtask 1's random stagger is 5665 ms: windows [15665, 25665) and [25665, 35665).
+        Assert.Equal([At($"{KeyOf(1)}:15665-25665:1", 25_664), At($"{KeyOf(1)}:25665-35665:2", 35_664)], harness.Records);
+    }
 }
