@@ -4,10 +4,9 @@ namespace ActorStream.Graph.Windowing;
 public sealed class TumblingEventTimeWindows : TumblingWindowAssigner
 {
     private TumblingEventTimeWindows(long size, long offset, WindowStagger stagger)
-        : base(size, offset) => Stagger = stagger;
-
-    /// <summary>How the subtasks shift their window starts against each other.</summary>
-    public WindowStagger Stagger { get; }
+        : base(size, offset, stagger)
+    {
+    }
 
     /// <summary>Tumbling windows of <paramref name="size"/>, e.g. one per hour at :00.</summary>
     public static TumblingEventTimeWindows Of(TimeSpan size) => new(Durations.ToMillis(size), 0, WindowStagger.Aligned);
@@ -20,20 +19,14 @@ public sealed class TumblingEventTimeWindows : TumblingWindowAssigner
     /// Tumbling windows shifted by <paramref name="offset"/> plus a per-subtask <paramref name="stagger"/>, so that the
     /// subtasks' windows do not all fire at the same watermark (Flink's TumblingEventTimeWindows.of(size, offset, stagger)).
     /// </summary>
-    public static TumblingEventTimeWindows Of(TimeSpan size, TimeSpan offset, WindowStagger stagger)
-    {
-        if (!Enum.IsDefined(stagger))
-            throw new ArgumentOutOfRangeException(nameof(stagger), stagger, "Unknown window stagger.");
-        return new(Durations.ToMillis(size), Durations.ToMillis(offset), stagger);
-    }
+    public static TumblingEventTimeWindows Of(TimeSpan size, TimeSpan offset, WindowStagger stagger) =>
+        new(Durations.ToMillis(size), Durations.ToMillis(offset), stagger);
 
     /// <inheritdoc />
     public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context)
     {
         EventTimeAssigners.RequireTimestamp(timestamp, nameof(TumblingEventTimeWindows));
-        var stagger = Stagger == WindowStagger.Aligned ? 0 : context.GetStaggerOffset(Stagger, Size);
-        var start = TimeWindow.GetWindowStartWithOffset(timestamp, (Offset + stagger) % Size, Size);
-        return [new TimeWindow(start, start + Size)];
+        return WindowOf(timestamp, context);
     }
 
     /// <inheritdoc />
@@ -41,7 +34,4 @@ public sealed class TumblingEventTimeWindows : TumblingWindowAssigner
 
     /// <inheritdoc />
     public override bool IsEventTime => true;
-
-    /// <inheritdoc />
-    public override string ToString() => Stagger == WindowStagger.Aligned ? base.ToString() : $"{GetType().Name}({Size}, {Stagger})";
 }

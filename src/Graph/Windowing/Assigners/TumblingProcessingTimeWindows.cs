@@ -4,10 +4,9 @@ namespace ActorStream.Graph.Windowing;
 public sealed class TumblingProcessingTimeWindows : TumblingWindowAssigner
 {
     private TumblingProcessingTimeWindows(long size, long offset, WindowStagger stagger)
-        : base(size, offset) => Stagger = stagger;
-
-    /// <summary>How the subtasks shift their window starts against each other.</summary>
-    public WindowStagger Stagger { get; }
+        : base(size, offset, stagger)
+    {
+    }
 
     /// <summary>Tumbling processing-time windows of <paramref name="size"/>.</summary>
     public static TumblingProcessingTimeWindows Of(TimeSpan size) => new(Durations.ToMillis(size), 0, WindowStagger.Aligned);
@@ -20,28 +19,16 @@ public sealed class TumblingProcessingTimeWindows : TumblingWindowAssigner
     /// Tumbling processing-time windows of <paramref name="size"/> shifted by <paramref name="offset"/> plus a
     /// per-subtask <paramref name="stagger"/> (Flink's TumblingProcessingTimeWindows.of(size, offset, stagger)).
     /// </summary>
-    public static TumblingProcessingTimeWindows Of(TimeSpan size, TimeSpan offset, WindowStagger stagger)
-    {
-        if (!Enum.IsDefined(stagger))
-            throw new ArgumentOutOfRangeException(nameof(stagger), stagger, "Unknown window stagger.");
-        return new(Durations.ToMillis(size), Durations.ToMillis(offset), stagger);
-    }
+    public static TumblingProcessingTimeWindows Of(TimeSpan size, TimeSpan offset, WindowStagger stagger) =>
+        new(Durations.ToMillis(size), Durations.ToMillis(offset), stagger);
 
     /// <inheritdoc />
-    public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context)
-    {
-        var now = context.CurrentProcessingTime;
-        var stagger = Stagger == WindowStagger.Aligned ? 0 : context.GetStaggerOffset(Stagger, Size);
-        var start = TimeWindow.GetWindowStartWithOffset(now, (Offset + stagger) % Size, Size);
-        return [new TimeWindow(start, start + Size)];
-    }
+    public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context) =>
+        WindowOf(context.CurrentProcessingTime, context);
 
     /// <inheritdoc />
     public override Trigger DefaultTrigger => ProcessingTimeTrigger.Instance;
 
     /// <inheritdoc />
     public override bool IsEventTime => false;
-
-    /// <inheritdoc />
-    public override string ToString() => Stagger == WindowStagger.Aligned ? base.ToString() : $"{GetType().Name}({Size}, {Stagger})";
 }
