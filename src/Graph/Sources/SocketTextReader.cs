@@ -54,12 +54,15 @@ internal sealed class SocketTextReader : ISourceReader<string>
         _stop.Cancel();
     }
 
+    /// <summary>The wait before the next attempt after <paramref name="failuresInARow"/> failed ones: doubling from 100 ms, capped.</summary>
+    private TimeSpan RetryDelay(int failuresInARow) => TimeSpan.FromMilliseconds(Math.Min(
+        FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failuresInARow, 30)), _source.MaxRetryBackoff.TotalMilliseconds));
+
     /// <summary>Connects, reads until the connection closes, and connects again while retries are left.</summary>
     private async Task ReadAsync(CancellationToken stop)
     {
         var failuresInARow = 0;
         var connectedOnce = false;
-        var delay = FirstRetryDelay < _source.MaxRetryBackoff ? FirstRetryDelay : _source.MaxRetryBackoff;
         try
         {
             while (true)
@@ -70,7 +73,6 @@ internal sealed class SocketTextReader : ISourceReader<string>
                     {
                         connectedOnce = true;
                         failuresInARow = 0;
-                        delay = FirstRetryDelay < _source.MaxRetryBackoff ? FirstRetryDelay : _source.MaxRetryBackoff;
                     }).ConfigureAwait(false);
                 }
                 catch (SocketException e) when (e.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData)
@@ -88,9 +90,7 @@ internal sealed class SocketTextReader : ISourceReader<string>
                 }
                 if (!RetriesLeft(failuresInARow))
                     break;
-                failuresInARow++;
-                await Task.Delay(delay, _time, stop).ConfigureAwait(false);
-                delay = delay * 2 < _source.MaxRetryBackoff ? delay * 2 : _source.MaxRetryBackoff;
+                await Task.Delay(RetryDelay(failuresInARow++), _time, stop).ConfigureAwait(false);
             }
             _lines.Writer.TryComplete();
         }
