@@ -1,5 +1,6 @@
 using ActorStream.Graph.Operators;
 using ActorStream.Graph.Operators.Windowing;
+using ActorStream.Graph.Operators.Windowing.Slicing;
 using ActorStream.Graph.State;
 using ActorStream.Graph.Windowing;
 
@@ -18,6 +19,8 @@ public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull wher
     private Evictor<T, W>? _evictor;
     private long _allowedLateness;
     private OutputTag<T>? _lateDataTag;
+    private bool _customTrigger;
+    private bool _slicing = true;
 
     internal WindowedStream(KeyedStream<T, TKey> input, WindowAssigner<T, W> assigner, bool nonParallel = false)
     {
@@ -34,6 +37,7 @@ public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull wher
         if (_assigner is MergingWindowAssigner<T, W> && !trigger.CanMerge)
             throw new NotSupportedException("A merging window assigner cannot be used with a trigger that does not support merging.");
         _trigger = trigger;
+        _customTrigger = true;
         return this;
     }
 
@@ -64,6 +68,20 @@ public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull wher
         return this;
     }
 
+    /// <summary>
+    /// Turns slicing on (the default) or off. Reduce and Aggregate over sliding event-time windows whose size is a multiple
+    /// of the slide, with the default trigger, no evictor and no allowed lateness, keep one accumulator per slide-long
+    /// slice and merge a window's slices when it fires (Flink SQL's window aggregation), so a record updates one slice
+    /// instead of size / slide windows. The results are the same; the aggregate's Merge (or the reduce function) combines
+    /// slices, so it must be correct. Off keeps every window whole, as Flink's DataStream API does; its checkpoints and
+    /// savepoints are not interchangeable with sliced ones.
+    /// </summary>
+    public WindowedStream<T, TKey, W> Slicing(bool enabled)
+    {
+        _slicing = enabled;
+        return this;
+    }
+
     /// <summary>Reduces each window incrementally with <paramref name="reduce"/>; emits the reduced value.</summary>
     public DataStream<T> Reduce(Func<T, T, T> reduce) => Reduce(new LambdaFunctions.ReduceFn<T>(reduce));
 
@@ -74,7 +92,8 @@ public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull wher
         return Apply<T, T>("Reduce",
             backend => new ReducingWindowContents<T, W>(backend, function.Reduce),
             () => new PassThroughWindowFunction<T, TKey, W>(),
-            () => new IterableReduceWindowFunction<T, T, TKey, W>(function.Reduce, new PassThroughWindowFunction<T, TKey, W>()));
+            () => new IterableReduceWindowFunction<T, T, TKey, W>(function.Reduce, new PassThroughWindowFunction<T, TKey, W>()),
+            backend => new ReducingSliceContents<T>(backend, function.Reduce));
     }
 
     /// <summary>Reduces each window incrementally, then hands the one reduced value to <paramref name="function"/> with the window.</summary>
@@ -90,7 +109,8 @@ public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull wher
             backend => new ReducingWindowContents<T, W>(backend, reduce.Reduce),
             () => new SingleValueProcessWindowFunction<T, TOut, TKey, W>(FunctionCopies.PerSubtask(function)),
             () => new IterableReduceWindowFunction<T, TOut, TKey, W>(reduce.Reduce,
-                new SingleValueProcessWindowFunction<T, TOut, TKey, W>(FunctionCopies.PerSubtask(function))));
+                new SingleValueProcessWindowFunction<T, TOut, TKey, W>(FunctionCopies.PerSubtask(function))),
+            backend => new ReducingSliceContents<T>(backend, reduce.Reduce));
     }
 
     /// <summary>Aggregates each window incrementally with <paramref name="function"/>; emits its result.</summary>
@@ -100,7 +120,8 @@ public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull wher
         return Apply<TOut, TOut>("Aggregate",
             backend => new AggregatingWindowContents<T, TAcc, TOut, W>(backend, function),
             () => new PassThroughWindowFunction<TOut, TKey, W>(),
-            () => new IterableAggregateWindowFunction<T, TAcc, TOut, TOut, TKey, W>(function, new PassThroughWindowFunction<TOut, TKey, W>()));
+            () => new IterableAggregateWindowFunction<T, TAcc, TOut, TOut, TKey, W>(function, new PassThroughWindowFunction<TOut, TKey, W>()),
+            backend => new AggregatingSliceContents<T, TAcc, TOut>(backend, function));
     }
 
     /// <summary>Aggregates each window incrementally, then hands the one result to <paramref name="function"/> with the window.</summary>
@@ -113,7 +134,8 @@ public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull wher
             backend => new AggregatingWindowContents<T, TAcc, TAgg, W>(backend, aggregate),
             () => new SingleValueProcessWindowFunction<TAgg, TOut, TKey, W>(FunctionCopies.PerSubtask(function)),
             () => new IterableAggregateWindowFunction<T, TAcc, TAgg, TOut, TKey, W>(aggregate,
-                new SingleValueProcessWindowFunction<TAgg, TOut, TKey, W>(FunctionCopies.PerSubtask(function))));
+                new SingleValueProcessWindowFunction<TAgg, TOut, TKey, W>(FunctionCopies.PerSubtask(function))),
+            backend => new AggregatingSliceContents<T, TAcc, TAgg>(backend, aggregate));
     }
 
     /// <summary>Evaluates each window with all its elements; the window buffers them until it fires.</summary>
@@ -128,26 +150,48 @@ public sealed partial class WindowedStream<T, TKey, W> where TKey : notnull wher
 
     /// <summary>
     /// Adds the window operator. Without an evictor, panes keep <typeparamref name="TAcc"/> built incrementally by
-    /// <paramref name="contents"/>; with one, panes buffer the elements and <paramref name="evictingFunction"/> runs over them.
+    /// <paramref name="contents"/>; with one, panes buffer the elements and <paramref name="evictingFunction"/> runs over them;
+    /// sliding windows that can be sliced keep <paramref name="slices"/> instead of panes (see <see cref="Slicing"/>).
     /// </summary>
     private DataStream<TOut> Apply<TAcc, TOut>(
         string description,
         Func<IKeyedStateStore, WindowContents<T, TAcc, W>> contents,
         Func<InternalWindowFunction<TAcc, TOut, TKey, W>> function,
-        Func<InternalWindowFunction<IEnumerable<T>, TOut, TKey, W>> evictingFunction)
+        Func<InternalWindowFunction<IEnumerable<T>, TOut, TKey, W>> evictingFunction,
+        Func<IKeyedStateStore, SliceContents<T, TAcc>>? slices = null)
     {
         // Capture the configuration now: later calls on this builder must not change an operator already added.
         var (assigner, trigger, evictor, lateness, lateTag, keySelector) =
             (_assigner, _trigger, _evictor, _allowedLateness, _lateDataTag, _input.KeySelector);
-        var name = evictor is null
-            ? $"Window({assigner}, {trigger}, {description})"
-            : $"EvictingWindow({assigner}, {trigger}, {evictor}, {description})";
-        Func<IStreamOperator> create = evictor is null
-            ? () => new WindowOperator<TKey, T, TAcc, TOut, W>(assigner, keySelector, contents, function(), trigger, lateness, lateTag)
-            : () => new EvictingWindowOperator<TKey, T, TOut, W>(assigner, keySelector, evictingFunction(), trigger, evictor, lateness, lateTag);
+        string name;
+        Func<IStreamOperator> create;
+        if (slices is not null && SlicedAssigner() is { } sliced)
+        {
+            name = $"SlicingWindow({assigner}, {trigger}, {description})";
+            create = () => new SlicingWindowOperator<TKey, T, TAcc, TOut>(sliced, keySelector, slices,
+                (InternalWindowFunction<TAcc, TOut, TKey, TimeWindow>)(object)function(), lateTag);
+        }
+        else if (evictor is null)
+        {
+            name = $"Window({assigner}, {trigger}, {description})";
+            create = () => new WindowOperator<TKey, T, TAcc, TOut, W>(assigner, keySelector, contents, function(), trigger, lateness, lateTag);
+        }
+        else
+        {
+            name = $"EvictingWindow({assigner}, {trigger}, {evictor}, {description})";
+            create = () => new EvictingWindowOperator<TKey, T, TOut, W>(assigner, keySelector, evictingFunction(), trigger, evictor, lateness, lateTag);
+        }
         var result = _input.OneInput<TOut>(name, create, isKeyed: true);
         return _nonParallel ? result.SetParallelism(1) : result;
     }
+
+    /// <summary>The sliding event-time assigner when this windowed stream can be sliced; null otherwise.</summary>
+    private SlidingEventTimeWindows? SlicedAssigner() =>
+        _slicing && _evictor is null && _allowedLateness == 0 && !_customTrigger
+            && _assigner is AnyElementWindowAssigner<T, W> { Inner: SlidingEventTimeWindows sliding }
+            && WindowSlicing.CanSlice(sliding)
+            ? sliding
+            : null;
 
     private static void RequireNotRich(object function, string message)
     {

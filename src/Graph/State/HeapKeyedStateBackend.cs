@@ -89,6 +89,9 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
     /// <summary>The state tables registered so far, by name.</summary>
     public IEnumerable<IStateTable> Tables => _states.Values.Select(s => s.Table);
 
+    /// <summary>True when restored state or timers named <paramref name="name"/> wait for the operator to register them.</summary>
+    internal bool HasPending(string name) => _pendingStates.Contains(name) || _pendingTimers.Contains(name);
+
     /// <summary>Every key that holds a value in the state named <paramref name="stateName"/>.</summary>
     public IEnumerable<TKey> GetKeys(string stateName) =>
         _states.TryGetValue(stateName, out var state) ? ((IKeyedStateTable<TKey>)state.Table).Keys() : [];

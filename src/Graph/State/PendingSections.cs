@@ -36,6 +36,9 @@ internal sealed class PendingSections(int slots)
         _byName.Remove(name);
     }
 
+    /// <summary>True when restored sections named <paramref name="name"/> wait for their registration.</summary>
+    public bool Contains(string name) => _byName.ContainsKey(name);
+
     /// <summary>The pending sections of slot <paramref name="slot"/>, written back unchanged.</summary>
     public IEnumerable<KeyGroupSection> SectionsOf(int slot)
     {

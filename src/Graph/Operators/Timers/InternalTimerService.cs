@@ -11,7 +11,7 @@ namespace ActorStream.Graph.Operators.Timers;
 /// Each timer belongs to a key (and so to a key group), like keyed state: the service registers with
 /// the keyed backend under its name, so that its timers are checkpointed with their key groups.
 /// </summary>
-public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers where TKey : notnull
+public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers, IOperatorClock where TKey : notnull
 {
     private readonly HeapKeyedStateBackend<TKey> _backend;
     private readonly IProcessingTimeService _processingTime;

@@ -11,10 +11,10 @@ namespace ActorStream.Graph.Operators.Windowing;
 /// </summary>
 internal sealed class WindowProcessContext<TKey, TOut, W> : IInternalWindowContext, IEvictorContext where TKey : notnull where W : Window
 {
-    private readonly InternalTimerService<TKey, W> _timers;
+    private readonly IOperatorClock _timers;
     private readonly IOutput<TOut> _output;
 
-    public WindowProcessContext(InternalTimerService<TKey, W> timers, IOutput<TOut> output, IKeyedStateStore backend, bool merging)
+    public WindowProcessContext(IOperatorClock timers, IOutput<TOut> output, IKeyedStateStore backend, bool merging)
     {
         _timers = timers;
         _output = output;
