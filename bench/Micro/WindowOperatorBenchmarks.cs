@@ -11,8 +11,10 @@ namespace ActorStream.Bench.Micro;
 
 /// <summary>
 /// The window operator alone, driven as the operator harnesses of tests/Graph.Tests drive it: a keyed tumbling 10 s
-/// event-time window counting records, fed 10 records per millisecond of event time (the Nexmark generator's spacing)
-/// with a watermark every 1,000 records, so windows fire and are cleaned up as they would in q5 or q7. Per record.
+/// event-time window (or a 1 s event-time session window) counting records, fed 10 records per millisecond of event
+/// time (the Nexmark generator's spacing) with a watermark every 1,000 records, so windows fire and are cleaned up as
+/// they would in q5, q7 or q11. With 100 keys a key's sessions never close (a record every 10 ms extends them, a merge
+/// per record); with 10,000 keys about a third of the records open a new session. Per record.
 /// </summary>
 [MemoryDiagnoser]
 public class WindowOperatorBenchmarks
@@ -29,6 +31,10 @@ public class WindowOperatorBenchmarks
     [Params(100, 10_000)]
     public int Keys { get; set; }
 
+    /// <summary>The window assigner.</summary>
+    [Params(WindowKind.Tumbling, WindowKind.Session)]
+    public WindowKind Windows { get; set; }
+
     /// <summary>Creates the operator from its transformation, as a subtask does, and opens it.</summary>
     [GlobalSetup]
     public void Setup()
@@ -36,7 +42,9 @@ public class WindowOperatorBenchmarks
         var stream = StreamExecutionEnvironment.Create()
             .FromCollection(Array.Empty<(long Key, long Value)>())
             .KeyBy(e => e.Key)
-            .Window(TumblingEventTimeWindows.Of(TimeSpan.FromSeconds(10)))
+            .Window(Windows == WindowKind.Tumbling
+                ? (WindowAssigner<TimeWindow>)TumblingEventTimeWindows.Of(TimeSpan.FromSeconds(10))
+                : EventTimeSessionWindows.WithGap(TimeSpan.FromSeconds(1)))
             .Aggregate(new CountAggregate<(long Key, long Value)>());
         var transformation = (OneInputTransformation)stream.Transformation;
         _operator = (OneInputStreamOperator<(long Key, long Value), long>)transformation.CreateOperator(new PlanSettings());
@@ -64,6 +72,16 @@ public class WindowOperatorBenchmarks
     /// <summary>Closes the operator.</summary>
     [GlobalCleanup]
     public void Cleanup() => _operator.Close();
+
+    /// <summary>The window assigners measured.</summary>
+    public enum WindowKind
+    {
+        /// <summary>Tumbling 10 s event-time windows (q7, q8).</summary>
+        Tumbling,
+
+        /// <summary>Event-time sessions with a 1 s gap (q11's kind of window).</summary>
+        Session,
+    }
 
     /// <summary>Counts what the operator emits.</summary>
     private sealed class CountingOutput<T> : IOutput<T>

@@ -2,93 +2,103 @@ using ActorStream.Graph.Windowing;
 
 namespace ActorStream.Graph.Operators.Windowing;
 
-/// <summary>Told that <paramref name="mergedWindows"/> became <paramref name="mergeResult"/>, whose contents live in <paramref name="stateWindowResult"/>.</summary>
-internal delegate void WindowMergeFunction<W>(
-    W mergeResult, IReadOnlyCollection<W> mergedWindows, W stateWindowResult, IReadOnlyCollection<W> mergedStateWindows);
-
 /// <summary>
-/// The in-flight windows of one key of a merging assigner (Flink's MergingWindowSet). Each window maps to the
-/// state window that holds its contents: when windows merge, the contents stay in one of the original state
-/// windows, so merging never copies the surviving pane. The mapping is loaded from and persisted to keyed state.
+/// The in-flight windows of one key of a merging assigner (Flink's MergingWindowSet mapping), each with the state
+/// window that holds its contents: when windows merge, the contents stay in one of the original state windows, so
+/// merging never copies the surviving pane. One value per key in keyed state, changed in place by
+/// <see cref="WindowMerger{T,W}"/>; a key has a handful of windows at most, so a pair of arrays searched linearly
+/// beats a dictionary and allocates nothing per element.
 /// </summary>
-internal sealed class MergingWindowSet<T, W> where W : Window
+internal sealed class MergingWindowSet<W> where W : Window
 {
-    private readonly MergingWindowAssigner<T, W> _assigner;
-    private readonly IMapState<W, W> _state;
-    private readonly Dictionary<W, W> _mapping;
-    private readonly Dictionary<W, W> _initialMapping;
+    private W[] _windows;
+    private W[] _stateWindows;
 
-    /// <summary>Loads the current key's windows from <paramref name="state"/>.</summary>
-    public MergingWindowSet(MergingWindowAssigner<T, W> assigner, IMapState<W, W> state)
+    /// <summary>An empty set with room for <paramref name="capacity"/> windows.</summary>
+    public MergingWindowSet(int capacity = 2)
     {
-        _assigner = assigner;
-        _state = state;
-        _mapping = new Dictionary<W, W>(state.Entries());
-        _initialMapping = new Dictionary<W, W>(_mapping);
+        _windows = new W[capacity];
+        _stateWindows = new W[capacity];
+    }
+
+    /// <summary>How many windows are in flight.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>True after a change the owner has not persisted yet (the owner resets it).</summary>
+    public bool Changed { get; set; }
+
+    /// <summary>The in-flight window at <paramref name="index"/>.</summary>
+    public W WindowAt(int index) => _windows[index];
+
+    /// <summary>The state window of the in-flight window at <paramref name="index"/>.</summary>
+    public W StateWindowAt(int index) => _stateWindows[index];
+
+    /// <summary>Where <paramref name="window"/> is, or -1 when it is not in flight.</summary>
+    public int IndexOf(W window)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (_windows[i].Equals(window))
+                return i;
+        }
+        return -1;
     }
 
     /// <summary>The state window of the in-flight <paramref name="window"/>, or null when it is not in flight.</summary>
-    public W? GetStateWindow(W window) => _mapping.GetValueOrDefault(window);
+    public W? GetStateWindow(W window) => IndexOf(window) is var index and >= 0 ? _stateWindows[index] : null;
+
+    /// <summary>Sets the state window of <paramref name="window"/>, adding the window when it is not in flight.</summary>
+    public void Put(W window, W stateWindow)
+    {
+        Changed = true;
+        if (IndexOf(window) is var index and >= 0)
+        {
+            _stateWindows[index] = stateWindow;
+            return;
+        }
+        if (Count == _windows.Length)
+        {
+            Array.Resize(ref _windows, Count * 2);
+            Array.Resize(ref _stateWindows, Count * 2);
+        }
+        _windows[Count] = window;
+        _stateWindows[Count] = stateWindow;
+        Count++;
+    }
+
+    /// <summary>Removes the window at <paramref name="index"/>, keeping the order of the others.</summary>
+    public void RemoveAt(int index)
+    {
+        Changed = true;
+        Count--;
+        Array.Copy(_windows, index + 1, _windows, index, Count - index);
+        Array.Copy(_stateWindows, index + 1, _stateWindows, index, Count - index);
+        _windows[Count] = default!;
+        _stateWindows[Count] = default!;
+    }
+
+    /// <summary>Removes <paramref name="window"/> and gives its state window; false when it is not in flight.</summary>
+    public bool Remove(W window, out W stateWindow)
+    {
+        var index = IndexOf(window);
+        if (index < 0)
+        {
+            stateWindow = default!;
+            return false;
+        }
+        stateWindow = _stateWindows[index];
+        RemoveAt(index);
+        return true;
+    }
 
     /// <summary>Removes <paramref name="window"/> from the in-flight windows.</summary>
     public void RetireWindow(W window)
     {
-        if (!_mapping.Remove(window))
+        if (!Remove(window, out _))
             throw new InvalidOperationException($"Window {window} is not in the in-flight window set.");
     }
 
-    /// <summary>Writes the mapping back to keyed state if it changed.</summary>
-    public void Persist()
-    {
-        if (_mapping.Count == _initialMapping.Count && _mapping.All(e => _initialMapping.TryGetValue(e.Key, out var s) && s.Equals(e.Value)))
-            return;
-        _state.Clear();
-        foreach (var (window, stateWindow) in _mapping)
-            _state.Put(window, stateWindow);
-    }
-
-    /// <summary>
-    /// Adds <paramref name="newWindow"/>, merging it with in-flight windows as the assigner decides, and returns the
-    /// window it ended up in (itself, or the merge result). <paramref name="merge"/> is called for every merge that
-    /// involves existing windows; the merged windows it receives never include <paramref name="newWindow"/>.
-    /// </summary>
-    public W AddWindow(W newWindow, WindowMergeFunction<W> merge)
-    {
-        List<W> windows = [.. _mapping.Keys, newWindow];
-        List<(W Result, List<W> Merged)> mergeResults = [];
-        _assigner.MergeWindows(windows, (toBeMerged, result) => mergeResults.Add((result, [.. toBeMerged])));
-
-        var resultWindow = newWindow;
-        var mergedNewWindow = false;
-        foreach (var (mergeResult, mergedWindows) in mergeResults)
-        {
-            if (mergedWindows.Remove(newWindow))
-            {
-                mergedNewWindow = true;
-                resultWindow = mergeResult;
-            }
-
-            // Keep the state window of one merged window (the earliest) as the merge result's state window.
-            var mergedStateWindow = _mapping[mergedWindows[0]];
-            List<W> mergedStateWindows = [];
-            foreach (var mergedWindow in mergedWindows)
-            {
-                if (_mapping.Remove(mergedWindow, out var stateWindow))
-                    mergedStateWindows.Add(stateWindow);
-            }
-            _mapping[mergeResult] = mergedStateWindow;
-            mergedStateWindows.Remove(mergedStateWindow);
-
-            // The new window fell inside one existing window without extending it: nothing to merge.
-            if (!(mergedWindows.Count == 1 && mergedWindows.Contains(mergeResult)))
-                merge(mergeResult, mergedWindows, _mapping[mergeResult], mergedStateWindows);
-        }
-
-        if (mergeResults.Count == 0 || (resultWindow.Equals(newWindow) && !mergedNewWindow))
-            _mapping[resultWindow] = resultWindow;
-        return resultWindow;
-    }
-
     /// <inheritdoc />
-    public override string ToString() => $"MergingWindowSet{{windows={string.Join(", ", _mapping)}}}";
+    public override string ToString() =>
+        $"MergingWindowSet{{windows={string.Join(", ", Enumerable.Range(0, Count).Select(i => $"[{_windows[i]}, {_stateWindows[i]}]"))}}}";
 }

@@ -1,6 +1,7 @@
 using ActorStream.Graph.Keys;
 using ActorStream.Graph.Operators.Timers;
 using ActorStream.Graph.Runtime;
+using ActorStream.Graph.Serialization;
 using ActorStream.Graph.State;
 using ActorStream.Graph.Windowing;
 
@@ -27,9 +28,13 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
 
     private const string LateRecordsDroppedCounter = "numLateRecordsDropped";
     private const byte StaggerStateVersion = 1;
+    private const string MergingWindowsState = "merging-windows";
+    // Before the merging sets were one value per key, each key held a map state window -> state window under this name.
+    private const string LegacyMergingWindowsState = "merging-window-set";
 
     private readonly WindowAssigner<TIn, W> _assigner;
-    private readonly MergingWindowAssigner<TIn, W>? _mergingAssigner;
+    private readonly WindowMerger<TIn, W>? _merger;
+    private readonly AssignedWindows<W> _assigned = new();
     private readonly Func<TIn, TKey> _keySelector;
     private readonly Func<IKeyedStateStore, WindowContents<TIn, TAcc, W>> _createContents;
     private readonly Trigger<TIn, W> _trigger;
@@ -40,7 +45,10 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     private HeapKeyedStateBackend<TKey>? _backend;
     private InternalTimerService<TKey, W>? _timers;
     private WindowContents<TIn, TAcc, W>? _contents;
-    private IMapState<W, W>? _mergingSets;
+    private IValueState<MergingWindowSet<W>>? _mergingSets;
+    private IInPlaceMutable? _mergingSetsInPlace;
+    // The set of a key that has none yet: it becomes the key's value only once a window stays in it.
+    private MergingWindowSet<W> _spareMergingSet = new();
     private WindowTriggerContext<TKey, TIn, W>? _triggerContext;
     private WindowProcessContext<TKey, TOut, W>? _processContext;
     private TimestampedCollector<TOut>? _collector;
@@ -58,7 +66,8 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(allowedLateness);
         _assigner = assigner;
-        _mergingAssigner = assigner as MergingWindowAssigner<TIn, W>;
+        if (assigner is MergingWindowAssigner<TIn, W> merging)
+            _merger = new WindowMerger<TIn, W>(merging);
         _keySelector = keySelector;
         _createContents = createContents;
         Function = function;
@@ -134,10 +143,10 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         var backend = KeyedState;
         _timers = new InternalTimerService<TKey, W>(TimerServiceName, backend, Context.ProcessingTime, this);
         _contents = _createContents(backend);
-        if (_mergingAssigner is not null)
-            _mergingSets = backend.GetMapState(new MapStateDescriptor<W, W>("merging-window-set"));
+        if (_merger is not null)
+            OpenMergingSets(backend);
         _triggerContext = new WindowTriggerContext<TKey, TIn, W>(_trigger, _timers, backend);
-        _processContext = new WindowProcessContext<TKey, TOut, W>(_timers, Output, backend, _mergingAssigner is not null);
+        _processContext = new WindowProcessContext<TKey, TOut, W>(_timers, Output, backend, _merger is not null);
         _collector = new TimestampedCollector<TOut>(Output);
         _lateRecordsDropped = Context.Counters.Get(LateRecordsDroppedCounter);
         Function.Open(new StreamingRuntimeContext(Context, backend));
@@ -152,8 +161,8 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         var key = _keySelector(record.Value) ?? throw new InvalidOperationException(
             $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
         KeyedState.SetCurrentKey(key, record.Timestamp);
-        var windows = _assigner.AssignWindows(record.Value, record.Timestamp, this);
-        var handled = _mergingAssigner is null ? AddToWindows(windows, in record, key) : AddToMergingWindows(windows, in record, key);
+        _assigner.AssignWindows(record.Value, record.Timestamp, this, _assigned);
+        var handled = _merger is null ? AddToWindows(in record, key) : AddToMergingWindows(in record, key);
 
         // An element that no window took is late if its timestamp is behind the watermark by more than the lateness.
         if (!handled && IsElementLate(in record))
@@ -184,13 +193,12 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         Function.Process(_triggerContext!.Key, window, _processContext, contents, _collector);
     }
 
-    private bool AddToWindows(IReadOnlyList<W> windows, in StreamRecord<TIn> record, TKey key)
+    private bool AddToWindows(in StreamRecord<TIn> record, TKey key)
     {
         var handled = false;
-        // An indexed loop: foreach over the IReadOnlyList interface would box an enumerator per record.
-        for (var i = 0; i < windows.Count; i++)
+        for (var i = 0; i < _assigned.Count; i++)
         {
-            var window = windows[i];
+            var window = _assigned[i];
             if (IsWindowLate(window))
                 continue;
             handled = true;
@@ -211,15 +219,17 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         return handled;
     }
 
-    private bool AddToMergingWindows(IReadOnlyList<W> windows, in StreamRecord<TIn> record, TKey key)
+    private bool AddToMergingWindows(in StreamRecord<TIn> record, TKey key)
     {
         var handled = false;
-        var mergingWindows = MergingWindows();
-        for (var i = 0; i < windows.Count; i++)
+        var stored = _mergingSets!.TryGetValue(out var mergingWindows);
+        if (!stored)
+            mergingWindows = _spareMergingSet.Count == 0 ? _spareMergingSet : _spareMergingSet = new MergingWindowSet<W>();
+        for (var i = 0; i < _assigned.Count; i++)
         {
-            var window = windows[i];
+            var window = _assigned[i];
             // A merge can only produce a window that contains the new element, because windows merge eagerly.
-            var actualWindow = mergingWindows.AddWindow(window, _onMerge);
+            var actualWindow = _merger!.AddWindow(mergingWindows, window, _onMerge);
             if (IsWindowLate(actualWindow))
             {
                 mergingWindows.RetireWindow(actualWindow);
@@ -242,12 +252,59 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
                 Contents.Clear(stateWindow);
             RegisterCleanupTimer(actualWindow);
         }
-        mergingWindows.Persist();
+        Persist(mergingWindows, stored);
         return handled;
     }
 
+    /// <summary>Writes the current key's merging set back if it changed: in place, as the key's new value, or by clearing it.</summary>
+    private void Persist(MergingWindowSet<W> mergingWindows, bool stored)
+    {
+        if (!mergingWindows.Changed)
+            return;
+        mergingWindows.Changed = false;
+        if (mergingWindows.Count == 0)
+        {
+            if (stored)
+                _mergingSets!.Clear();
+        }
+        else if (!stored)
+        {
+            _mergingSets!.Update(mergingWindows);
+            _spareMergingSet = new MergingWindowSet<W>();
+        }
+        else if (_mergingSetsInPlace is { } inPlace)
+        {
+            inPlace.MarkCurrentChanged();
+        }
+        else
+        {
+            _mergingSets!.Update(mergingWindows);
+        }
+    }
+
+    /// <summary>Registers the per-key merging sets, moving sets restored in the earlier map layout into them.</summary>
+    private void OpenMergingSets(HeapKeyedStateBackend<TKey> backend)
+    {
+        _mergingSets = backend.GetState(new ValueStateDescriptor<MergingWindowSet<W>>(MergingWindowsState)
+        {
+            Serializer = new MergingWindowSetSerializer<W>(TypeSerializers.Get<W>()),
+        });
+        _mergingSetsInPlace = _mergingSets as IInPlaceMutable;
+        var legacy = backend.GetMapState(new MapStateDescriptor<W, W>(LegacyMergingWindowsState));
+        foreach (var key in backend.GetKeys(LegacyMergingWindowsState).ToList())
+        {
+            backend.SetCurrentKey(key);
+            var set = new MergingWindowSet<W>();
+            foreach (var (window, stateWindow) in legacy.Entries())
+                set.Put(window, stateWindow);
+            set.Changed = false;
+            _mergingSets.Update(set);
+            legacy.Clear();
+        }
+    }
+
     /// <summary>Windows merged: merge trigger state, drop the merged windows' triggers and cleanup timers, merge contents.</summary>
-    private void OnMerge(W mergeResult, IReadOnlyCollection<W> mergedWindows, W stateWindowResult, IReadOnlyCollection<W> mergedStateWindows)
+    private void OnMerge(W mergeResult, IReadOnlyList<W> mergedWindows, W stateWindowResult, IReadOnlyList<W> mergedStateWindows)
     {
         if (_assigner.IsEventTime && CleanupTime(mergeResult) <= Timers.CurrentWatermark)
             throw new InvalidOperationException(
@@ -261,13 +318,15 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         var triggerContext = _triggerContext!;
         triggerContext.Window = mergeResult;
         triggerContext.OnMerge(mergedWindows);
-        foreach (var merged in mergedWindows)
+        for (var i = 0; i < mergedWindows.Count; i++)
         {
-            triggerContext.Window = merged;
+            triggerContext.Window = mergedWindows[i];
             triggerContext.Clear();
-            DeleteCleanupTimer(merged);
+            DeleteCleanupTimer(mergedWindows[i]);
         }
-        Contents.Merge(stateWindowResult, mergedStateWindows);
+        // Most merges extend one session by the new element's window: no other pane to fold in.
+        if (mergedStateWindows.Count > 0)
+            Contents.Merge(stateWindowResult, mergedStateWindows);
     }
 
     private void OnTimer(InternalTimer<TKey, W> timer, bool eventTime)
@@ -276,14 +335,14 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         triggerContext.Key = timer.Key;
         triggerContext.Window = timer.Namespace;
 
-        MergingWindowSet<TIn, W>? mergingWindows = null;
+        MergingWindowSet<W>? mergingWindows = null;
         var stateWindow = timer.Namespace;
-        if (_mergingAssigner is not null)
+        if (_merger is not null)
         {
-            mergingWindows = MergingWindows();
             // A timer of a window that is gone (merged away or retired) whose trigger did not delete it: nothing to do.
-            if (mergingWindows.GetStateWindow(timer.Namespace) is not { } inFlight)
+            if (!_mergingSets!.TryGetValue(out var set) || set.GetStateWindow(timer.Namespace) is not { } inFlight)
                 return;
+            mergingWindows = set;
             stateWindow = inFlight;
         }
 
@@ -296,11 +355,12 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         // Cleanup timers live in the assigner's time domain; a timer of the other domain never cleans up.
         if (_assigner.IsEventTime == eventTime && timer.Timestamp == CleanupTime(timer.Namespace))
             ClearAllState(timer.Namespace, stateWindow, mergingWindows);
-        mergingWindows?.Persist();
+        if (mergingWindows is not null)
+            Persist(mergingWindows, stored: true);
     }
 
     /// <summary>Drops the pane, the trigger's state and timers and the function's window state; retires a merging window (persisted by the caller).</summary>
-    private void ClearAllState(W window, W stateWindow, MergingWindowSet<TIn, W>? mergingWindows)
+    private void ClearAllState(W window, W stateWindow, MergingWindowSet<W>? mergingWindows)
     {
         Contents.Clear(stateWindow);
         _triggerContext!.Clear();
@@ -308,8 +368,6 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         Function.Clear(window, _processContext);
         mergingWindows?.RetireWindow(window);
     }
-
-    private MergingWindowSet<TIn, W> MergingWindows() => new(_mergingAssigner!, _mergingSets!);
 
     /// <summary>True when the watermark passed the window's end plus the allowed lateness (event time only).</summary>
     private bool IsWindowLate(W window) => _assigner.IsEventTime && CleanupTime(window) <= Timers.CurrentWatermark;
@@ -327,11 +385,15 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
         return cleanupTime >= window.MaxTimestamp ? cleanupTime : long.MaxValue;
     }
 
-    /// <summary>Registers the timer that drops the current window's state; none for windows that never end.</summary>
+    /// <summary>
+    /// Registers the timer that drops the current window's state after the trigger saw an element; none for windows
+    /// that never end, and none when the trigger has just registered that very timer (the default triggers do when
+    /// the allowed lateness is 0): the second registration would only find it there.
+    /// </summary>
     private void RegisterCleanupTimer(W window)
     {
         var cleanupTime = CleanupTime(window);
-        if (cleanupTime == long.MaxValue)
+        if (cleanupTime == long.MaxValue || _triggerContext!.RegisteredOnElement(_assigner.IsEventTime, cleanupTime))
             return;
         if (_assigner.IsEventTime)
             Timers.RegisterEventTimeTimer(window, cleanupTime);

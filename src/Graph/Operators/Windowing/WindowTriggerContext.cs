@@ -15,6 +15,9 @@ internal sealed class WindowTriggerContext<TKey, TIn, W> : IOnMergeContext where
     private readonly InternalTimerService<TKey, W> _timers;
     private readonly WindowStateStore<W> _state;
     private IReadOnlyCollection<W>? _mergedWindows;
+    // The timers the trigger registered (and did not delete) in the current OnElement call, one per time domain.
+    private long? _elementEventTimer;
+    private long? _elementProcessingTimer;
 
     public WindowTriggerContext(Trigger<TIn, W> trigger, InternalTimerService<TKey, W> timers, IKeyedStateStore backend)
     {
@@ -31,13 +34,34 @@ internal sealed class WindowTriggerContext<TKey, TIn, W> : IOnMergeContext where
 
     public long CurrentWatermark => _timers.CurrentWatermark;
 
-    public void RegisterProcessingTimeTimer(long time) => _timers.RegisterProcessingTimeTimer(Window, time);
+    public void RegisterProcessingTimeTimer(long time)
+    {
+        _timers.RegisterProcessingTimeTimer(Window, time);
+        _elementProcessingTimer = time;
+    }
 
-    public void RegisterEventTimeTimer(long time) => _timers.RegisterEventTimeTimer(Window, time);
+    public void RegisterEventTimeTimer(long time)
+    {
+        _timers.RegisterEventTimeTimer(Window, time);
+        _elementEventTimer = time;
+    }
 
-    public void DeleteProcessingTimeTimer(long time) => _timers.DeleteProcessingTimeTimer(Window, time);
+    public void DeleteProcessingTimeTimer(long time)
+    {
+        _timers.DeleteProcessingTimeTimer(Window, time);
+        if (_elementProcessingTimer == time)
+            _elementProcessingTimer = null;
+    }
 
-    public void DeleteEventTimeTimer(long time) => _timers.DeleteEventTimeTimer(Window, time);
+    public void DeleteEventTimeTimer(long time)
+    {
+        _timers.DeleteEventTimeTimer(Window, time);
+        if (_elementEventTimer == time)
+            _elementEventTimer = null;
+    }
+
+    /// <summary>True when the trigger's last <see cref="OnElement"/> call registered this timer of <see cref="Window"/> and kept it.</summary>
+    public bool RegisteredOnElement(bool eventTime, long time) => (eventTime ? _elementEventTimer : _elementProcessingTimer) == time;
 
     public IValueState<T> GetPartitionedState<T>(ValueStateDescriptor<T> descriptor) => _state.GetState(descriptor);
 
@@ -69,7 +93,12 @@ internal sealed class WindowTriggerContext<TKey, TIn, W> : IOnMergeContext where
             _state.Merge(descriptor, Window, _mergedWindows);
     }
 
-    public TriggerResult OnElement(in StreamRecord<TIn> record) => _trigger.OnElement(record.Value, record.Timestamp, Window, this);
+    public TriggerResult OnElement(in StreamRecord<TIn> record)
+    {
+        _elementEventTimer = null;
+        _elementProcessingTimer = null;
+        return _trigger.OnElement(record.Value, record.Timestamp, Window, this);
+    }
 
     public TriggerResult OnEventTime(long time) => _trigger.OnEventTime(time, Window, this);
 

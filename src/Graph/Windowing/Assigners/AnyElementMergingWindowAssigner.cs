@@ -7,6 +7,11 @@ internal sealed class AnyElementMergingWindowAssigner<T, W>(MergingWindowAssigne
     public override IReadOnlyList<W> AssignWindows(T element, long timestamp, IWindowAssignerContext context) =>
         assigner.AssignWindows(timestamp, context);
 
+    internal override void AssignWindows(T element, long timestamp, IWindowAssignerContext context, AssignedWindows<W> windows) =>
+        assigner.AssignWindows(timestamp, context, windows);
+
+    internal override bool MergesTimeWindowsThatIntersect => assigner.MergesTimeWindowsThatIntersect;
+
     public override Trigger<T, W> GetDefaultTrigger() => assigner.DefaultTrigger;
 
     public override bool IsEventTime => assigner.IsEventTime;

@@ -9,6 +9,9 @@ internal sealed class AnyElementWindowAssigner<T, W>(WindowAssigner<W> assigner)
     public override IReadOnlyList<W> AssignWindows(T element, long timestamp, IWindowAssignerContext context) =>
         assigner.AssignWindows(timestamp, context);
 
+    internal override void AssignWindows(T element, long timestamp, IWindowAssignerContext context, AssignedWindows<W> windows) =>
+        assigner.AssignWindows(timestamp, context, windows);
+
     public override Trigger<T, W> GetDefaultTrigger() => assigner.DefaultTrigger;
 
     public override bool IsEventTime => assigner.IsEventTime;

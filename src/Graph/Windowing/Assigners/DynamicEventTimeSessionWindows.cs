@@ -14,6 +14,11 @@ public sealed class DynamicEventTimeSessionWindows<T> : MergingWindowAssigner<T,
         return [new TimeWindow(timestamp, timestamp + gap)];
     }
 
+    internal override void AssignWindows(T element, long timestamp, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows) =>
+        windows.SetSingle(timestamp, timestamp + SessionGaps.Of(_gapExtractor, element));
+
+    internal override bool MergesTimeWindowsThatIntersect => true;
+
     /// <inheritdoc />
     public override void MergeWindows(IReadOnlyCollection<TimeWindow> windows, MergeCallback<TimeWindow> callback) =>
         TimeWindow.MergeWindows(windows, callback);

@@ -14,6 +14,14 @@ public sealed class DynamicProcessingTimeSessionWindows<T> : MergingWindowAssign
         return [new TimeWindow(now, now + SessionGaps.Of(_gapExtractor, element))];
     }
 
+    internal override void AssignWindows(T element, long timestamp, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows)
+    {
+        var now = context.CurrentProcessingTime;
+        windows.SetSingle(now, now + SessionGaps.Of(_gapExtractor, element));
+    }
+
+    internal override bool MergesTimeWindowsThatIntersect => true;
+
     /// <inheritdoc />
     public override void MergeWindows(IReadOnlyCollection<TimeWindow> windows, MergeCallback<TimeWindow> callback) =>
         TimeWindow.MergeWindows(windows, callback);

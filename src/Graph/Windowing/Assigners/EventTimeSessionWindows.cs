@@ -24,6 +24,11 @@ public sealed class EventTimeSessionWindows : MergingWindowAssigner<TimeWindow>
     public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context) =>
         [new TimeWindow(timestamp, timestamp + Gap)];
 
+    internal override void AssignWindows(long timestamp, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows) =>
+        windows.SetSingle(timestamp, timestamp + Gap);
+
+    internal override bool MergesTimeWindowsThatIntersect => true;
+
     /// <inheritdoc />
     public override void MergeWindows(IReadOnlyCollection<TimeWindow> windows, MergeCallback<TimeWindow> callback) =>
         TimeWindow.MergeWindows(windows, callback);

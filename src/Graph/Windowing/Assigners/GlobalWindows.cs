@@ -21,6 +21,9 @@ public sealed class GlobalWindows : WindowAssigner<GlobalWindow>
     /// <inheritdoc />
     public override IReadOnlyList<GlobalWindow> AssignWindows(long timestamp, IWindowAssignerContext context) => Single;
 
+    internal override void AssignWindows(long timestamp, IWindowAssignerContext context, AssignedWindows<GlobalWindow> windows) =>
+        windows.SetSingle(GlobalWindow.Instance);
+
     /// <inheritdoc />
     public override Trigger DefaultTrigger => _defaultTrigger;
 

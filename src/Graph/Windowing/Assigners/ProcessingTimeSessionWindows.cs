@@ -27,6 +27,14 @@ public sealed class ProcessingTimeSessionWindows : MergingWindowAssigner<TimeWin
         return [new TimeWindow(now, now + Gap)];
     }
 
+    internal override void AssignWindows(long timestamp, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows)
+    {
+        var now = context.CurrentProcessingTime;
+        windows.SetSingle(now, now + Gap);
+    }
+
+    internal override bool MergesTimeWindowsThatIntersect => true;
+
     /// <inheritdoc />
     public override void MergeWindows(IReadOnlyCollection<TimeWindow> windows, MergeCallback<TimeWindow> callback) =>
         TimeWindow.MergeWindows(windows, callback);

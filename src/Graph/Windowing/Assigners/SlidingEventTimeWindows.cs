@@ -16,11 +16,10 @@ public sealed class SlidingEventTimeWindows : SlidingWindowAssigner
     public static SlidingEventTimeWindows Of(TimeSpan size, TimeSpan slide, TimeSpan offset) =>
         new(Durations.ToMillis(size), Durations.ToMillis(slide), Durations.ToMillis(offset));
 
-    /// <inheritdoc />
-    public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context)
+    internal override void AssignWindows(long timestamp, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows)
     {
         EventTimeAssigners.RequireTimestamp(timestamp, nameof(SlidingEventTimeWindows));
-        return SlidingWindows.Assign(timestamp, Size, Slide, Offset);
+        SlidingWindows.Assign(windows, timestamp, Size, Slide, Offset);
     }
 
     /// <inheritdoc />

@@ -16,9 +16,8 @@ public sealed class SlidingProcessingTimeWindows : SlidingWindowAssigner
     public static SlidingProcessingTimeWindows Of(TimeSpan size, TimeSpan slide, TimeSpan offset) =>
         new(Durations.ToMillis(size), Durations.ToMillis(slide), Durations.ToMillis(offset));
 
-    /// <inheritdoc />
-    public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context) =>
-        SlidingWindows.Assign(context.CurrentProcessingTime, Size, Slide, Offset);
+    internal override void AssignWindows(long timestamp, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows) =>
+        SlidingWindows.Assign(windows, context.CurrentProcessingTime, Size, Slide, Offset);
 
     /// <inheritdoc />
     public override Trigger DefaultTrigger => ProcessingTimeTrigger.Instance;

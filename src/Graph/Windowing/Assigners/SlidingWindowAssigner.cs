@@ -22,5 +22,13 @@ public abstract class SlidingWindowAssigner : WindowAssigner<TimeWindow>
     public long Offset { get; }
 
     /// <inheritdoc />
+    public sealed override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context)
+    {
+        var windows = new AssignedWindows<TimeWindow>();
+        AssignWindows(timestamp, context, windows);
+        return windows.ToArray();
+    }
+
+    /// <inheritdoc />
     public override string ToString() => $"{GetType().Name}({Size}, {Slide})";
 }

@@ -23,10 +23,10 @@ public sealed class TumblingEventTimeWindows : TumblingWindowAssigner
         new(Durations.ToMillis(size), Durations.ToMillis(offset), stagger);
 
     /// <inheritdoc />
-    public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context)
+    internal override void AssignWindows(long timestamp, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows)
     {
         EventTimeAssigners.RequireTimestamp(timestamp, nameof(TumblingEventTimeWindows));
-        return WindowOf(timestamp, context);
+        WindowOf(timestamp, context, windows);
     }
 
     /// <inheritdoc />

@@ -22,9 +22,8 @@ public sealed class TumblingProcessingTimeWindows : TumblingWindowAssigner
     public static TumblingProcessingTimeWindows Of(TimeSpan size, TimeSpan offset, WindowStagger stagger) =>
         new(Durations.ToMillis(size), Durations.ToMillis(offset), stagger);
 
-    /// <inheritdoc />
-    public override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context) =>
-        WindowOf(context.CurrentProcessingTime, context);
+    internal override void AssignWindows(long timestamp, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows) =>
+        WindowOf(context.CurrentProcessingTime, context, windows);
 
     /// <inheritdoc />
     public override Trigger DefaultTrigger => ProcessingTimeTrigger.Instance;

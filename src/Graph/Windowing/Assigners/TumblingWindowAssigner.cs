@@ -23,12 +23,20 @@ public abstract class TumblingWindowAssigner : WindowAssigner<TimeWindow>
     /// <summary>How the subtasks shift their window starts against each other.</summary>
     public WindowStagger Stagger { get; }
 
-    /// <summary>The window that holds <paramref name="time"/>, shifted by the offset and this subtask's stagger.</summary>
-    private protected IReadOnlyList<TimeWindow> WindowOf(long time, IWindowAssignerContext context)
+    /// <inheritdoc />
+    public sealed override IReadOnlyList<TimeWindow> AssignWindows(long timestamp, IWindowAssignerContext context)
+    {
+        var windows = new AssignedWindows<TimeWindow>();
+        AssignWindows(timestamp, context, windows);
+        return windows.ToArray();
+    }
+
+    /// <summary>Holds the window of <paramref name="time"/>, shifted by the offset and this subtask's stagger.</summary>
+    private protected void WindowOf(long time, IWindowAssignerContext context, AssignedWindows<TimeWindow> windows)
     {
         var stagger = Stagger == WindowStagger.Aligned ? 0 : context.GetStaggerOffset(Stagger, Size);
         var start = TimeWindow.GetWindowStartWithOffset(time, (Offset + stagger) % Size, Size);
-        return [new TimeWindow(start, start + Size)];
+        windows.SetSingle(start, start + Size);
     }
 
     /// <inheritdoc />

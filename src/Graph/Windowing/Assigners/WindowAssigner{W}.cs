@@ -10,6 +10,13 @@ public abstract class WindowAssigner<W> where W : Window
     /// <summary>The windows an element with <paramref name="timestamp"/> belongs to.</summary>
     public abstract IReadOnlyList<W> AssignWindows(long timestamp, IWindowAssignerContext context);
 
+    /// <summary>
+    /// Puts the windows of an element with <paramref name="timestamp"/> into <paramref name="windows"/>, the operator's
+    /// reused buffer: see <see cref="WindowAssigner{T,W}"/>'s overload.
+    /// </summary>
+    internal virtual void AssignWindows(long timestamp, IWindowAssignerContext context, AssignedWindows<W> windows) =>
+        windows.CopyFrom(AssignWindows(timestamp, context));
+
     /// <summary>The trigger used unless the windowed stream sets another.</summary>
     public abstract Trigger DefaultTrigger { get; }
 

@@ -6,6 +6,12 @@ public sealed record TimeWindow(long Start, long End) : Window
     /// <summary>End - 1: the last timestamp inside the window.</summary>
     public override long MaxTimestamp => End - 1;
 
+    /// <summary>Equal when start and end are (the window is a timer and state namespace, compared on every lookup).</summary>
+    public bool Equals(TimeWindow? other) => ReferenceEquals(this, other) || (other is not null && Start == other.Start && End == other.End);
+
+    /// <summary>A hash of start and end, without the record's type term.</summary>
+    public override int GetHashCode() => HashCode.Combine(Start, End);
+
     /// <summary>True when this window overlaps <paramref name="other"/> or touches it (so that sessions merge).</summary>
     public bool Intersects(TimeWindow other) => Start <= other.End && End >= other.Start;
 
