@@ -8,17 +8,19 @@ namespace ActorStream.Graph.Operators.Timers;
 /// they were registered: the sequence number that orders them travels with the checkpoint, so a restored
 /// subtask fires them in the same order as one that never failed. The heap knows each node's position
 /// (Flink's HeapPriorityQueue), so deleting a timer removes it at once in O(log n): no stale entries pile up.
+/// The heap holds each node's timestamp and sequence beside it, so sifting compares without following a pointer.
 /// </summary>
 internal sealed class TimerQueue<TKey, TNamespace>(int slots)
 {
-    private readonly List<Node> _heap = [];
+    private Entry[] _heap = new Entry[16];
+    private int _count;
     private readonly Dictionary<InternalTimer<TKey, TNamespace>, Node>?[] _bySlot = new Dictionary<InternalTimer<TKey, TNamespace>, Node>?[slots];
     private long _nextSequence;
 
     public IEnumerable<InternalTimer<TKey, TNamespace>> All => _bySlot.Where(s => s is not null).SelectMany(s => s!.Keys);
 
     /// <summary>How many timers the queue holds (the heap has no other entries).</summary>
-    public int Count => _heap.Count;
+    public int Count => _count;
 
     public bool Add(InternalTimer<TKey, TNamespace> timer, int slot) => Add(timer, slot, _nextSequence);
 
@@ -33,12 +35,12 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
     /// <summary>Takes the earliest timer due at <paramref name="time"/>, with its slot.</summary>
     public bool TryPopDue(long time, out InternalTimer<TKey, TNamespace> timer, out int slot)
     {
-        if (_heap.Count == 0 || _heap[0].Timer.Timestamp > time)
+        if (_count == 0 || _heap[0].Timestamp > time)
         {
             (timer, slot) = (default, -1);
             return false;
         }
-        var head = _heap[0];
+        var head = _heap[0].Node;
         _bySlot[head.Slot]!.Remove(head.Timer);
         RemoveAt(0);
         (timer, slot) = (head.Timer, head.Slot);
@@ -48,8 +50,8 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
     /// <summary>The timestamp of the earliest timer.</summary>
     public bool TryPeekNext(out long timestamp)
     {
-        timestamp = _heap.Count == 0 ? 0 : _heap[0].Timer.Timestamp;
-        return _heap.Count > 0;
+        timestamp = _count == 0 ? 0 : _heap[0].Timestamp;
+        return _count > 0;
     }
 
     /// <summary>How many timers slot <paramref name="slot"/> holds.</summary>
@@ -90,9 +92,11 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
         var live = _bySlot[slot] ??= [];
         if (live.ContainsKey(timer))
             return false;
-        var node = new Node(timer, slot, sequence) { Index = _heap.Count };
+        var node = new Node(timer, slot, sequence) { Index = _count };
         live.Add(timer, node);
-        _heap.Add(node);
+        if (_count == _heap.Length)
+            Array.Resize(ref _heap, _count * 2);
+        _heap[_count++] = new Entry(node);
         SiftUp(node.Index);
         _nextSequence = Math.Max(_nextSequence, sequence + 1);
         return true;
@@ -100,17 +104,17 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
 
     private void RemoveAt(int index)
     {
-        var last = _heap.Count - 1;
+        var last = --_count;
         if (index != last)
         {
             Place(_heap[last], index);
-            _heap.RemoveAt(last);
+            _heap[last] = default;
             if (!SiftUp(index))
                 SiftDown(index);
         }
         else
         {
-            _heap.RemoveAt(last);
+            _heap[last] = default;
         }
     }
 
@@ -133,7 +137,7 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
     private void SiftDown(int index)
     {
         var node = _heap[index];
-        var count = _heap.Count;
+        var count = _count;
         while (true)
         {
             var child = 2 * index + 1;
@@ -149,15 +153,22 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
         Place(node, index);
     }
 
-    private void Place(Node node, int index)
+    private void Place(Entry entry, int index)
     {
-        _heap[index] = node;
-        node.Index = index;
+        _heap[index] = entry;
+        entry.Node.Index = index;
     }
 
     // Sequences can repeat only across key groups restored from different subtasks, whose relative order no run fixed.
-    private static bool Before(Node a, Node b) =>
-        a.Timer.Timestamp < b.Timer.Timestamp || (a.Timer.Timestamp == b.Timer.Timestamp && a.Sequence < b.Sequence);
+    private static bool Before(in Entry a, in Entry b) => a.Timestamp < b.Timestamp || (a.Timestamp == b.Timestamp && a.Sequence < b.Sequence);
+
+    /// <summary>A heap slot: the node with the two fields the heap orders by.</summary>
+    private readonly struct Entry(Node node)
+    {
+        public long Timestamp { get; } = node.Timer.Timestamp;
+        public long Sequence { get; } = node.Sequence;
+        public Node Node { get; } = node;
+    }
 
     private sealed class Node(InternalTimer<TKey, TNamespace> timer, int slot, long sequence)
     {
