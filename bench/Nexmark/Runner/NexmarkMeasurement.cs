@@ -26,6 +26,9 @@ public sealed record NexmarkMeasurement(
     /// <summary>Per-result latency from the event's emission to the result's arrival at the sink, or null when not measured.</summary>
     public LatencySummary? Latency { get; init; }
 
+    /// <summary>The node processes the job ran on (1 but for the actorstream engine spread over a loopback cluster).</summary>
+    public int Nodes { get; init; } = 1;
+
     /// <summary>The engine's name as the CLI spells it.</summary>
     public string EngineName => Engine.CliName();
 
@@ -34,7 +37,7 @@ public sealed record NexmarkMeasurement(
 
     /// <summary>
     /// The measurement as one JSON object: query, engine, events, seconds (of <see cref="Duration"/>), eventsPerSecond,
-    /// parallelism, checkpointInterval (milliseconds or null), completedCheckpoints, results, wallSeconds, rate (events/s
+    /// parallelism, nodes, checkpointInterval (milliseconds or null), completedCheckpoints, results, wallSeconds, rate (events/s
     /// or null), then latencyP50Ms, latencyP99Ms, latencyMaxMs and latencySamples (null when latency was not measured).
     /// </summary>
     public string ToJson()
@@ -49,6 +52,7 @@ public sealed record NexmarkMeasurement(
             writer.WriteNumber("seconds", Math.Round(Duration.TotalSeconds, 3));
             writer.WriteNumber("eventsPerSecond", Math.Round(EventsPerSecond));
             writer.WriteNumber("parallelism", Parallelism);
+            writer.WriteNumber("nodes", Nodes);
             if (CheckpointInterval is { } interval)
                 writer.WriteNumber("checkpointInterval", (long)interval.TotalMilliseconds);
             else

@@ -131,7 +131,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             var address = ContactPoints.ToAddress(contact);
             try
             {
-                var gateway = await system.ActorSelection($"{address}/user/{JobGatewayActor.Name}")
+                var gateway = await system.ActorSelection(ContactPoints.GatewayPath(contact))
                     .ResolveOne(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
                 return (gateway, NodeSlots.HostPort(address));
             }

@@ -12,6 +12,9 @@ public static class ContactPoints
     public static IReadOnlyList<string> Split(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>The actor path of the job gateway of the node at <paramref name="contact"/> ("host:port" or a full address).</summary>
+    public static string GatewayPath(string contact) => $"{ToAddress(contact)}/user/{Cluster.JobGatewayActor.Name}";
+
     /// <summary>
     /// The Akka address of <paramref name="contact"/>: "host:port" becomes akka.tcp://actorstream@host:port;
     /// a full address is taken as is. Throws <see cref="FormatException"/> with the accepted forms.

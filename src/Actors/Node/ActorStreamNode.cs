@@ -113,7 +113,18 @@ public sealed class ActorStreamNode : IAsyncDisposable
     public IJobClient Submit(JobGraph graph)
     {
         var jobId = Guid.NewGuid().ToString("N");
-        var spec = Services.Graphs.Register(jobId, graph);
+        return Submit(jobId, Services.Graphs.Register(jobId, graph));
+    }
+
+    /// <summary>
+    /// Submits a job of the node's <see cref="JobCatalog"/> by <paramref name="spec"/> (application mode): every node
+    /// rebuilds its graph, so its subtasks run wherever the cluster has slots. The client's result carries the job's
+    /// own duration, as for a graph built in this process.
+    /// </summary>
+    public IJobClient Submit(JobSpec spec) => Submit(Guid.NewGuid().ToString("N"), spec);
+
+    private JobClient Submit(string jobId, JobSpec spec)
+    {
         var outcome = new TaskCompletionSource<JobExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listener = System.ActorOf(JobResultListener.Props(outcome), $"job-{jobId}");
         JobMasterRegion.Tell(new ShardingEnvelope(jobId, new SubmitJob(jobId, spec, listener)));

@@ -41,6 +41,12 @@ public sealed record NodeSettings
     /// <summary>Where checkpoints and keyed state are stored (actorstream.state.db): a SQLite file or a MySQL/MariaDB connection string.</summary>
     public StateStoreSettings StateStore { get; init; } = StateStoreSettings.Parse(null);
 
+    /// <summary>
+    /// Whether nodes that all run on this machine may share one SQLite file (actorstream.state.sqlite-shared-by-local-nodes):
+    /// SQLite's WAL serves several processes of one host; a cluster across machines needs MySQL/MariaDB.
+    /// </summary>
+    public bool SqliteSharedByLocalNodes { get; init; }
+
     /// <summary>Writes after which a key-group entity compacts its journal into a snapshot (actorstream.state.compaction-interval).</summary>
     public int StateCompactionInterval { get; init; } = 20;
 
@@ -78,6 +84,7 @@ public sealed record NodeSettings
             SchedulingTimeout = c.GetTimeSpan("actorstream.runtime.scheduling-timeout"),
             CancellationTimeout = c.GetTimeSpan("actorstream.runtime.cancellation-timeout"),
             StateStore = ParseStateStore(c.GetString("actorstream.state.db")),
+            SqliteSharedByLocalNodes = c.GetBoolean("actorstream.state.sqlite-shared-by-local-nodes"),
             StateCompactionInterval = c.GetInt("actorstream.state.compaction-interval"),
             StateEntityIdleTimeout = c.GetTimeSpan("actorstream.state.entity-idle-timeout"),
             StateWriteTimeout = c.GetTimeSpan("actorstream.state.write-timeout"),
@@ -91,10 +98,13 @@ public sealed record NodeSettings
     {
         Require(Port is >= 0 and <= 65535, "actorstream.node.port", $"{Port} is not a port; use 0..65535 (0 picks a free port).");
         Require(Slots >= 1, "actorstream.node.slots", $"{Slots} must be at least 1 (or unlimited for a one-process node).");
-        Require(StateStore.Dialect != Persistence.StateStoreDialect.Sqlite || !HasOtherSeeds(),
+        Require(StateStore.Dialect != Persistence.StateStoreDialect.Sqlite || !HasOtherSeeds() || SqliteSharedByLocalNodes,
             "actorstream.state.db", $"a SQLite file ({StateStore.Description}) serves one node only, and seed nodes name other nodes " +
             $"({string.Join(", ", SeedNodes)}). Give every node of a cluster the same MySQL/MariaDB connection string " +
             "(--state-db \"Server=...;Database=...;User ID=...;Password=...\"), or drop --seeds to run a one-node cluster.");
+        Require(!SqliteSharedByLocalNodes || StateStore.Dialect != Persistence.StateStoreDialect.Sqlite || SeedsOnThisHost(),
+            "actorstream.state.sqlite-shared-by-local-nodes", $"a SQLite file ({StateStore.Description}) can be shared by the nodes of " +
+            $"one machine only, and seed nodes name other hosts ({string.Join(", ", SeedNodes)}); use MySQL/MariaDB for a cluster across machines.");
         Require(MaxShards >= 1, "actorstream.node.max-shards", $"{MaxShards} must be at least 1.");
         Require(MetricsInterval > TimeSpan.Zero, "actorstream.runtime.metrics-interval", "must be positive, e.g. 500ms.");
         Require(SchedulingTimeout > TimeSpan.Zero, "actorstream.runtime.scheduling-timeout", "must be positive, e.g. 60s.");
@@ -109,6 +119,9 @@ public sealed record NodeSettings
     /// <summary>True when a seed node is not this node itself: the node joins (or forms) a cluster with others.</summary>
     public bool HasOtherSeeds() => SeedNodes.Any(seed =>
         !Akka.Actor.Address.TryParse(seed, out var address) || address.Host != Hostname || address.Port != Port);
+
+    /// <summary>True when every seed node is on this node's host name: the cluster runs on one machine.</summary>
+    private bool SeedsOnThisHost() => SeedNodes.All(seed => Akka.Actor.Address.TryParse(seed, out var address) && address.Host == Hostname);
 
     private static int ParseSlots(string value) =>
         string.Equals(value, "unlimited", StringComparison.OrdinalIgnoreCase) ? Cluster.NodeSlots.Unlimited

@@ -90,13 +90,24 @@ internal static class BenchCommand
             Description = "q1 on actorstream or loop: measure each result's latency from its event's emission to the sink (p50, p99, max).",
         };
 
+        var nodes = new Option<int>("--nodes")
+        {
+            Description = "actorstream only: spread the job over this many node processes on 127.0.0.1 (this one and children of it), " +
+                          "each offering an equal share of the parallelism's slots [default: 1].",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+            CustomParser = result => OptionParsers.Int(result, "--nodes", 1, MaxNodes),
+        };
+
         var command = new Command("nexmark", $"Run a Nexmark query ({queryNames}) over generated events and report events/s; Ctrl+C cancels it.")
         {
-            query, events, seed, parallelism, engine, output, dumpEvents, json, checkpointInterval, rate, latency,
+            query, events, seed, parallelism, engine, output, dumpEvents, json, checkpointInterval, rate, latency, nodes,
         };
         // Raw tokens, not values: command validators run before the options' own parsers, whose errors they must not repeat.
         command.Validators.Add(result => Validate(result, GivenToken(result, query), GivenToken(result, engine),
             IsGiven(result, checkpointInterval), IsGiven(result, rate), IsGiven(result, latency), IsGiven(result, output)));
+        command.Validators.Add(result => ValidateNodes(result, GivenToken(result, engine), GivenToken(result, nodes), GivenToken(result, parallelism),
+            IsGiven(result, latency)));
         command.SetAction((parseResult, cancellationToken) =>
         {
             var run = new NexmarkBenchRun(parseResult.GetValue(query)!, NexmarkEngineNames.FromCliName(parseResult.GetValue(engine)!)!.Value,
@@ -107,6 +118,7 @@ internal static class BenchCommand
                 CheckpointInterval = parseResult.GetValue(checkpointInterval),
                 Rate = parseResult.GetValue(rate),
                 Latency = parseResult.GetValue(latency),
+                Nodes = parseResult.GetValue(nodes),
             };
             return new NexmarkBenchRunner(run, console).RunAsync(cancellationToken);
         });
@@ -131,6 +143,24 @@ internal static class BenchCommand
             result.AddError($"--latency: measured on the {actorStream} and {loop} engines, not {engine}.");
         if (output)
             result.AddError("--latency: results are discarded in a latency run; leave out --output.");
+    }
+
+    /// <summary>The most node processes <c>--nodes</c> starts on one machine.</summary>
+    private const int MaxNodes = 8;
+
+    /// <summary>Rejects <c>--nodes</c> above 1 where the job could not be spread: another engine, a latency run, too few subtasks.</summary>
+    private static void ValidateNodes(CommandResult result, string? engine, string? nodesToken, string? parallelismToken, bool latency)
+    {
+        if (!int.TryParse(nodesToken, NumberStyles.Integer, CultureInfo.InvariantCulture, out var nodes) || nodes <= 1)
+            return;
+        var actorStream = EngineName(NexmarkEngine.ActorStream);
+        if (engine is not null && !IsEngine(engine, NexmarkEngine.ActorStream))
+            result.AddError($"--nodes: only the {actorStream} engine runs on several nodes, not {engine}.");
+        if (latency)
+            result.AddError("--nodes: a latency run records its results in this process; measure latency on one node.");
+        var parallelism = int.TryParse(parallelismToken, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : Environment.ProcessorCount;
+        if (parallelism < nodes)
+            result.AddError($"--nodes {nodes}: at parallelism {parallelism} some node would run no subtask; give --parallelism {nodes} or more.");
     }
 
     private static bool IsEngine(string name, NexmarkEngine engine) => string.Equals(name, EngineName(engine), StringComparison.OrdinalIgnoreCase);

@@ -44,7 +44,7 @@ internal static class ExecutionArguments
         job.Build(env, new JobParameters(arguments, job.Options));
     }
 
-    /// <summary>The jobs the host ships, as a catalog every node of a cluster shares.</summary>
+    /// <summary>The jobs the host ships (the examples and the Nexmark queries), as a catalog every node of a cluster shares.</summary>
     public static JobCatalog Catalog { get; } = CreateCatalog();
 
     private static JobCatalog CreateCatalog()
@@ -52,6 +52,7 @@ internal static class ExecutionArguments
         var catalog = new JobCatalog();
         foreach (var job in ExampleJobs.All)
             catalog.Add(job.Name, (env, arguments) => Build(job, arguments, env));
+        NexmarkJobs.AddTo(catalog);
         return catalog;
     }
 

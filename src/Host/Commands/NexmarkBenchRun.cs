@@ -24,4 +24,7 @@ internal sealed record NexmarkBenchRun(
 
     /// <summary>True to run q1 with per-result latency instead of the plain query.</summary>
     public bool Latency { get; init; }
+
+    /// <summary>The node processes the actorstream engine spreads the job over: 1 runs it in this process only.</summary>
+    public int Nodes { get; init; } = 1;
 }

@@ -37,6 +37,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
                     : LoopRunner.Run(run.Query, generator, run.Events, run.OutputDirectory),
                 NexmarkEngine.AkkaStreams => await AkkaStreamsRunner.RunAsync(run.Query.Name, generator, run.Events, run.OutputDirectory,
                     cancellationToken).ConfigureAwait(false),
+                _ when run.Nodes > 1 => await RunOnNodesAsync(cancellationToken).ConfigureAwait(false),
                 _ => await RunActorStreamAsync(generator, cancellationToken).ConfigureAwait(false),
             };
             await console.Out.WriteLineAsync(Summary(measurement)).ConfigureAwait(false);
@@ -123,6 +124,52 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
         }
     }
 
+    /// <summary>
+    /// The query on a loopback cluster of <see cref="NexmarkBenchRun.Nodes"/> node processes: submitted by spec, so every
+    /// node builds it from the host's catalog, with the parallelism's slots spread evenly over the nodes. Fails when a node
+    /// ran no subtask: the run would not have measured the exchange between nodes.
+    /// </summary>
+    private async Task<NexmarkMeasurement> RunOnNodesAsync(CancellationToken cancellationToken)
+    {
+        var parallelism = run.Parallelism ?? Environment.ProcessorCount;
+        var spec = ExecutionArguments.Catalog.Describe(NexmarkJobs.NameOf(run.Query), NexmarkJobs.Arguments(run, parallelism)).Spec;
+        // One SQLite file shared by the nodes of this run only: nothing of an earlier run is restored. Without
+        // checkpoints nothing is written to it.
+        var stateDb = Path.Combine(Path.GetTempPath(), $"actorstream-bench-{Guid.NewGuid():N}.db");
+        var slotsPerNode = (parallelism + run.Nodes - 1) / run.Nodes;
+        var wall = Stopwatch.StartNew();
+        try
+        {
+            JobExecutionResult result;
+            IReadOnlyList<(string Node, int Subtasks)> placement;
+            await using (var cluster = await LoopbackCluster.StartAsync(run.Nodes, slotsPerNode, stateDb, "WARNING", cancellationToken)
+                             .ConfigureAwait(false))
+            {
+                var client = cluster.Node.Submit(spec);
+                await console.Error.WriteLineAsync($"Nexmark {run.Query.Name} is running as job {client.JobId} on {run.Nodes} nodes: " +
+                    $"{cluster.Description}; {slotsPerNode} slot{(slotsPerNode == 1 ? "" : "s")} each.").ConfigureAwait(false);
+                result = await AwaitWithProgressAsync(client, cancellationToken).ConfigureAwait(false);
+                placement = await cluster.SubtasksPerNodeAsync(client.JobId, cancellationToken).ConfigureAwait(false);
+            }
+            wall.Stop();
+            await console.Error.WriteLineAsync("Subtasks per node: " +
+                string.Join(", ", placement.Select((p, i) => $"{p.Node}{(i == 0 ? " (this process)" : "")} {p.Subtasks}")) + ".").ConfigureAwait(false);
+            if (placement.FirstOrDefault(p => p.Subtasks == 0) is { Node: not null } idle)
+                throw new JobExecutionException(result.JobId, $"Nexmark {run.Query.Name} ran no subtask on node {idle.Node}: the run did not " +
+                    "spread over the nodes, so it measured no exchange between them.", null, null, null);
+            return new NexmarkMeasurement(run.Query.Name, NexmarkEngine.ActorStream, run.Events, result.GetCounter(NexmarkQuery.ResultsCounter),
+                result.Duration, wall.Elapsed, parallelism, run.CheckpointInterval)
+            {
+                CompletedCheckpoints = result.CompletedCheckpoints,
+                Nodes = run.Nodes,
+            };
+        }
+        finally
+        {
+            DeleteStateDb(stateDb);
+        }
+    }
+
     /// <summary>q1's loop with per-result latency, paced to <see cref="NexmarkBenchRun.Rate"/> when given.</summary>
     private NexmarkMeasurement RunLoopWithLatency(NexmarkGenerator generator)
     {
@@ -189,12 +236,14 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
         {
             NexmarkEngine.Loop => "loop (1 thread)",
             NexmarkEngine.AkkaStreams => "akka-streams (one materialized stream)",
+            _ when m.Nodes > 1 => $"actorstream (parallelism {m.Parallelism} on {m.Nodes} nodes)",
             _ => $"actorstream (parallelism {m.Parallelism})",
         };
         var wall = m.Engine switch
         {
             NexmarkEngine.Loop => "",
             NexmarkEngine.AkkaStreams => $", wall {Formats.Seconds(m.WallTime)} with actor system start and stop",
+            _ when m.Nodes > 1 => $", wall {Formats.Seconds(m.WallTime)} with the nodes' start and stop",
             _ => $", wall {Formats.Seconds(m.WallTime)} with node start and stop",
         };
         return $"nexmark {m.Query} on {engine}: {Formats.Count(m.Events)} events in {Formats.Seconds(m.Duration)} = " +
