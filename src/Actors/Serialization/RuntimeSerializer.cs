@@ -76,7 +76,7 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
     /// <inheritdoc />
     public override byte[] ToBinary(object obj)
     {
-        using var stream = new MemoryStream();
+        var stream = RentBuffer();
         using (var writer = new WireWriter(stream))
         {
             writer.Write(Version);
@@ -97,6 +97,7 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
             }
         }
         var bytes = stream.ToArray();
+        ReturnBuffer(stream);
         if (obj is DataBatch { SentBytes: { } sent })
             sent.Add(bytes.Length);
         return bytes;
@@ -116,6 +117,32 @@ public sealed class RuntimeSerializer : SerializerWithStringManifest
             return new DataBatch(channel, RecordBatchCodec.Of(manifest).Read(reader)) { ReceivedBytes = bytes.Length };
         }
         return Codecs.Read(reader, manifest);
+    }
+
+    /// <summary>The largest buffer a thread keeps between messages; a larger one (a rare big message) is left to the GC.</summary>
+    private const int KeptBufferBytes = 128 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
+
+    /// <summary>
+    /// This thread's empty write buffer, taken out while in use (a message whose codec serializes a nested message gets a
+    /// fresh one): remote batches are serialized back to back on a subtask's thread, and growing a new stream for each
+    /// allocated its doubling buffers every time.
+    /// </summary>
+    private static MemoryStream RentBuffer()
+    {
+        var buffer = t_buffer ?? new MemoryStream();
+        t_buffer = null;
+        buffer.SetLength(0);
+        return buffer;
+    }
+
+    /// <summary>Keeps <paramref name="buffer"/> for the thread's next message unless it grew beyond <see cref="KeptBufferBytes"/>.</summary>
+    private static void ReturnBuffer(MemoryStream buffer)
+    {
+        if (buffer.Capacity <= KeptBufferBytes)
+            t_buffer = buffer;
     }
 
     private static ArgumentException CannotSerialize(object o) =>

@@ -93,7 +93,7 @@ internal sealed class RunningSubtask
         var self = host.Self; // captured here: the mailbox wakes the actor up from other threads
         _mailbox = new SubtaskMailbox(() => self.Tell(SubtaskTicks.RunMailbox.Instance), _processingTime);
         _chain = OperatorChain.Create(graph, _vertex, deployment.SubtaskIndex, subtasks, counters,
-            services.TimeProvider, _processingTime, _mailbox, checkpointing, services.RemoteMessageBytes);
+            services.TimeProvider, _processingTime, _mailbox, checkpointing, RemoteBatchSizing.BatchBytes(services.RemoteMessageBytes));
         _gate = new InputGate(ChannelLayout.InputsOf(_vertex, deployment.SubtaskIndex)
             .Select(c => (subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel, c.InputIndex))
             .ToList());

@@ -115,6 +115,40 @@ public sealed class DataBatchSerializationSpecs : TestKit
     }
 
     [Fact]
+    public void Batches_to_another_node_should_stay_below_the_large_object_heap_whatever_the_frame_allows()
+    {
+        // 300-byte records (Nexmark bids are of this size): a full batch of 1,024 would take ~300 KB.
+        var record = new string('b', 296);
+        var first = new DataBatch(0, RuntimeMessageSamples.Batch(Enumerable.Range(0, 64).Select(i => ($"{i:D3}{record}", (long)i)).ToArray()));
+        var serializer = _system.Serialization.FindSerializerFor(first);
+        serializer.ToBinary(first);
+
+        var budget = RemoteBatchSizing.BatchBytes(2 * 1024 * 1024); // a node's budget with its 4 MiB frame
+        var records = RemoteBatchSizing.RecordsPerBatch(typeof(string), batchSize: 1024, budget);
+        var bytes = serializer.ToBinary(new DataBatch(0, RuntimeMessageSamples.Batch(Enumerable.Range(0, records)
+            .Select(i => ($"{i % 1000:D3}{record}", (long)i)).ToArray())));
+
+        Assert.Equal(RemoteBatchSizing.MaxBatchBytes, budget);
+        Assert.Equal(32 * 1024, RemoteBatchSizing.BatchBytes(32 * 1024));
+        Assert.InRange(records, 200, 1023);
+        Assert.InRange(bytes.Length, 50_000, 84_999); // 85,000 bytes and more go to the large object heap
+    }
+
+    [Fact]
+    public void Messages_serialized_one_after_another_on_a_thread_should_each_keep_their_own_bytes()
+    {
+        var serializer = _system.Serialization.FindSerializerFor(new DataBatch(0, RuntimeMessageSamples.Batch((1L, 1L))));
+        var large = serializer.ToBinary(new DataBatch(5, RuntimeMessageSamples.Batch(Enumerable.Range(0, 500).Select(i => ((long)i, (long)i)).ToArray())));
+        var small = serializer.ToBinary(new DataBatch(6, RuntimeMessageSamples.Batch((42L, 7L))));
+
+        var copy = (DataBatch)_system.Serialization.Deserialize(small, serializer.Identifier, "DB:System.Int64");
+        var again = (DataBatch)_system.Serialization.Deserialize(large, serializer.Identifier, "DB:System.Int64");
+
+        Assert.Equal((6, 42L, 7L), (copy.Channel, ((RecordBatch<long>)copy.Batch).Records[0].Value, ((RecordBatch<long>)copy.Batch).Records[0].Timestamp));
+        Assert.Equal((5, 500, 499L), (again.Channel, again.Batch.Count, ((RecordBatch<long>)again.Batch).Records[499].Value));
+    }
+
+    [Fact]
     public void A_received_batch_should_be_on_a_pooled_array_that_its_processor_releases()
     {
         var (copy, _) = RoundTrip(0, (1L, 1L), (2L, 2L));
