@@ -66,6 +66,10 @@ internal sealed class ChildNodeProcess : IDisposable
         {
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            return true; // disposed: it was killed
+        }
     }
 
     /// <summary>Kills the process (and anything it started) if it still runs.</summary>

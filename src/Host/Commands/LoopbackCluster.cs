@@ -99,6 +99,21 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         return Addresses.Select(a => (a, counts.GetValueOrDefault(a))).ToList();
     }
 
+    /// <summary>
+    /// Completes when a child process ends by itself (it crashed, or the cluster downed it) with its last output: a job
+    /// that had subtasks there could only wait for slots that never come back.
+    /// </summary>
+    public async Task<string> ChildLostAsync(CancellationToken cancellationToken)
+    {
+        var exited = await Task.WhenAny(_children.Select(async c =>
+        {
+            await c.WaitForExitAsync(Timeout.InfiniteTimeSpan).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return c;
+        })).ConfigureAwait(false);
+        var child = await exited.ConfigureAwait(false);
+        return $"the node process {child.Id} ended during the run; its last output:\n{child.Output}";
+    }
+
     /// <summary>The nodes as "127.0.0.1:4053 (this process), 127.0.0.1:4054 (process 1234)".</summary>
     public string Description => string.Join(", ", Addresses.Select((a, i) => i == 0 ? $"{a} (this process)" : $"{a} (process {_children[i - 1].Id})"));
 

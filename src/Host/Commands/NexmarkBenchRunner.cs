@@ -148,7 +148,19 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
                 var client = cluster.Node.Submit(spec);
                 await console.Error.WriteLineAsync($"Nexmark {run.Query.Name} is running as job {client.JobId} on {run.Nodes} nodes: " +
                     $"{cluster.Description}; {slotsPerNode} slot{(slotsPerNode == 1 ? "" : "s")} each.").ConfigureAwait(false);
-                result = await AwaitWithProgressAsync(client, cancellationToken).ConfigureAwait(false);
+                using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var lost = cluster.ChildLostAsync(stopWatching.Token);
+                var completion = AwaitWithProgressAsync(client, cancellationToken);
+                if (await Task.WhenAny(completion, lost).ConfigureAwait(false) == lost && !completion.IsCompleted)
+                {
+                    // The job would restart and wait for the lost node's slots until its restart strategy gives up.
+                    await client.CancelAsync(CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                    await completion.ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(CancelGrace).ConfigureAwait(false);
+                    throw new JobExecutionException(client.JobId, $"Nexmark {run.Query.Name} lost a node: {await lost.ConfigureAwait(false)}",
+                        null, null, null);
+                }
+                await stopWatching.CancelAsync().ConfigureAwait(false);
+                result = await completion.ConfigureAwait(false);
                 placement = await cluster.SubtasksPerNodeAsync(client.JobId, cancellationToken).ConfigureAwait(false);
             }
             wall.Stop();
