@@ -80,6 +80,24 @@ public sealed class NodeSettingsSpecs
     }
 
     [Fact]
+    public void A_sqlite_file_shared_by_local_nodes_should_be_accepted_with_seeds_on_this_host_only()
+    {
+        var local = Parse("""
+            actorstream.node { hostname = "127.0.0.1", port = 4054, seed-nodes = ["akka.tcp://actorstream@127.0.0.1:4053"] }
+            actorstream.state.sqlite-shared-by-local-nodes = on
+            """);
+        var error = Assert.Throws<ConfigurationException>(() => Parse("""
+            actorstream.node { hostname = "127.0.0.1", port = 4054, seed-nodes = ["akka.tcp://actorstream@10.0.0.2:4053"] }
+            actorstream.state.sqlite-shared-by-local-nodes = on
+            """));
+
+        Assert.True(local.SqliteSharedByLocalNodes);
+        Assert.False(NodeSettings.Create().SqliteSharedByLocalNodes);
+        Assert.Contains("actorstream.state.sqlite-shared-by-local-nodes", error.Message);
+        Assert.Contains("10.0.0.2", error.Message);
+    }
+
+    [Fact]
     public void Slots_should_be_unlimited_by_default_and_a_bad_value_should_name_the_key()
     {
         Assert.Equal(Actors.Cluster.NodeSlots.Unlimited, NodeSettings.Create().Slots);
