@@ -21,8 +21,8 @@ internal static class StateMessages
             static r => new CheckpointStored(r.ReadVarLong()))
         .AddSingleton("DCP", DiscardCheckpoints.Instance)
         .Add<WriteKeyGroupState>("WKG",
-            static (w, m) => { w.WriteVarLong(m.CheckpointId); w.WriteBytes(m.Data); w.Write(m.Retained); w.WriteVarLong(m.LatestCompleted); },
-            static r => new WriteKeyGroupState(r.ReadVarLong(), r.ReadByteArray(), r.ReadBoolean(), r.ReadVarLong()))
+            static (w, m) => { w.WriteVarLong(m.CheckpointId); w.WriteBytes(m.Data); w.Write(m.Retained); w.WriteVarLong(m.LatestCompleted); w.WriteVarLong(m.BasedOn); },
+            static r => new WriteKeyGroupState(r.ReadVarLong(), r.ReadByteArray(), r.ReadBoolean(), r.ReadVarLong(), r.ReadVarLong()))
         .Add<KeyGroupStateWritten>("KGW",
             static (w, m) => { w.WriteRequiredString(m.EntityId); w.WriteVarLong(m.CheckpointId); },
             static r => new KeyGroupStateWritten(r.ReadRequiredString(), r.ReadVarLong()))

@@ -38,8 +38,11 @@ public sealed class StateSerializer : SerializerWithStringManifest
     public const int Id = 4201;
 
     private const byte Version = 2; // 2: varints and the runtime wire format for checkpoint metadata
-    private const string KeyGroupStoredManifest = "KGS";
-    private const string KeyGroupSnapshotManifest = "KGH";
+    // KGS and KGH are the formats before deltas (every entry whole): still read, no longer written.
+    private const string KeyGroupStoredWholeManifest = "KGS";
+    private const string KeyGroupSnapshotWholeManifest = "KGH";
+    private const string KeyGroupStoredManifest = "KGD";
+    private const string KeyGroupSnapshotManifest = "KGHD";
     private const string CheckpointCompletedManifest = "CPC";
     private const string CheckpointSnapshotManifest = "CPS";
     private const string CheckpointsDiscardedManifest = "CPD";
@@ -80,6 +83,7 @@ public sealed class StateSerializer : SerializerWithStringManifest
                     writer.WriteBytes(stored.Data);
                     writer.Write(stored.Retained);
                     writer.WriteVarLong(stored.LatestCompleted);
+                    writer.WriteVarLong(stored.BasedOn);
                     break;
                 case KeyGroupHistorySnapshot snapshot:
                     writer.WriteList(snapshot.Entries, static (w, entry) =>
@@ -87,6 +91,7 @@ public sealed class StateSerializer : SerializerWithStringManifest
                         w.WriteVarLong(entry.CheckpointId);
                         w.WriteBytes(entry.Data);
                         w.Write(entry.Retained);
+                        w.WriteVarLong(entry.BasedOn);
                     });
                     break;
                 case CheckpointCompleted completed:
@@ -130,8 +135,11 @@ public sealed class StateSerializer : SerializerWithStringManifest
                 "ActorStream build. Start without --from-savepoint on a fresh --state-db.");
         return manifest switch
         {
-            KeyGroupStoredManifest => new KeyGroupStateStored(reader.ReadVarLong(), reader.ReadByteArray(), reader.ReadBoolean(), reader.ReadVarLong()),
+            KeyGroupStoredManifest => new KeyGroupStateStored(reader.ReadVarLong(), reader.ReadByteArray(), reader.ReadBoolean(), reader.ReadVarLong(), reader.ReadVarLong()),
             KeyGroupSnapshotManifest => new KeyGroupHistorySnapshot(reader.ReadList(static r =>
+                new KeyGroupEntry(r.ReadVarLong(), r.ReadByteArray(), r.ReadBoolean(), r.ReadVarLong()))),
+            KeyGroupStoredWholeManifest => new KeyGroupStateStored(reader.ReadVarLong(), reader.ReadByteArray(), reader.ReadBoolean(), reader.ReadVarLong()),
+            KeyGroupSnapshotWholeManifest => new KeyGroupHistorySnapshot(reader.ReadList(static r =>
                 new KeyGroupEntry(r.ReadVarLong(), r.ReadByteArray(), r.ReadBoolean()))),
             CheckpointCompletedManifest => new CheckpointCompleted(reader.ReadCompletedCheckpoint()),
             CheckpointSnapshotManifest => ReadStoreSnapshot(reader),

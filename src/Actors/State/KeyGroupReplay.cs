@@ -43,8 +43,17 @@ internal sealed class KeyGroupReplay : ReceiveActor
         });
         Receive<RecoverySuccess>(_ =>
         {
-            var entry = _history.AsOf(asOf);
-            Finish(new KeyGroupStateRead(entityId, entry?.CheckpointId, entry?.Data));
+            IReadOnlyList<KeyGroupEntry>? chain;
+            try
+            {
+                chain = _history.ChainAsOf(asOf);
+            }
+            catch (InvalidDataException e)
+            {
+                Finish(new Failed(entityId, e.Message));
+                return;
+            }
+            Finish(new KeyGroupStateRead(entityId, chain?[^1].CheckpointId, chain?.Select(e => e.Data).ToList()));
         });
         Receive<LoadSnapshotFailed>(failed => Finish(new Failed(entityId, failed.Cause.Message)));
         Receive<ReplayMessagesFailure>(failed => Finish(new Failed(entityId, failed.Cause.Message)));

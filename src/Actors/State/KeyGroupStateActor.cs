@@ -8,9 +8,9 @@ namespace ActorStream.Actors.State;
 
 /// <summary>
 /// The durable state of one key group of one operator (a persistent Cluster Sharding entity).
-/// Subtasks write a blob per checkpoint for the key groups that changed; a restore reads the state
-/// "as of" a completed checkpoint from the store directly (<see cref="KeyGroupStoreReader"/>). The
-/// journal is compacted into a snapshot every so often.
+/// Subtasks write a blob per checkpoint for the key groups that changed, whole or as a delta onto their previous
+/// write; a restore reads the state "as of" a completed checkpoint from the store directly
+/// (<see cref="KeyGroupStoreReader"/>). The journal is compacted into a snapshot every so often.
 /// </summary>
 public sealed class KeyGroupStateActor : CompactingPersistentActor
 {
@@ -44,8 +44,15 @@ public sealed class KeyGroupStateActor : CompactingPersistentActor
     private void Write(WriteKeyGroupState write)
     {
         var replyTo = Sender;
+        if (write.BasedOn != 0 && _history.Before(write.CheckpointId)?.CheckpointId is var latest && latest != write.BasedOn)
+        {
+            // The write it is based on never became durable (lost on the way, or failed): applying it would lose changes.
+            replyTo.Tell(new KeyGroupStateWriteFailed(PersistenceId, write.CheckpointId,
+                $"the delta is based on checkpoint {write.BasedOn}, but the latest write before it is {latest?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}"));
+            return;
+        }
         _writing = (replyTo, write.CheckpointId); // Persist stashes further commands: one write in flight at a time
-        Persist(new KeyGroupStateStored(write.CheckpointId, write.Data, write.Retained, write.LatestCompleted), stored =>
+        Persist(new KeyGroupStateStored(write.CheckpointId, write.Data, write.Retained, write.LatestCompleted, write.BasedOn), stored =>
         {
             _writing = null;
             _history.Add(stored);

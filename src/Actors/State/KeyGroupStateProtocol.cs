@@ -6,8 +6,10 @@ public interface IKeyGroupStateCommand;
 /// <summary>
 /// Store the key group's state as of checkpoint <paramref name="CheckpointId"/>; answered with
 /// <see cref="KeyGroupStateWritten"/> once durable. <paramref name="LatestCompleted"/> lets the entity prune.
+/// <paramref name="BasedOn"/> is 0 when <paramref name="Data"/> is the whole key group, else the checkpoint whose write
+/// this delta applies onto: the entity refuses a delta unless that is the latest write it holds before this one.
 /// </summary>
-public sealed record WriteKeyGroupState(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted) : IKeyGroupStateCommand;
+public sealed record WriteKeyGroupState(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted, long BasedOn = 0) : IKeyGroupStateCommand;
 
 /// <summary>The state written for <paramref name="CheckpointId"/> is durable.</summary>
 public sealed record KeyGroupStateWritten(string EntityId, long CheckpointId);
@@ -17,12 +19,14 @@ public sealed record KeyGroupStateWriteFailed(string EntityId, long CheckpointId
 
 /// <summary>
 /// The key group's state as of the asked checkpoint, read by <see cref="KeyGroupStoreReader"/> on the
-/// restoring subtask's node (never sent to another node); <paramref name="Data"/> is null when it never had any.
+/// restoring subtask's node (never sent to another node): the whole key group as written at some checkpoint, then the
+/// deltas written after it up to <paramref name="CheckpointId"/>, to be applied in order; <paramref name="Blobs"/> is
+/// null when it never had any.
 /// </summary>
-public sealed record KeyGroupStateRead(string EntityId, long? CheckpointId, byte[]? Data) : Akka.Actor.INoSerializationVerificationNeeded;
+public sealed record KeyGroupStateRead(string EntityId, long? CheckpointId, IReadOnlyList<byte[]>? Blobs) : Akka.Actor.INoSerializationVerificationNeeded;
 
-/// <summary>The event a key-group entity persists for each write.</summary>
-public sealed record KeyGroupStateStored(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted);
+/// <summary>The event a key-group entity persists for each write (<paramref name="BasedOn"/> as in <see cref="WriteKeyGroupState"/>).</summary>
+public sealed record KeyGroupStateStored(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted, long BasedOn = 0);
 
 /// <summary>The snapshot that compacts a key-group entity's journal.</summary>
 public sealed record KeyGroupHistorySnapshot(IReadOnlyList<KeyGroupEntry> Entries);

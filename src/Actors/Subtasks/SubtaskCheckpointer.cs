@@ -10,7 +10,8 @@ namespace ActorStream.Actors.Subtasks;
 
 /// <summary>
 /// Takes a subtask's part of checkpoints: at the barrier it snapshots every operator of the chain
-/// synchronously (operator state as bytes, keyed state as one blob per changed key group), sends
+/// synchronously (operator state as bytes, keyed state as one blob per changed key group: whole, or the keys
+/// that changed since its previous write, see <see cref="KeyGroupChains"/>), sends
 /// the blobs to their key-group entities, and acknowledges once every write is durable. Processing
 /// goes on meanwhile; only the snapshot itself is on the subtask's thread. Sharding delivers at most
 /// once (a write to a shard whose node was just lost is dropped until the region learns its new
@@ -22,6 +23,7 @@ internal sealed class SubtaskCheckpointer(
     string jobName, string vertexId, int subtaskIndex, IActorRef keyGroupRegion, IActorRef self, MessageParts parts)
 {
     private readonly Dictionary<long, PendingAck> _pending = [];
+    private readonly KeyGroupChains _chains = new();
 
     /// <summary>The latest checkpoint this subtask knows to be complete (lets key-group entities prune).</summary>
     public long LatestCompleted { get; private set; }
@@ -45,9 +47,10 @@ internal sealed class SubtaskCheckpointer(
                 // A savepoint is self-contained: it writes every key group, changed or not.
                 if (!barrier.IsSavepoint && !snapshots.IsDirty(keyGroup))
                     continue;
-                var data = OperatorException.Guard(node.Name, () => snapshots.SnapshotKeyGroup(keyGroup));
                 var entityId = KeyGroupEntityId.For(jobName, node.Uid, keyGroup);
-                var write = new WriteKeyGroupState(barrier.Id, data, barrier.IsSavepoint, LatestCompleted);
+                var (data, basedOn) = OperatorException.Guard(node.Name,
+                    () => _chains.Snapshot(entityId, snapshots, keyGroup, barrier.Id, whole: barrier.IsSavepoint));
+                var write = new WriteKeyGroupState(barrier.Id, data, barrier.IsSavepoint, LatestCompleted, basedOn);
                 writes.Add(entityId, write);
                 Send(entityId, write);
                 bytes += data.Length;
@@ -94,7 +97,7 @@ internal sealed class SubtaskCheckpointer(
 
     /// <summary>
     /// A key-group write of <paramref name="checkpointId"/> failed or was not confirmed in time: forget the
-    /// checkpoint (the next one writes everything); false when it was no longer pending.
+    /// checkpoint (the next one writes its unconfirmed key groups whole); false when it was no longer pending.
     /// </summary>
     public bool Fail(long checkpointId)
     {
@@ -114,18 +117,22 @@ internal sealed class SubtaskCheckpointer(
     }
 
     /// <summary>
-    /// The checkpoint was aborted. Its key-group writes may or may not have become durable, so the
-    /// next checkpoint writes every key group again rather than trusting the dirty flags.
+    /// The checkpoint was aborted. Its confirmed writes are durable, so later deltas may build on them; the unconfirmed
+    /// ones may or may not become durable, so their key groups are written whole next time rather than trusting the
+    /// dirty flags (a key group that did not change since would otherwise not be written at all).
     /// </summary>
     public void Abort(long checkpointId)
     {
-        _pending.Remove(checkpointId);
-        MarkAllDirty();
+        if (!_pending.Remove(checkpointId, out var pending))
+            return;
+        foreach (var entityId in pending.Unconfirmed.Keys)
+            _chains.Unconfirmed(entityId);
     }
 
     /// <summary>Makes the next checkpoint a full one (after start or restore).</summary>
     public void MarkAllDirty()
     {
+        _chains.Clear();
         foreach (var (_, op) in operators)
             op.KeyedStateSnapshots?.MarkAllDirty();
     }

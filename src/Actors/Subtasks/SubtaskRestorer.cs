@@ -16,7 +16,7 @@ internal sealed class SubtaskRestorer
 {
     private readonly CompletedCheckpoint? _checkpoint;
     private readonly Dictionary<string, (string Uid, int KeyGroup)> _requests = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(int KeyGroup, byte[] Data)>> _blobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int KeyGroup, IReadOnlyList<byte[]> Blobs)>> _blobs = new(StringComparer.Ordinal);
 
     public SubtaskRestorer(CompletedCheckpoint? checkpoint, JobVertex vertex, int subtaskIndex)
     {
@@ -48,11 +48,11 @@ internal sealed class SubtaskRestorer
     {
         if (!_requests.Remove(read.EntityId, out var target))
             return Outstanding == 0;
-        if (read.Data is { } data)
+        if (read.Blobs is { } chain)
         {
             if (!_blobs.TryGetValue(target.Uid, out var list))
                 _blobs.Add(target.Uid, list = []);
-            list.Add((target.KeyGroup, data));
+            list.Add((target.KeyGroup, chain));
         }
         return --Outstanding == 0;
     }
@@ -66,8 +66,12 @@ internal sealed class SubtaskRestorer
             {
                 var snapshots = op.KeyedStateSnapshots ?? throw new InvalidOperationException(
                     $"The checkpoint has keyed state for operator '{node.Name}' (uid '{node.Uid}'), but the operator has no keyed state now.");
-                foreach (var (keyGroup, data) in blobs)
-                    OperatorException.Guard(node.Name, () => snapshots.RestoreKeyGroup(keyGroup, data));
+                foreach (var (keyGroup, chain) in blobs)
+                {
+                    // The base, then each delta onto it.
+                    foreach (var data in chain)
+                        OperatorException.Guard(node.Name, () => snapshots.RestoreKeyGroup(keyGroup, data));
+                }
             }
             IReadOnlyList<byte[]> states = _checkpoint?.Operators.TryGetValue(node.Uid, out var state) == true ? state.SubtaskStates : [];
             OperatorException.Guard(node.Name, () => op.InitializeOperatorState(states));

@@ -57,7 +57,7 @@ internal sealed class BroadcastStates(IReadOnlyList<StateDescriptor> declared)
     {
         if (restored.Count == 0)
             return;
-        var (marker, sections, _) = KeyGroupBlob.Read(restored[0]);
+        var (marker, _, sections, _) = KeyGroupBlob.Read(restored[0]);
         if (marker != Marker)
             throw new InvalidDataException($"The restored operator state is not broadcast state (it is marked '{marker}').");
         foreach (var section in sections)

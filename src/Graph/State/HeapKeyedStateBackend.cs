@@ -8,7 +8,8 @@ namespace ActorStream.Graph.State;
 /// <summary>
 /// Keyed state of one operator subtask, in memory and organised by key group. The operator sets
 /// the current key before it calls user code; state handles read and write that key's values.
-/// At a checkpoint each key group that changed is written as one blob with its states and timers.
+/// At a checkpoint each key group that changed is written as one blob with its states and timers: the whole key
+/// group, or (once it was snapshot whole) only the keys and timers that changed since its previous snapshot.
 /// </summary>
 public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateSnapshots where TKey : notnull
 {
@@ -18,6 +19,8 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
     private readonly PendingSections _pendingTimers;
     // One flag per slot, set by every write: the hot path pays an array store, nothing more.
     private readonly bool[] _dirty;
+    // Slots whose next snapshot must be whole: never snapshot yet, or marked by MarkAllDirty.
+    private readonly bool[] _full;
     private readonly string _keyType = TypeIdentity.Of<TKey>();
     private readonly IProcessingTimeService? _processingTime;
 
@@ -32,6 +35,8 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
         KeySerializer = keySerializer ?? TypeSerializers.Get<TKey>();
         _processingTime = processingTime;
         _dirty = new bool[groups.Range.Count];
+        _full = new bool[groups.Range.Count];
+        Array.Fill(_full, true);
         _pendingStates = new PendingSections(groups.Range.Count);
         _pendingTimers = new PendingSections(groups.Range.Count);
     }
@@ -128,11 +133,66 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
             ? new HeapTtlAggregatingState<TKey, TIn, TAcc, TOut>(this, descriptor, ttl)
             : new HeapAggregatingState<TKey, TIn, TAcc, TOut>(this, descriptor));
 
+    /// <summary>True once the backend records which keys change (from its first snapshot on).</summary>
+    internal bool TracksChanges { get; private set; }
+
     /// <inheritdoc />
     public bool IsDirty(int keyGroup) => _dirty[Groups.SlotOf(keyGroup)];
 
     /// <inheritdoc />
-    public void MarkAllDirty() => Array.Fill(_dirty, true);
+    public void MarkAllDirty()
+    {
+        Array.Fill(_dirty, true);
+        Array.Fill(_full, true);
+    }
+
+    /// <inheritdoc />
+    public void MarkForWholeSnapshot(int keyGroup)
+    {
+        var slot = Groups.SlotOf(keyGroup);
+        _dirty[slot] = true;
+        _full[slot] = true;
+    }
+
+    /// <inheritdoc />
+    public byte[]? SnapshotKeyGroupChanges(int keyGroup)
+    {
+        var slot = Groups.SlotOf(keyGroup);
+        if (_full[slot])
+            return null;
+        long changed = 0, entries = 0;
+        foreach (var state in _states.Values)
+        {
+            state.PrepareSnapshot(slot); // expired values leave as tombstones
+            changed += state.ChangedIn(slot);
+            entries += state.CountIn(slot);
+        }
+        foreach (var service in _timers.Values)
+        {
+            changed += service.ChangedIn(slot);
+            entries += service.CountIn(slot);
+        }
+        // A delta costs about as much per key as the whole key group does: past half the keys, the whole is cheaper to write and to restore.
+        if (2 * changed >= entries)
+            return null;
+        List<KeyGroupSection> states = [];
+        foreach (var (name, state) in _states)
+        {
+            if (state.ChangedIn(slot) > 0)
+                states.Add(new KeyGroupSection(name, (byte)state.Kind, state.ValueType,
+                    w => Write($"state '{name}'", keyGroup, () => state.WriteChanges(slot, w)), Changes: true));
+        }
+        List<KeyGroupSection> timers = [];
+        foreach (var (name, service) in _timers)
+        {
+            if (service.ChangedIn(slot) > 0)
+                timers.Add(new KeyGroupSection(name, 0, service.NamespaceType,
+                    w => Write($"timer service '{name}'", keyGroup, () => service.WriteChanges(slot, w)), Changes: true));
+        }
+        var blob = KeyGroupBlob.Write(_keyType, states, timers, isDelta: true);
+        _dirty[slot] = false;
+        return blob;
+    }
 
     /// <inheritdoc />
     public byte[] SnapshotKeyGroup(int keyGroup)
@@ -156,29 +216,46 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
         }
         timers.AddRange(_pendingTimers.SectionsOf(slot));
         var blob = KeyGroupBlob.Write(_keyType, states, timers);
+        foreach (var state in _states.Values)
+            state.ClearChanges(slot);
+        foreach (var service in _timers.Values)
+            service.ClearChanges(slot);
         _dirty[slot] = false;
+        _full[slot] = false;
+        if (!TracksChanges)
+            TrackChanges();
         return blob;
+    }
+
+    private void TrackChanges()
+    {
+        // Every slot still needs a whole snapshot before its first delta: writes until now were not recorded.
+        TracksChanges = true;
+        foreach (var state in _states.Values)
+            state.TrackChanges();
+        foreach (var service in _timers.Values)
+            service.TrackChanges();
     }
 
     /// <inheritdoc />
     public void RestoreKeyGroup(int keyGroup, ReadOnlySpan<byte> data)
     {
         var slot = Groups.SlotOf(keyGroup);
-        var (keyType, states, timers) = KeyGroupBlob.Read(data.ToArray());
+        var (keyType, _, states, timers) = KeyGroupBlob.Read(data.ToArray());
         if (keyType != _keyType)
             throw new InvalidOperationException(
                 $"Cannot restore key group {keyGroup}: its state was written with key type {keyType}, but the operator's key type is {_keyType}.");
         foreach (var section in states)
         {
             if (_states.TryGetValue(section.Name, out var state))
-                Load(state, section.Kind, section.Type, slot, keyGroup, section.Payload);
+                Load(state, section.Kind, section.Type, slot, keyGroup, section.Payload, section.Changes);
             else
                 _pendingStates.Add(slot, section);
         }
         foreach (var section in timers)
         {
             if (_timers.TryGetValue(section.Name, out var service))
-                Load(service, section.Type, slot, keyGroup, section.Payload);
+                Load(service, section.Type, slot, keyGroup, section.Payload, section.Changes);
             else
                 _pendingTimers.Add(slot, section);
         }
@@ -196,8 +273,10 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
     {
         if (_timers.ContainsKey(service.Name))
             throw new InvalidOperationException($"A timer service named '{service.Name}' is registered already.");
-        _pendingTimers.HandOver(service.Name, (_, type, slot, payload) => Load(service, type, slot, KeyGroupOf(slot), payload));
+        _pendingTimers.HandOver(service.Name, (_, type, slot, payload, changes) => Load(service, type, slot, KeyGroupOf(slot), payload, changes));
         _timers.Add(service.Name, service);
+        if (TracksChanges)
+            service.TrackChanges();
     }
 
     /// <summary>Throws when a restored key does not belong to the key group it was stored in.</summary>
@@ -220,12 +299,12 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
         var state = create();
         var handle = (IKeyedStateHandle)state;
         // A failed hand-over leaves the state unregistered and its restored values pending (and still checkpointed).
-        _pendingStates.HandOver(descriptor.Name, (kind, type, slot, payload) => Load(handle, kind, type, slot, KeyGroupOf(slot), payload));
+        _pendingStates.HandOver(descriptor.Name, (kind, type, slot, payload, changes) => Load(handle, kind, type, slot, KeyGroupOf(slot), payload, changes));
         _states.Add(descriptor.Name, handle);
         return state;
     }
 
-    private void Load(IKeyedStateHandle state, byte kind, string type, int slot, int keyGroup, byte[] payload)
+    private void Load(IKeyedStateHandle state, byte kind, string type, int slot, int keyGroup, byte[] payload, bool changes)
     {
         var name = state.Table.Name;
         if (kind != (byte)state.Kind || type != state.ValueType)
@@ -234,16 +313,20 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
                 $"{Describe((byte)state.Kind)} of {state.ValueType}. A state's kind and type cannot change across a restore; " +
                 "register the new state under a new name" + (IsTtlChange(type, state.ValueType)
                     ? " (enabling or disabling a state's time-to-live changes what it stores)." : "."));
-        Read($"state '{name}'", keyGroup, payload, reader => state.ReadKeyGroup(slot, keyGroup, reader));
+        Read($"state '{name}'", keyGroup, payload, changes
+            ? reader => state.ReadChanges(slot, keyGroup, reader)
+            : reader => state.ReadKeyGroup(slot, keyGroup, reader));
     }
 
-    private static void Load(IKeyGroupTimers service, string namespaceType, int slot, int keyGroup, byte[] payload)
+    private static void Load(IKeyGroupTimers service, string namespaceType, int slot, int keyGroup, byte[] payload, bool changes)
     {
         if (namespaceType != service.NamespaceType)
             throw new InvalidOperationException(
                 $"Cannot restore timer service '{service.Name}': the checkpoint holds timers with namespace {namespaceType}, " +
                 $"but the operator's timers use {service.NamespaceType}.");
-        Read($"timer service '{service.Name}'", keyGroup, payload, reader => service.ReadKeyGroup(slot, keyGroup, reader));
+        Read($"timer service '{service.Name}'", keyGroup, payload, changes
+            ? reader => service.ReadChanges(slot, keyGroup, reader)
+            : reader => service.ReadKeyGroup(slot, keyGroup, reader));
     }
 
     private static void Read(string what, int keyGroup, byte[] payload, Action<BinaryReader> read)

@@ -11,6 +11,9 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
 {
     protected readonly StateTable<TKey, TValue> Table = new(name, backend.Groups);
 
+    /// <summary>The keys written since each slot's last snapshot (recorded once the backend takes snapshots).</summary>
+    protected readonly KeyChanges<TKey> Changes = new(backend.Groups.Range.Count) { Enabled = backend.TracksChanges };
+
     /// <summary>The backend whose current key this state reads and writes.</summary>
     protected HeapKeyedStateBackend<TKey> Backend => backend;
 
@@ -25,18 +28,85 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
     protected void SetCurrent(TValue value)
     {
         Table.Set(backend.CurrentSlot, backend.CurrentKey, value);
-        backend.MarkCurrentDirty();
+        MarkCurrentChanged();
     }
 
-    public void MarkCurrentChanged() => backend.MarkCurrentDirty();
+    public void MarkCurrentChanged()
+    {
+        backend.MarkCurrentDirty();
+        Changes.Mark(backend.CurrentSlot, backend.CurrentKey);
+    }
 
     public void Clear()
     {
         Table.Remove(backend.CurrentSlot, backend.CurrentKey);
-        backend.MarkCurrentDirty();
+        MarkCurrentChanged();
     }
 
+    /// <summary>Removes <paramref name="key"/> of slot <paramref name="slot"/> outside a user call (expiry): the next delta carries its tombstone.</summary>
+    protected void RemoveExpired(int slot, TKey key)
+    {
+        Table.Remove(slot, key);
+        Changes.Mark(slot, key);
+    }
+
+    /// <summary>Records that the value of <paramref name="key"/> in slot <paramref name="slot"/> changed in place outside a user call (expiry).</summary>
+    protected void MarkExpired(int slot, TKey key) => Changes.Mark(slot, key);
+
     public bool HasEntries(int slot) => Table.CountIn(slot) > 0;
+
+    public int CountIn(int slot) => Table.CountIn(slot);
+
+    public void TrackChanges() => Changes.Enabled = true;
+
+    public int ChangedIn(int slot) => Changes.CountIn(slot);
+
+    public void ClearChanges(int slot) => Changes.Clear(slot);
+
+    public void WriteChanges(int slot, BinaryWriter writer)
+    {
+        // Upserts (keys that hold a value now), then tombstones (keys that no longer do).
+        var keys = backend.KeySerializer;
+        var changed = Changes.In(slot);
+        var upserts = 0;
+        foreach (var key in changed)
+            upserts += Table.TryGet(slot, key, out _) ? 1 : 0;
+        writer.WriteCount(upserts);
+        foreach (var key in changed)
+        {
+            if (!Table.TryGet(slot, key, out var value))
+                continue;
+            keys.Serialize(key, writer);
+            serializer.Serialize(value, writer);
+        }
+        writer.WriteCount(changed.Count - upserts);
+        foreach (var key in changed)
+        {
+            if (!Table.TryGet(slot, key, out _))
+                keys.Serialize(key, writer);
+        }
+        Changes.Clear(slot);
+    }
+
+    public void ReadChanges(int slot, int keyGroup, BinaryReader reader)
+    {
+        var keys = backend.KeySerializer;
+        var upserts = reader.ReadCount();
+        for (var i = 0; i < upserts; i++)
+        {
+            var key = keys.Deserialize(reader);
+            backend.CheckRestoredKey(key, keyGroup);
+            Table.Set(slot, key, serializer.Deserialize(reader));
+        }
+        var tombstones = reader.ReadCount();
+        for (var i = 0; i < tombstones; i++)
+        {
+            var key = keys.Deserialize(reader);
+            backend.CheckRestoredKey(key, keyGroup);
+            Table.Remove(slot, key);
+        }
+        AfterRestore(slot);
+    }
 
     public virtual void PrepareSnapshot(int slot) { }
 

@@ -59,10 +59,13 @@ internal abstract class HeapTtlState<TKey, TStored>(
         List<TKey>? dead = null;
         foreach (var (key, stored) in Table.EntriesIn(slot))
         {
-            if (Purge(stored) == TtlPurge.Remove)
+            var result = Purge(stored);
+            if (result == TtlPurge.Remove)
                 (dead ??= []).Add(key);
+            else if (result == TtlPurge.Changed)
+                MarkExpired(slot, key);
         }
-        dead?.ForEach(key => Table.Remove(slot, key));
+        dead?.ForEach(key => RemoveExpired(slot, key));
     }
 
     private void CleanupIncrementally(int budget)
@@ -86,7 +89,9 @@ internal abstract class HeapTtlState<TKey, TStored>(
                 continue;
             var result = Purge(stored);
             if (result == TtlPurge.Remove)
-                Table.Remove(_cursorSlot, key);
+                RemoveExpired(_cursorSlot, key);
+            else if (result == TtlPurge.Changed)
+                MarkExpired(_cursorSlot, key);
             if (result != TtlPurge.Keep)
                 Backend.MarkDirty(_cursorSlot);
         }

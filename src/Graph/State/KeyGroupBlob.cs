@@ -8,28 +8,39 @@ namespace ActorStream.Graph.State;
 /// <param name="Kind">The <see cref="StateKind"/> tag; 0 for timers.</param>
 /// <param name="Type">The identity of the stored value type (states) or namespace type (timers).</param>
 /// <param name="WritePayload">Writes the payload.</param>
-internal sealed record KeyGroupSection(string Name, byte Kind, string Type, Action<BinaryWriter> WritePayload);
+/// <param name="Changes">True when the payload holds changes (upserts and tombstones) to apply onto what came before, not entries.</param>
+internal sealed record KeyGroupSection(string Name, byte Kind, string Type, Action<BinaryWriter> WritePayload, bool Changes = false);
 
 /// <summary>A section read back from a blob, with its payload still serialized.</summary>
-internal sealed record RestoredSection(string Name, byte Kind, string Type, byte[] Payload);
+internal sealed record RestoredSection(string Name, byte Kind, string Type, byte[] Payload, bool Changes = false);
+
+/// <summary>A key-group blob read back: its key type, whether it holds changes only, and its sections.</summary>
+internal sealed record RestoredKeyGroup(string KeyType, bool IsDelta, List<RestoredSection> States, List<RestoredSection> Timers);
 
 /// <summary>
-/// The format of one key group's keyed state (see docs/state-serialization.md): a version byte, the key
-/// type, then state sections and timer sections. Each section is length-prefixed so that a reader can
-/// keep a section it does not understand (yet) and write it back unchanged.
+/// The format of one key group's keyed state (see docs/state-serialization.md): a version byte, a flags byte
+/// (full or delta), the key type, then state sections and timer sections. Each section is length-prefixed so
+/// that a reader can keep a section it does not understand (yet) and write it back unchanged, and says whether
+/// it holds entries or changes. Version 1 (no flags, entries only) is still read.
 /// </summary>
 internal static class KeyGroupBlob
 {
-    /// <summary>The format version this code writes and reads.</summary>
-    public const byte Version = 1;
+    /// <summary>The format version this code writes.</summary>
+    public const byte Version = 2;
 
-    /// <summary>Writes a blob.</summary>
-    public static byte[] Write(string keyType, IReadOnlyList<KeyGroupSection> states, IReadOnlyList<KeyGroupSection> timers)
+    /// <summary>The version before deltas: always a full key group, sections without a mode byte.</summary>
+    private const byte VersionWithoutDeltas = 1;
+
+    private const byte DeltaFlag = 1;
+
+    /// <summary>Writes a blob; <paramref name="isDelta"/> says it holds the changes since the key group's previous snapshot.</summary>
+    public static byte[] Write(string keyType, IReadOnlyList<KeyGroupSection> states, IReadOnlyList<KeyGroupSection> timers, bool isDelta = false)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
         {
             writer.Write(Version);
+            writer.Write(isDelta ? DeltaFlag : (byte)0);
             writer.WriteNullableString(keyType);
             WriteSections(writer, stream, states);
             WriteSections(writer, stream, timers);
@@ -37,19 +48,24 @@ internal static class KeyGroupBlob
         return stream.ToArray();
     }
 
-    /// <summary>Reads a blob; throws <see cref="InvalidDataException"/> for another version or corrupt data.</summary>
-    public static (string KeyType, List<RestoredSection> States, List<RestoredSection> Timers) Read(byte[] blob)
+    /// <summary>True when <paramref name="blob"/> holds the changes since the key group's previous snapshot (a delta), not the whole key group.</summary>
+    public static bool IsDelta(ReadOnlySpan<byte> blob) => blob.Length > 1 && blob[0] == Version && (blob[1] & DeltaFlag) != 0;
+
+    /// <summary>Reads a blob of version 1 or 2; throws <see cref="InvalidDataException"/> for another version or corrupt data.</summary>
+    public static RestoredKeyGroup Read(byte[] blob)
     {
         using var reader = new BinaryReader(new MemoryStream(blob, writable: false));
         var version = reader.ReadByte();
-        if (version != Version)
-            throw new InvalidDataException($"Unsupported keyed-state format version {version} (this build reads version {Version}).");
+        if (version is not (Version or VersionWithoutDeltas))
+            throw new InvalidDataException($"Unsupported keyed-state format version {version} (this build reads versions {VersionWithoutDeltas} and {Version}).");
+        var withModes = version == Version;
+        var isDelta = withModes && (reader.ReadByte() & DeltaFlag) != 0;
         var keyType = reader.ReadRequiredString();
-        var states = ReadSections(reader);
-        var timers = ReadSections(reader);
+        var states = ReadSections(reader, withModes);
+        var timers = ReadSections(reader, withModes);
         if (reader.BaseStream.Position != blob.Length)
             throw new InvalidDataException($"Corrupt keyed-state blob: {blob.Length - reader.BaseStream.Position} bytes after the last section.");
-        return (keyType, states, timers);
+        return new RestoredKeyGroup(keyType, isDelta, states, timers);
     }
 
     private static void WriteSections(BinaryWriter writer, MemoryStream stream, IReadOnlyList<KeyGroupSection> sections)
@@ -60,6 +76,7 @@ internal static class KeyGroupBlob
             writer.WriteNullableString(section.Name);
             writer.Write(section.Kind);
             writer.WriteNullableString(section.Type);
+            writer.Write(section.Changes);
             // A fixed-size length, patched after the payload: no copy of the payload.
             writer.Write(0);
             writer.Flush();
@@ -71,7 +88,7 @@ internal static class KeyGroupBlob
         }
     }
 
-    private static List<RestoredSection> ReadSections(BinaryReader reader)
+    private static List<RestoredSection> ReadSections(BinaryReader reader, bool withModes)
     {
         var count = reader.ReadCount();
         var sections = new List<RestoredSection>(count);
@@ -80,10 +97,11 @@ internal static class KeyGroupBlob
             var name = reader.ReadRequiredString();
             var kind = reader.ReadByte();
             var type = reader.ReadRequiredString();
+            var changes = withModes && reader.ReadBoolean();
             var length = reader.ReadInt32();
             if (length < 0)
                 throw new InvalidDataException($"Corrupt keyed-state blob: section '{name}' has length {length}.");
-            sections.Add(new RestoredSection(name, kind, type, reader.ReadExactBytes(length)));
+            sections.Add(new RestoredSection(name, kind, type, reader.ReadExactBytes(length), changes));
         }
         return sections;
     }

@@ -3,7 +3,8 @@ namespace ActorStream.Graph.State;
 /// <summary>
 /// Restored sections whose state or timer service the operator has not registered yet, per key-group slot.
 /// They are handed over at registration, and written back unchanged by snapshots until then, so that a
-/// state the operator registers late (or in a later version) loses nothing.
+/// state the operator registers late (or in a later version) loses nothing. A key group restored from a base
+/// and deltas keeps every section of the chain, in order.
 /// </summary>
 internal sealed class PendingSections(int slots)
 {
@@ -13,25 +14,26 @@ internal sealed class PendingSections(int slots)
     public void Add(int slot, RestoredSection section)
     {
         if (!_byName.TryGetValue(section.Name, out var pending))
-            _byName.Add(section.Name, pending = new Pending(section.Kind, section.Type, new byte[]?[slots]));
+            _byName.Add(section.Name, pending = new Pending(section.Kind, section.Type, new List<(bool, byte[])>?[slots]));
         else if (pending.Kind != section.Kind || pending.Type != section.Type)
             throw new InvalidDataException(
                 $"Restored key groups disagree on '{section.Name}': stored as {section.Type} (kind {section.Kind}) and as {pending.Type} (kind {pending.Kind}).");
-        pending.Payloads[slot] = section.Payload;
+        (pending.Payloads[slot] ??= []).Add((section.Changes, section.Payload));
     }
 
     /// <summary>
-    /// Hands what is pending under <paramref name="name"/> to <paramref name="load"/> (kind, type, slot, payload), slot by
-    /// slot. If loading fails, it all stays pending, so that a corrected registration can still restore it.
+    /// Hands what is pending under <paramref name="name"/> to <paramref name="load"/> (kind, type, slot, payload, whether it
+    /// holds changes), slot by slot and in order. If loading fails, it all stays pending, so that a corrected registration
+    /// can still restore it.
     /// </summary>
-    public void HandOver(string name, Action<byte, string, int, byte[]> load)
+    public void HandOver(string name, Action<byte, string, int, byte[], bool> load)
     {
         if (!_byName.TryGetValue(name, out var pending))
             return;
         for (var slot = 0; slot < pending.Payloads.Length; slot++)
         {
-            if (pending.Payloads[slot] is { } payload)
-                load(pending.Kind, pending.Type, slot, payload);
+            foreach (var (changes, payload) in pending.Payloads[slot] ?? [])
+                load(pending.Kind, pending.Type, slot, payload, changes);
         }
         _byName.Remove(name);
     }
@@ -44,11 +46,11 @@ internal sealed class PendingSections(int slots)
     {
         foreach (var (name, pending) in _byName)
         {
-            if (pending.Payloads[slot] is { } payload)
-                yield return new KeyGroupSection(name, pending.Kind, pending.Type, w => w.Write(payload));
+            foreach (var (changes, payload) in pending.Payloads[slot] ?? [])
+                yield return new KeyGroupSection(name, pending.Kind, pending.Type, w => w.Write(payload), changes);
         }
     }
 
-    /// <summary>A state's or timer service's restored payloads, by slot.</summary>
-    private sealed record Pending(byte Kind, string Type, byte[]?[] Payloads);
+    /// <summary>A state's or timer service's restored payloads, by slot, oldest first (a base, then changes).</summary>
+    private sealed record Pending(byte Kind, string Type, List<(bool Changes, byte[] Payload)>?[] Payloads);
 }

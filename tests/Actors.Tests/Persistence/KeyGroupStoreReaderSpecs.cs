@@ -39,7 +39,7 @@ public sealed class KeyGroupStoreReaderSpecs : TestKit, IClassFixture<SqliteData
         AssertRead(reads[a], 5, Blob(a, 5));
         AssertRead(reads[b], 2, Blob(b, 2));
         Assert.Null(reads["kg/job/op/3"].CheckpointId); // never written: no state, not a failure
-        Assert.Null(reads["kg/job/op/3"].Data);
+        Assert.Null(reads["kg/job/op/3"].Blobs);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class KeyGroupStoreReaderSpecs : TestKit, IClassFixture<SqliteData
         }
         await ExpectTerminatedAsync(reader, Timeout);
 
-        Assert.All(ids, id => Assert.Equal(Blob(id, 7), reads[id].Data));
+        Assert.All(ids, id => Assert.Equal([Blob(id, 7)], reads[id].Blobs!));
     }
 
     /// <summary>Writes (checkpoint, latest completed) pairs through the key group's entity, which snapshots every 2 writes.</summary>
@@ -99,7 +99,7 @@ public sealed class KeyGroupStoreReaderSpecs : TestKit, IClassFixture<SqliteData
     private static void AssertRead(KeyGroupStateRead read, long checkpointId, byte[] data)
     {
         Assert.Equal(checkpointId, read.CheckpointId);
-        Assert.Equal(data, read.Data);
+        Assert.Equal([data], read.Blobs!);
     }
 
     private static byte[] Blob(string entityId, long checkpoint) => System.Text.Encoding.UTF8.GetBytes($"{entityId}@{checkpoint}");

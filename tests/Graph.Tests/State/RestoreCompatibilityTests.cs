@@ -151,6 +151,6 @@ public sealed class RestoreCompatibilityTests
 
         var error = Assert.Throws<InvalidDataException>(() => Backend<string>().RestoreKeyGroup(0, blob));
 
-        Assert.Equal("Unsupported keyed-state format version 99 (this build reads version 1).", error.Message);
+        Assert.Equal("Unsupported keyed-state format version 99 (this build reads versions 1 and 2).", error.Message);
     }
 }

@@ -130,6 +130,37 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers, IO
             ScheduleWakeUp(next);
     }
 
+    int IKeyGroupTimers.CountIn(int slot) => _eventTimers.CountIn(slot) + _processingTimers.CountIn(slot);
+
+    void IKeyGroupTimers.TrackChanges()
+    {
+        _eventTimers.TrackChanges();
+        _processingTimers.TrackChanges();
+    }
+
+    int IKeyGroupTimers.ChangedIn(int slot) => _eventTimers.ChangedIn(slot) + _processingTimers.ChangedIn(slot);
+
+    void IKeyGroupTimers.ClearChanges(int slot)
+    {
+        _eventTimers.ClearChanges(slot);
+        _processingTimers.ClearChanges(slot);
+    }
+
+    void IKeyGroupTimers.WriteChanges(int slot, BinaryWriter writer)
+    {
+        _eventTimers.WriteChanges(slot, writer, _backend.KeySerializer, _namespaceSerializer);
+        _processingTimers.WriteChanges(slot, writer, _backend.KeySerializer, _namespaceSerializer);
+    }
+
+    void IKeyGroupTimers.ReadChanges(int slot, int keyGroup, BinaryReader reader)
+    {
+        void Check(TKey key) => _backend.CheckRestoredKey(key, keyGroup);
+        _eventTimers.ReadChanges(slot, reader, _backend.KeySerializer, _namespaceSerializer, Check);
+        _processingTimers.ReadChanges(slot, reader, _backend.KeySerializer, _namespaceSerializer, Check);
+        if (_processingTimers.TryPeekNext(out var next))
+            ScheduleWakeUp(next);
+    }
+
     private void OnProcessingTime(long now)
     {
         _wakeUp = null;

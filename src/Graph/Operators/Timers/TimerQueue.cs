@@ -1,4 +1,5 @@
 using ActorStream.Graph.Serialization;
+using ActorStream.Graph.State;
 
 namespace ActorStream.Graph.Operators.Timers;
 
@@ -15,6 +16,7 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
     private Entry[] _heap = new Entry[16];
     private int _count;
     private readonly Dictionary<InternalTimer<TKey, TNamespace>, Node>?[] _bySlot = new Dictionary<InternalTimer<TKey, TNamespace>, Node>?[slots];
+    private readonly KeyChanges<InternalTimer<TKey, TNamespace>> _changes = new(slots);
     private long _nextSequence;
 
     public IEnumerable<InternalTimer<TKey, TNamespace>> All => _bySlot.Where(s => s is not null).SelectMany(s => s!.Keys);
@@ -22,13 +24,20 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
     /// <summary>How many timers the queue holds (the heap has no other entries).</summary>
     public int Count => _count;
 
-    public bool Add(InternalTimer<TKey, TNamespace> timer, int slot) => Add(timer, slot, _nextSequence);
+    public bool Add(InternalTimer<TKey, TNamespace> timer, int slot)
+    {
+        if (!Add(timer, slot, _nextSequence))
+            return false;
+        _changes.Mark(slot, timer);
+        return true;
+    }
 
     public bool Remove(InternalTimer<TKey, TNamespace> timer, int slot)
     {
         if (_bySlot[slot] is not { } live || !live.Remove(timer, out var node))
             return false;
         RemoveAt(node.Index);
+        _changes.Mark(slot, timer);
         return true;
     }
 
@@ -43,6 +52,7 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
         var head = _heap[0].Node;
         _bySlot[head.Slot]!.Remove(head.Timer);
         RemoveAt(0);
+        _changes.Mark(head.Slot, head.Timer);
         (timer, slot) = (head.Timer, head.Slot);
         return true;
     }
@@ -85,6 +95,79 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
             checkKey(key);
             Add(new InternalTimer<TKey, TNamespace>(timestamp, key, namespaces.Deserialize(reader)), slot, sequence);
         }
+    }
+
+    /// <summary>Starts recording which timers are added and removed (from the backend's first snapshot on).</summary>
+    public void TrackChanges() => _changes.Enabled = true;
+
+    /// <summary>How many timers of slot <paramref name="slot"/> were added or removed since its last snapshot.</summary>
+    public int ChangedIn(int slot) => _changes.CountIn(slot);
+
+    /// <summary>Forgets the changes of slot <paramref name="slot"/>.</summary>
+    public void ClearChanges(int slot) => _changes.Clear(slot);
+
+    /// <summary>
+    /// Writes the changed timers of slot <paramref name="slot"/> and forgets them: count, then (timestamp, sequence, key,
+    /// namespace) of each that is registered now; count, then (timestamp, key, namespace) of each that is gone.
+    /// </summary>
+    public void WriteChanges(int slot, BinaryWriter writer, ITypeSerializer<TKey> keys, ITypeSerializer<TNamespace> namespaces)
+    {
+        var changed = _changes.In(slot);
+        var live = _bySlot[slot];
+        var upserts = 0;
+        foreach (var timer in changed)
+            upserts += live?.ContainsKey(timer) == true ? 1 : 0;
+        writer.WriteCount(upserts);
+        foreach (var timer in changed)
+        {
+            if (live is null || !live.TryGetValue(timer, out var node))
+                continue;
+            writer.WriteVarLong(timer.Timestamp);
+            writer.WriteVarLong(node.Sequence);
+            keys.Serialize(timer.Key, writer);
+            namespaces.Serialize(timer.Namespace, writer);
+        }
+        writer.WriteCount(changed.Count - upserts);
+        foreach (var timer in changed)
+        {
+            if (live?.ContainsKey(timer) == true)
+                continue;
+            writer.WriteVarLong(timer.Timestamp);
+            keys.Serialize(timer.Key, writer);
+            namespaces.Serialize(timer.Namespace, writer);
+        }
+        _changes.Clear(slot);
+    }
+
+    /// <summary>Applies changes written by <see cref="WriteChanges"/> to slot <paramref name="slot"/>, checking each key with <paramref name="checkKey"/>.</summary>
+    public void ReadChanges(int slot, BinaryReader reader, ITypeSerializer<TKey> keys, ITypeSerializer<TNamespace> namespaces, Action<TKey> checkKey)
+    {
+        var upserts = reader.ReadCount();
+        for (var i = 0; i < upserts; i++)
+        {
+            var timestamp = reader.ReadVarLong();
+            var sequence = reader.ReadVarLong();
+            var key = keys.Deserialize(reader);
+            checkKey(key);
+            var timer = new InternalTimer<TKey, TNamespace>(timestamp, key, namespaces.Deserialize(reader));
+            // Deleted and registered again since the base: the new registration's sequence orders it.
+            RemoveQuietly(timer, slot);
+            Add(timer, slot, sequence);
+        }
+        var tombstones = reader.ReadCount();
+        for (var i = 0; i < tombstones; i++)
+        {
+            var timestamp = reader.ReadVarLong();
+            var key = keys.Deserialize(reader);
+            checkKey(key);
+            RemoveQuietly(new InternalTimer<TKey, TNamespace>(timestamp, key, namespaces.Deserialize(reader)), slot);
+        }
+    }
+
+    private void RemoveQuietly(InternalTimer<TKey, TNamespace> timer, int slot)
+    {
+        if (_bySlot[slot] is { } live && live.Remove(timer, out var node))
+            RemoveAt(node.Index);
     }
 
     private bool Add(InternalTimer<TKey, TNamespace> timer, int slot, long sequence)
