@@ -34,6 +34,29 @@ public sealed class StateSerializerSpecs : TestKit
     }
 
     [Fact]
+    public void Key_group_deltas_should_round_trip_with_the_checkpoint_they_are_based_on()
+    {
+        var stored = RoundTrip(new KeyGroupStateStored(8, [1], false, 6, BasedOn: 7));
+        Assert.Equal((8L, 7L), (stored.CheckpointId, stored.BasedOn));
+
+        var snapshot = RoundTrip(new KeyGroupHistorySnapshot([new KeyGroupEntry(3, [1], false), new KeyGroupEntry(4, [2], false, BasedOn: 3)]));
+        Assert.Equal([(3L, 0L), (4L, 3L)], snapshot.Entries.Select(e => (e.CheckpointId, e.BasedOn)));
+    }
+
+    [Fact]
+    public void Key_group_events_and_snapshots_written_before_deltas_should_read_as_whole_entries()
+    {
+        // The formats of manifests KGS and KGH: version 2, then the fields without the base.
+        var stored = (KeyGroupStateStored)_serializer.FromBinary([2, 14, 2, 9, 8, 1, 12], "KGS");
+        Assert.Equal((7L, true, 6L, 0L), (stored.CheckpointId, stored.Retained, stored.LatestCompleted, stored.BasedOn));
+        Assert.Equal([9, 8], stored.Data);
+
+        var snapshot = (KeyGroupHistorySnapshot)_serializer.FromBinary([2, 1, 6, 1, 5, 0], "KGH");
+        Assert.Equal([(3L, false, 0L)], snapshot.Entries.Select(e => (e.CheckpointId, e.Retained, e.BasedOn)));
+        Assert.Equal([5], snapshot.Entries[0].Data);
+    }
+
+    [Fact]
     public void Completed_checkpoints_should_round_trip_with_every_operator_state()
     {
         var checkpoint = RoundTrip(new CheckpointCompleted(Checkpoint(12))).Checkpoint;

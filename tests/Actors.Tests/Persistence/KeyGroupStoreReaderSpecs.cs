@@ -72,6 +72,28 @@ public sealed class KeyGroupStoreReaderSpecs : TestKit, IClassFixture<SqliteData
         Assert.All(ids, id => Assert.Equal([Blob(id, 7)], reads[id].Blobs!));
     }
 
+    [Fact]
+    public async Task It_should_read_a_base_and_its_deltas_and_the_entity_should_refuse_a_delta_whose_base_it_does_not_hold()
+    {
+        const string id = "kg/deltas/op/1";
+        var entity = Sys.ActorOf(KeyGroupStateActor.Props(id, snapshotEvery: 2, TimeSpan.FromMinutes(5)));
+        foreach (var (checkpoint, basedOn) in new[] { (1L, 0L), (2L, 1L), (3L, 2L) })
+        {
+            entity.Tell(new WriteKeyGroupState(checkpoint, Blob(id, checkpoint), Retained: false, LatestCompleted: checkpoint - 1, basedOn));
+            Assert.Equal(checkpoint, (await ExpectMsgAsync<KeyGroupStateWritten>(Timeout)).CheckpointId);
+        }
+
+        // Checkpoint 4's write never arrived: a delta of 5 based on it would lose its changes.
+        entity.Tell(new WriteKeyGroupState(5, Blob(id, 5), Retained: false, LatestCompleted: 3, BasedOn: 4));
+        var refused = await ExpectMsgAsync<KeyGroupStateWriteFailed>(Timeout);
+        Assert.Equal((id, 5L, "the delta is based on checkpoint 4, but the latest write before it is 3"), (refused.EntityId, refused.CheckpointId, refused.Reason));
+
+        var reads = await ReadAll([id], asOf: 9);
+        Assert.Equal(3, reads[id].CheckpointId);
+        Assert.Equal([Blob(id, 1), Blob(id, 2), Blob(id, 3)], reads[id].Blobs!);
+        Assert.Equal([Blob(id, 1), Blob(id, 2)], (await ReadAll([id], asOf: 2))[id].Blobs!);
+    }
+
     /// <summary>Writes (checkpoint, latest completed) pairs through the key group's entity, which snapshots every 2 writes.</summary>
     private async Task<string> Written(string entityId, params (long Checkpoint, long LatestCompleted)[] writes)
     {
