@@ -168,6 +168,79 @@ public abstract class CheckpointContract(NodeFixture fixture)
         Assert.Equal(touched.Order(), writes.Where(w => w.Value > 1).Select(w => w.Key).Order());
     }
 
+    [Fact]
+    public async Task Deltas_should_restore_every_keys_state_when_rescaling_2_to_3_to_1_from_the_latest_checkpoint()
+    {
+        // Keys x / 20: 5,000 keys, about 39 a key group; a step of 400 numbers changes 20 keys, so key groups are written as deltas.
+        const long count = 60_000;
+        var expected = Enumerable.Range(1, (int)count).GroupBy(x => (long)x / 20).ToDictionary(g => g.Key, g => g.Sum(x => (long)x));
+        var finals = new Dictionary<long, long>();
+        await RunInStepsAsync(parallelism: 2, restore: false, from: 0, upTo: 20_000);
+        var deltas = KeyGroupDeltasWritten("kg/deltas/sums/");
+        await RunInStepsAsync(parallelism: 3, restore: true, from: 20_000, upTo: 40_000);
+        await RunInStepsAsync(parallelism: 1, restore: true, from: 40_000, upTo: count);
+
+        Assert.True(deltas > 0, "no key group was written as a delta");
+        Assert.Equal(expected, finals);
+
+        async Task RunInStepsAsync(int parallelism, bool restore, long from, long upTo)
+        {
+            var env = Streaming(fixture, parallelism, TimeSpan.FromMilliseconds(20));
+            if (restore)
+                env.RestoreFrom(SavepointRestoreSettings.Latest);
+            var numbers = new GatedSequenceSource(count);
+            var sums = new CollectSink<(long Key, long Sum)>();
+            env.FromSource(numbers, WatermarkStrategy<long>.NoWatermarks(), "numbers").Uid("numbers")
+                .KeyBy(x => x / 20).Process(new RunningSum()).Uid("sums").SinkTo(sums);
+            var job = await env.StartAsync("deltas");
+            for (var step = from + 400; step <= upTo; step += 400)
+            {
+                if (step == count)
+                    break; // the last step ends the input, and the job
+                numbers.OpenUpTo(step);
+                await SettleAsync(job, sums, step - from);
+            }
+            if (upTo == count)
+            {
+                numbers.OpenAll();
+                await job.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+            }
+            else
+            {
+                // Cancelled, the job keeps its latest checkpoint, which holds every number up to upTo (the restore replays none).
+                await job.CancelAsync();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
+            }
+            Assert.Equal(upTo - from, sums.Values.Count);
+            foreach (var (key, sum) in sums.Values)
+                finals[key] = Math.Max(finals.GetValueOrDefault(key), sum);
+        }
+    }
+
+    /// <summary>How many key-group writes of an operator that the store still holds are deltas (events and compacting snapshots).</summary>
+    private int KeyGroupDeltasWritten(string prefix)
+    {
+        var serializer = new ActorStream.Actors.Serialization.StateSerializer((Akka.Actor.ExtendedActorSystem)fixture.Node.System);
+        using var connection = SqlSchema.OpenConnection(fixture.Node.Services.StateStore);
+        var deltas = 0;
+        foreach (var (manifest, payload) in Rows($"SELECT manifest, message FROM journal WHERE persistence_id LIKE '{prefix}%'"))
+            deltas += serializer.FromBinary(payload, manifest) is ActorStream.Actors.State.KeyGroupStateStored { BasedOn: > 0 } ? 1 : 0;
+        foreach (var (manifest, payload) in Rows($"SELECT manifest, snapshot FROM snapshot WHERE persistence_id LIKE '{prefix}%'"))
+            deltas += serializer.FromBinary(payload, manifest) is ActorStream.Actors.State.KeyGroupHistorySnapshot history ? history.Entries.Count(e => e.IsDelta) : 0;
+        return deltas;
+
+        List<(string Manifest, byte[] Payload)> Rows(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var rows = new List<(string, byte[])>();
+            while (reader.Read())
+                rows.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+            return rows;
+        }
+    }
+
     /// <summary>How often each key group of an operator was written: events in the journal, or more than one when a snapshot compacted them.</summary>
     private Dictionary<int, long> KeyGroupWrites(string prefix)
     {
