@@ -23,6 +23,7 @@ internal static class StateMessages
         .Add<WriteKeyGroupState>("WKG",
             static (w, m) => { w.WriteVarLong(m.CheckpointId); w.WriteBytes(m.Data); w.Write(m.Retained); w.WriteVarLong(m.LatestCompleted); w.WriteVarLong(m.BasedOn); },
             static r => new WriteKeyGroupState(r.ReadVarLong(), r.ReadByteArray(), r.ReadBoolean(), r.ReadVarLong(), r.ReadVarLong()))
+        .AddSingleton("WKU", WarmUpKeyGroupState.Instance)
         .Add<KeyGroupStateWritten>("KGW",
             static (w, m) => { w.WriteRequiredString(m.EntityId); w.WriteVarLong(m.CheckpointId); },
             static r => new KeyGroupStateWritten(r.ReadRequiredString(), r.ReadVarLong()))

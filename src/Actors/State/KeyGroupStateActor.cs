@@ -32,6 +32,7 @@ public sealed class KeyGroupStateActor : CompactingPersistentActor
 
         var assembler = new MessageAssembler(Context.System);
         Command<WriteKeyGroupState>(Write);
+        Command<WarmUpKeyGroupState>(_ => { }); // recovered by now: that was the point
         Command<MessagePart>(part =>
         {
             if (assembler.Add(part) is WriteKeyGroupState write)

@@ -11,6 +11,16 @@ public interface IKeyGroupStateCommand;
 /// </summary>
 public sealed record WriteKeyGroupState(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted, long BasedOn = 0) : IKeyGroupStateCommand;
 
+/// <summary>
+/// Starts the entity (it recovers its history from the store) without writing anything: subtasks send it when they start,
+/// so that recoveries and the store's first queries happen while the job deploys, not at the first checkpoint.
+/// </summary>
+public sealed record WarmUpKeyGroupState : IKeyGroupStateCommand
+{
+    /// <summary>The single instance.</summary>
+    public static readonly WarmUpKeyGroupState Instance = new();
+}
+
 /// <summary>The state written for <paramref name="CheckpointId"/> is durable.</summary>
 public sealed record KeyGroupStateWritten(string EntityId, long CheckpointId);
 

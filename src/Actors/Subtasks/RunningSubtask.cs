@@ -138,7 +138,10 @@ internal sealed class RunningSubtask
             writer.AnnounceWatermarkStatus();
         _gate.GrantInitialCredits(_graph.Settings.CreditsPerChannel);
         if (_checkpointing)
+        {
             _host.Timers.StartPeriodicTimer("resend-writes", SubtaskTicks.ResendWrites.Instance, WriteResendInterval);
+            _checkpointer.WarmUp();
+        }
         if (_chain.Source is { } source)
         {
             if (source.EmitsWatermarks && _graph.Settings.AutoWatermarkInterval > TimeSpan.Zero)

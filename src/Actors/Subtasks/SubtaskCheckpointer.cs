@@ -64,6 +64,21 @@ internal sealed class SubtaskCheckpointer(
         return null;
     }
 
+    /// <summary>
+    /// Starts the key-group entities of every keyed operator of the chain now, while the job deploys: each recovers from the
+    /// store (queries, connections, the plugin's first use) off the first checkpoint's critical path.
+    /// </summary>
+    public void WarmUp()
+    {
+        foreach (var (node, op) in operators)
+        {
+            if (op.KeyedStateSnapshots is not { } snapshots)
+                continue;
+            foreach (var keyGroup in snapshots.KeyGroups.KeyGroups)
+                keyGroupRegion.Tell(new ShardingEnvelope(KeyGroupEntityId.For(jobName, node.Uid, keyGroup), WarmUpKeyGroupState.Instance), ActorRefs.NoSender);
+        }
+    }
+
     /// <summary>A key-group write is durable; returns the acknowledgement when it was the last one of its checkpoint.</summary>
     public AcknowledgeCheckpoint? OnWritten(KeyGroupStateWritten written)
     {

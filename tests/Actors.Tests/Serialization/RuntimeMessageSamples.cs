@@ -137,6 +137,8 @@ public static class RuntimeMessageSamples
         yield return new CheckpointStored(5);
         yield return DiscardCheckpoints.Instance;
         yield return new WriteKeyGroupState(5, [1, 2, 3], true, 4);
+        yield return new WriteKeyGroupState(6, [4], false, 5, BasedOn: 5);
+        yield return WarmUpKeyGroupState.Instance;
         yield return new KeyGroupStateWritten("job/sums/17", 5);
         yield return new KeyGroupStateWriteFailed("job/sums/17", 5, "MySqlException: Connection refused");
 
