@@ -48,9 +48,6 @@ internal static class KeyGroupBlob
         return stream.ToArray();
     }
 
-    /// <summary>True when <paramref name="blob"/> holds the changes since the key group's previous snapshot (a delta), not the whole key group.</summary>
-    public static bool IsDelta(ReadOnlySpan<byte> blob) => blob.Length > 1 && blob[0] == Version && (blob[1] & DeltaFlag) != 0;
-
     /// <summary>Reads a blob of version 1 or 2; throws <see cref="InvalidDataException"/> for another version or corrupt data.</summary>
     public static RestoredKeyGroup Read(byte[] blob)
     {
