@@ -9,6 +9,7 @@ namespace ActorStream.Actors.Exchange;
 internal sealed class OutputChannel(IActorRef target, int targetChannel, WireBytes? sentBytes = null)
 {
     private readonly Queue<IChannelMessage> _backlog = new();
+    private OutputBacklog? _counter;
     private int _credits;
 
     /// <summary>True when the receiving subtask lives on another node: its batches are serialized and bounded in bytes.</summary>
@@ -16,6 +17,17 @@ internal sealed class OutputChannel(IActorRef target, int targetChannel, WireByt
 
     /// <summary>True when messages wait for credit.</summary>
     public bool HasBacklog => _backlog.Count > 0;
+
+    /// <summary>Counts this channel in <paramref name="counter"/> while its backlog is not empty (one counter per writer or per subtask).</summary>
+    public void CountBacklogIn(OutputBacklog counter)
+    {
+        if (HasBacklog)
+        {
+            _counter?.ChannelDrained();
+            counter.ChannelBacklogged();
+        }
+        _counter = counter;
+    }
 
     /// <summary>Sends <paramref name="batch"/> now if a credit allows, else queues it.</summary>
     public void SendBatch(IRecordBatch batch) => Send(new DataBatch(targetChannel, batch) { SentBytes = IsRemote ? sentBytes : null });
@@ -36,11 +48,15 @@ internal sealed class OutputChannel(IActorRef target, int targetChannel, WireByt
     public void AddCredit(int amount)
     {
         _credits += amount;
+        if (_backlog.Count == 0)
+            return;
         while (_backlog.TryPeek(out var next) && (next is not DataBatch || _credits > 0))
         {
             _backlog.Dequeue();
             Deliver(next);
         }
+        if (_backlog.Count == 0)
+            _counter?.ChannelDrained();
     }
 
     private void Send(IChannelMessage message)
@@ -48,7 +64,11 @@ internal sealed class OutputChannel(IActorRef target, int targetChannel, WireByt
         if (_backlog.Count == 0 && (message is not DataBatch || _credits > 0))
             Deliver(message);
         else
+        {
+            if (_backlog.Count == 0)
+                _counter?.ChannelBacklogged();
             _backlog.Enqueue(message);
+        }
     }
 
     private void Deliver(IChannelMessage message)

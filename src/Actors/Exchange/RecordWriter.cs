@@ -39,45 +39,74 @@ internal interface IRecordWriter
 
 /// <summary>
 /// The end of a chain at a network edge: partitions records into one batch per channel and sends
-/// a batch when it is full or when the subtask flushes (timeout, watermark, end of input).
+/// a batch when it is full or when the subtask flushes (timeout, watermark, end of input). On a keyed
+/// edge the key group that chose the channel travels with the record to subtasks of the same node,
+/// so the receiving keyed operator need not hash the key again.
 /// </summary>
-internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector<T>? selector, int batchSize, int remoteBatchBytes = 64 * 1024)
-    : IInput<T>, IRecordWriter
+internal sealed class RecordWriter<T> : IInput<T>, IRecordWriter
 {
-    private readonly StreamRecord<T>[]?[] _buffers = new StreamRecord<T>[]?[channels.Length];
-    private readonly int[] _counts = new int[channels.Length];
-    private readonly int[] _capacities = new int[channels.Length];
+    private readonly OutputChannel[] _channels;
+    private readonly IChannelSelector<T>? _selector;
+    private readonly IKeyGroupChannelSelector<T>? _keyed;
+    private readonly int _batchSize;
+    private readonly int _remoteBatchBytes;
+    private readonly OutputBacklog _backlog;
+    private readonly StreamRecord<T>[]?[] _buffers;
+    private readonly int[]?[]? _keyGroups;
+    private readonly int[] _counts;
+    private readonly int[] _capacities;
     private int _buffered;
     private bool _statusSent;
 
+    /// <summary>
+    /// Writes to <paramref name="channels"/> by <paramref name="selector"/> (every channel when null); the channels count their
+    /// backlogs in <paramref name="backlog"/> (shared by all writers of a subtask, or this writer's own when null).
+    /// </summary>
+    public RecordWriter(OutputChannel[] channels, IChannelSelector<T>? selector, int batchSize, int remoteBatchBytes = 64 * 1024,
+        OutputBacklog? backlog = null)
+    {
+        _channels = channels;
+        _selector = selector;
+        _keyed = selector as IKeyGroupChannelSelector<T>;
+        _batchSize = batchSize;
+        _remoteBatchBytes = remoteBatchBytes;
+        _backlog = backlog ?? new OutputBacklog();
+        foreach (var channel in _channels)
+            channel.CountBacklogIn(_backlog);
+        _buffers = new StreamRecord<T>[]?[channels.Length];
+        _keyGroups = _keyed is null ? null : new int[]?[channels.Length];
+        _counts = new int[channels.Length];
+        _capacities = new int[channels.Length];
+    }
+
     public long RecordsWritten { get; private set; }
 
-    public bool IsAvailable
-    {
-        get
-        {
-            foreach (var channel in channels)
-            {
-                if (channel.HasBacklog)
-                    return false;
-            }
-            return true;
-        }
-    }
+    /// <summary>True when no channel counted in this writer's backlog (the whole subtask's when shared) waits for credit.</summary>
+    public bool IsAvailable => _backlog.IsEmpty;
 
     public bool HasBufferedRecords => _buffered > 0;
 
     public void ProcessElement(in StreamRecord<T> record)
     {
         RecordsWritten++;
-        if (selector is null)
+        if (_keyed is not null)
         {
-            for (var channel = 0; channel < channels.Length; channel++)
-                Append(channel, in record);
+            var keyGroup = _keyed.SelectKeyGroup(in record);
+            var channel = _keyed.ChannelOf(keyGroup);
+            var index = Add(channel, in record);
+            if (_keyGroups![channel] is { } groups)
+                groups[index] = keyGroup;
+            if (index + 1 == _capacities[channel])
+                Flush(channel);
+        }
+        else if (_selector is not null)
+        {
+            Append(_selector.SelectChannel(in record), in record);
         }
         else
         {
-            Append(selector.SelectChannel(in record), in record);
+            for (var channel = 0; channel < _channels.Length; channel++)
+                Append(channel, in record);
         }
     }
 
@@ -88,7 +117,7 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
     {
         CurrentWatermark = watermark;
         FlushAll();
-        foreach (var channel in channels)
+        foreach (var channel in _channels)
             channel.SendWatermark(watermark);
     }
 
@@ -96,31 +125,31 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
     {
         _statusSent = true;
         FlushAll();
-        foreach (var channel in channels)
+        foreach (var channel in _channels)
             channel.SendWatermarkStatus(idle);
     }
 
     public void FlushAll()
     {
-        for (var channel = 0; channel < channels.Length && _buffered > 0; channel++)
+        for (var channel = 0; channel < _channels.Length && _buffered > 0; channel++)
             Flush(channel);
     }
 
     public void EndOfPartition()
     {
         FlushAll();
-        foreach (var channel in channels)
+        foreach (var channel in _channels)
             channel.SendEndOfPartition();
     }
 
     public void BroadcastBarrier(Checkpointing.CheckpointBarrier barrier)
     {
         FlushAll();
-        foreach (var channel in channels)
+        foreach (var channel in _channels)
             channel.SendBarrier(barrier);
     }
 
-    public void AddCredit(int channel, int amount) => channels[channel].AddCredit(amount);
+    public void AddCredit(int channel, int amount) => _channels[channel].AddCredit(amount);
 
     public void AnnounceWatermarkStatus()
     {
@@ -130,18 +159,33 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
 
     private void Append(int channel, in StreamRecord<T> record)
     {
-        var buffer = _buffers[channel] ??= NewBuffer(channel);
-        buffer[_counts[channel]++] = record;
-        _buffered++;
-        if (_counts[channel] == _capacities[channel])
+        var index = Add(channel, in record);
+        if (index + 1 == _capacities[channel])
             Flush(channel);
     }
 
-    /// <summary>A buffer for the channel's next batch; to another node it holds what fits in the byte budget.</summary>
+    /// <summary>Adds <paramref name="record"/> to the channel's batch and returns its index there; the caller flushes a full batch.</summary>
+    private int Add(int channel, in StreamRecord<T> record)
+    {
+        var buffer = _buffers[channel] ??= NewBuffer(channel);
+        var index = _counts[channel]++;
+        buffer[index] = record;
+        _buffered++;
+        return index;
+    }
+
+    /// <summary>
+    /// A buffer for the channel's next batch; to another node it holds what fits in the byte budget. On a keyed edge to a
+    /// subtask of this node a key-group array goes with it; to another node the groups would cost wire bytes for what the
+    /// receiver computes as cheaply, so none travel.
+    /// </summary>
     private StreamRecord<T>[] NewBuffer(int channel)
     {
-        _capacities[channel] = channels[channel].IsRemote ? RemoteBatchSizing.RecordsPerBatch(typeof(T), batchSize, remoteBatchBytes) : batchSize;
-        return RecordBatch<T>.RentArray(batchSize);
+        var remote = _channels[channel].IsRemote;
+        _capacities[channel] = remote ? RemoteBatchSizing.RecordsPerBatch(typeof(T), _batchSize, _remoteBatchBytes) : _batchSize;
+        if (_keyGroups is not null && !remote)
+            _keyGroups[channel] = RecordBatch<T>.RentKeyGroups(_batchSize);
+        return RecordBatch<T>.RentArray(_batchSize);
     }
 
     private void Flush(int channel)
@@ -149,8 +193,14 @@ internal sealed class RecordWriter<T>(OutputChannel[] channels, IChannelSelector
         var count = _counts[channel];
         if (count == 0)
             return;
-        channels[channel].SendBatch(new RecordBatch<T>(_buffers[channel]!, count));
+        var records = _buffers[channel]!;
+        var batch = _keyGroups?[channel] is { } groups
+            ? new RecordBatch<T>(records, groups, _keyed!.KeySelector, count)
+            : new RecordBatch<T>(records, count);
+        _channels[channel].SendBatch(batch);
         _buffers[channel] = null;
+        if (_keyGroups is not null)
+            _keyGroups[channel] = null;
         _counts[channel] = 0;
         _buffered -= count;
     }

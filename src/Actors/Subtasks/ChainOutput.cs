@@ -5,9 +5,12 @@ namespace ActorStream.Actors.Subtasks;
 
 /// <summary>
 /// The output of one operator in a chain: calls the chained operators directly and/or writes to
-/// network writers, for the main output and for each side output.
+/// network writers, for the main output and for each side output. An exception of a chained operator
+/// on the main output is attributed to it here (<paramref name="guardNames"/>: the operator's name,
+/// null for a writer), so a record crosses a chained edge with one interface call rather than a
+/// <see cref="GuardedInput{T}"/> around it; a try block costs nothing until something throws.
 /// </summary>
-internal sealed class ChainOutput<T>(IInput<T>[] main, IReadOnlyDictionary<OutputTag, IWatermarkInput[]> side)
+internal sealed class ChainOutput<T>(IInput<T>[] main, string?[] guardNames, IReadOnlyDictionary<OutputTag, IWatermarkInput[]> side)
     : IOutput<T>, IEmittedCount
 {
     /// <summary>Records emitted on the main output.</summary>
@@ -16,8 +19,16 @@ internal sealed class ChainOutput<T>(IInput<T>[] main, IReadOnlyDictionary<Outpu
     public void Collect(in StreamRecord<T> record)
     {
         Emitted++;
-        foreach (var consumer in main)
-            consumer.ProcessElement(in record);
+        var i = 0;
+        try
+        {
+            for (; i < main.Length; i++)
+                main[i].ProcessElement(in record);
+        }
+        catch (Exception ex) when (ex is not OperatorException && guardNames[i] is not null)
+        {
+            throw new OperatorException(guardNames[i]!, ex);
+        }
     }
 
     public void Collect<TSide>(OutputTag<TSide> tag, in StreamRecord<TSide> record)
@@ -30,8 +41,16 @@ internal sealed class ChainOutput<T>(IInput<T>[] main, IReadOnlyDictionary<Outpu
 
     public void EmitWatermarkStatus(bool idle)
     {
-        foreach (var consumer in main)
-            consumer.ProcessWatermarkStatus(idle);
+        var i = 0;
+        try
+        {
+            for (; i < main.Length; i++)
+                main[i].ProcessWatermarkStatus(idle);
+        }
+        catch (Exception ex) when (ex is not OperatorException && guardNames[i] is not null)
+        {
+            throw new OperatorException(guardNames[i]!, ex);
+        }
         foreach (var consumers in side.Values)
         {
             foreach (var consumer in consumers)
@@ -41,8 +60,16 @@ internal sealed class ChainOutput<T>(IInput<T>[] main, IReadOnlyDictionary<Outpu
 
     public void EmitWatermark(long watermark)
     {
-        foreach (var consumer in main)
-            consumer.ProcessWatermark(watermark);
+        var i = 0;
+        try
+        {
+            for (; i < main.Length; i++)
+                main[i].ProcessWatermark(watermark);
+        }
+        catch (Exception ex) when (ex is not OperatorException && guardNames[i] is not null)
+        {
+            throw new OperatorException(guardNames[i]!, ex);
+        }
         foreach (var consumers in side.Values)
         {
             foreach (var consumer in consumers)

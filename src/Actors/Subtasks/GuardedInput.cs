@@ -3,8 +3,9 @@ using ActorStream.Graph.Runtime;
 namespace ActorStream.Actors.Subtasks;
 
 /// <summary>
-/// Calls a chained operator and attributes its exceptions to it, so a failure names the operator
-/// that threw rather than the head of the chain. A try block costs nothing until something throws.
+/// Calls an operator and attributes its exceptions to it, so a failure names the operator that threw
+/// rather than the head of the chain: the head of a chain (one try frame per batch) and the readers of
+/// side outputs. Main outputs inside a chain are guarded by <see cref="ChainOutput{T}"/> itself.
 /// </summary>
 internal sealed class GuardedInput<T>(IInput<T> inner, string operatorName) : IInput<T>
 {
@@ -25,6 +26,18 @@ internal sealed class GuardedInput<T>(IInput<T> inner, string operatorName) : II
         try
         {
             inner.ProcessBatch(batch);
+        }
+        catch (Exception ex) when (ex is not OperatorException)
+        {
+            throw new OperatorException(operatorName, ex);
+        }
+    }
+
+    public void ProcessBatch(ReadOnlySpan<StreamRecord<T>> batch, BatchKeyGroups keyGroups)
+    {
+        try
+        {
+            inner.ProcessBatch(batch, keyGroups);
         }
         catch (Exception ex) when (ex is not OperatorException)
         {

@@ -16,7 +16,7 @@ internal interface IInputProcessor
     void ProcessWatermarkStatus(bool idle);
 }
 
-/// <summary>The typed <see cref="IInputProcessor"/>.</summary>
+/// <summary>The typed <see cref="IInputProcessor"/>: hands each batch to the head as a whole, with its key groups when it carries them.</summary>
 internal sealed class InputProcessor<T>(IInput<T> head) : IInputProcessor
 {
     public void Process(IRecordBatch batch)
@@ -24,7 +24,10 @@ internal sealed class InputProcessor<T>(IInput<T> head) : IInputProcessor
         var records = (RecordBatch<T>)batch;
         try
         {
-            head.ProcessBatch(records.Records);
+            if (records.KeySelector is { } keySelector)
+                head.ProcessBatch(records.Records, new BatchKeyGroups(records.KeyGroups, keySelector));
+            else
+                head.ProcessBatch(records.Records);
         }
         finally
         {

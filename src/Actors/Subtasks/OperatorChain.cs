@@ -33,6 +33,9 @@ internal sealed class OperatorChain
     /// <summary>Records read by the source, or received from the network.</summary>
     public long RecordsIn => _recordsIn();
 
+    /// <summary>The output channels of all writers that wait for credit: none means the subtask may produce.</summary>
+    public OutputBacklog Backlog { get; } = new();
+
     /// <summary>Bytes the writers' batches took on the wire to other nodes.</summary>
     public WireBytes SentBytes { get; } = new();
 
@@ -47,17 +50,19 @@ internal sealed class OperatorChain
         var chain = new OperatorChain();
         var settings = graph.Settings;
         var instances = vertex.Chain.ToDictionary(n => n, n => n.Transformation.CreateOperator(settings));
-        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings.BatchSize, remoteBatchBytes, chain.SentBytes)).ToList();
+        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings.BatchSize, remoteBatchBytes, chain)).ToList();
         chain.Writers = writers;
 
         foreach (var node in vertex.Chain)
         {
             var consumers = node.OutEdges.Select(edge => (edge, consumer: ConsumerOf(edge, instances, vertex, writers))).ToList();
+            var main = consumers.Where(c => c.edge.SideOutput is null).ToList();
             var output = node.OutputType.Apply(new OutputFactory(
-                consumers.Where(c => c.edge.SideOutput is null).Select(c => c.consumer).ToList(),
+                main.Select(c => c.consumer.Input).ToList(),
+                main.Select(c => c.consumer.GuardName).ToArray(),
                 consumers.Where(c => c.edge.SideOutput is not null)
                     .GroupBy(c => c.edge.SideOutput!)
-                    .ToDictionary(g => g.Key, g => g.Select(c => (IWatermarkInput)c.consumer).ToArray())));
+                    .ToDictionary(g => g.Key, g => g.Select(c => (IWatermarkInput)Guarded(c.edge, c.consumer)).ToArray())));
             var context = new OperatorContext
             {
                 JobName = graph.JobName,
@@ -98,40 +103,45 @@ internal sealed class OperatorChain
         return chain;
     }
 
-    private static object ConsumerOf(StreamEdge edge, Dictionary<StreamNode, IStreamOperator> instances, JobVertex vertex, List<IRecordWriter> writers)
+    /// <summary>What consumes <paramref name="edge"/>: a chained operator (named, to attribute its exceptions) or a writer.</summary>
+    private static (object Input, string? GuardName) ConsumerOf(StreamEdge edge, Dictionary<StreamNode, IStreamOperator> instances,
+        JobVertex vertex, List<IRecordWriter> writers)
     {
         if (instances.TryGetValue(edge.Target, out var chained) && JobGraphBuilder.IsChainable(edge))
-            return edge.Type.Apply(new GuardFactory(chained, edge.Target.Name));
+            return (chained, edge.Target.Name);
         var index = vertex.Outputs.FindIndex(o => ReferenceEquals(o.StreamEdge, edge));
-        return writers[index];
+        return (writers[index], null);
     }
 
+    private static object Guarded(StreamEdge edge, (object Input, string? GuardName) consumer) =>
+        consumer.GuardName is { } name ? edge.Type.Apply(new GuardFactory(consumer.Input, name)) : consumer.Input;
+
     private static IRecordWriter CreateWriter(JobEdge edge, int index, IReadOnlyDictionary<string, IActorRef[]> subtasks, int batchSize,
-        int remoteBatchBytes, WireBytes sentBytes)
+        int remoteBatchBytes, OperatorChain chain)
     {
         var targets = subtasks[edge.Target.Id];
         var channels = Enumerable.Range(0, edge.ChannelsOf(index))
-            .Select(ch => new OutputChannel(targets[edge.TargetSubtask(index, ch)], ChannelLayout.TargetChannel(edge, index, ch), sentBytes))
+            .Select(ch => new OutputChannel(targets[edge.TargetSubtask(index, ch)], ChannelLayout.TargetChannel(edge, index, ch), chain.SentBytes))
             .ToArray();
-        return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, batchSize, remoteBatchBytes));
+        return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, batchSize, remoteBatchBytes, chain.Backlog));
     }
 
-    private sealed class WriterFactory(OutputChannel[] channels, JobEdge edge, int index, int batchSize, int remoteBatchBytes)
+    private sealed class WriterFactory(OutputChannel[] channels, JobEdge edge, int index, int batchSize, int remoteBatchBytes, OutputBacklog backlog)
         : IStreamTypeFunc<IRecordWriter>
     {
         public IRecordWriter Invoke<T>() => new RecordWriter<T>(channels,
             edge.Partitioner.IsBroadcast ? null : edge.Partitioner.CreateSelector<T>(edge, channels.Length, index),
-            batchSize, remoteBatchBytes);
+            batchSize, remoteBatchBytes, backlog);
     }
 
-    private sealed class GuardFactory(IStreamOperator target, string name) : IStreamTypeFunc<object>
+    private sealed class GuardFactory(object target, string name) : IStreamTypeFunc<object>
     {
         public object Invoke<T>() => new GuardedInput<T>((IInput<T>)target, name);
     }
 
-    private sealed class OutputFactory(List<object> main, Dictionary<OutputTag, IWatermarkInput[]> side) : IStreamTypeFunc<object>
+    private sealed class OutputFactory(List<object> main, string?[] guardNames, Dictionary<OutputTag, IWatermarkInput[]> side) : IStreamTypeFunc<object>
     {
-        public object Invoke<T>() => new ChainOutput<T>([.. main.Cast<IInput<T>>()], side);
+        public object Invoke<T>() => new ChainOutput<T>([.. main.Cast<IInput<T>>()], guardNames, side);
     }
 
     private sealed class SetupOperator(IStreamOperator instance, OperatorContext context, object output) : IStreamTypeFunc<bool>

@@ -526,15 +526,8 @@ internal sealed class RunningSubtask
             _host.Finished();
     }
 
-    private bool OutputsAvailable()
-    {
-        foreach (var writer in _chain.Writers)
-        {
-            if (!writer.IsAvailable)
-                return false;
-        }
-        return true;
-    }
+    /// <summary>One comparison: the channels keep the count of those waiting for credit (no loop over writers and channels per poll or batch).</summary>
+    private bool OutputsAvailable() => _chain.Backlog.IsEmpty;
 
     private bool HasBufferedRecords()
     {

@@ -16,7 +16,7 @@ internal static class StableKeyHashing
             || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeSpan))
             return key => key!.GetHashCode(); // value-based and deterministic for these types
         if (type.IsGenericType && type.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal))
-            return key => Tuple((ITuple)key!);
+            return ValueTupleHashers.Create<TKey>() ?? (key => Tuple((ITuple)key!));
         // Dispatch on the runtime type: a string typed as object (or an interface) must still hash stably.
         return key => Object(key!);
     }
@@ -30,7 +30,8 @@ internal static class StableKeyHashing
         return h;
     }
 
-    private static int Tuple(ITuple tuple)
+    /// <summary>Combines the items' hashes: 17, then h * 31 + item for each item (0 for null), flattening a ValueTuple's TRest.</summary>
+    public static int Tuple(ITuple tuple)
     {
         var h = 17;
         for (var i = 0; i < tuple.Length; i++)

@@ -11,4 +11,16 @@ public sealed class FilterOperator<T>(IFilterFunction<T> function) : UdfOperator
         if (Function.Filter(record.Value))
             Output.Collect(in record);
     }
+
+    /// <inheritdoc />
+    public override void ProcessBatch(ReadOnlySpan<StreamRecord<T>> batch)
+    {
+        var function = Function;
+        var output = Output;
+        foreach (ref readonly var record in batch)
+        {
+            if (function.Filter(record.Value))
+                output.Collect(in record);
+        }
+    }
 }

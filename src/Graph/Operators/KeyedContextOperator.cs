@@ -40,10 +40,29 @@ internal sealed class KeyedContextOperator<TIn, TKey, TOut>(OneInputStreamOperat
 
     public override void ProcessElement(in StreamRecord<TIn> record)
     {
-        _backend!.SetCurrentKey(keySelector(record.Value) ?? throw new InvalidOperationException(
-            $"The key selector of '{Context.OperatorName}' returned null; keys must not be null."), record.Timestamp);
+        _backend!.SetCurrentKey(KeyOf(in record), record.Timestamp);
         inner.ProcessElement(in record);
     }
+
+    public override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups)
+    {
+        if (!keyGroups.ComputedBy(keySelector))
+        {
+            ProcessBatch(batch);
+            return;
+        }
+        var backend = _backend!;
+        var groups = keyGroups.Groups[..batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            ref readonly var record = ref batch[i];
+            backend.SetCurrentKey(KeyOf(in record), groups[i], record.Timestamp);
+            inner.ProcessElement(in record);
+        }
+    }
+
+    private TKey KeyOf(in StreamRecord<TIn> record) => keySelector(record.Value) ?? throw new InvalidOperationException(
+        $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
 
     public override void ProcessWatermark(long watermark)
     {

@@ -28,11 +28,44 @@ public abstract class KeyedUdfOperator<TIn, TKey, TOut, TFunction>(TFunction fun
     /// <inheritdoc />
     public sealed override void ProcessElement(in StreamRecord<TIn> record)
     {
-        var key = keySelector(record.Value) ?? throw new InvalidOperationException(
-            $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
+        var key = KeyOf(in record);
         Backend.SetCurrentKey(key, record.Timestamp);
         ProcessKeyed(in record, key);
     }
+
+    /// <inheritdoc />
+    public sealed override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch)
+    {
+        var backend = Backend;
+        foreach (ref readonly var record in batch)
+        {
+            var key = KeyOf(in record);
+            backend.SetCurrentKey(key, record.Timestamp);
+            ProcessKeyed(in record, key);
+        }
+    }
+
+    /// <summary>Processes a batch from a keyed edge: the sender's key groups spare hashing each key again when they are of this operator's keys.</summary>
+    public sealed override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups)
+    {
+        if (!keyGroups.ComputedBy(keySelector))
+        {
+            ProcessBatch(batch);
+            return;
+        }
+        var backend = Backend;
+        var groups = keyGroups.Groups[..batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            ref readonly var record = ref batch[i];
+            var key = KeyOf(in record);
+            backend.SetCurrentKey(key, groups[i], record.Timestamp);
+            ProcessKeyed(in record, key);
+        }
+    }
+
+    private TKey KeyOf(in StreamRecord<TIn> record) => keySelector(record.Value) ?? throw new InvalidOperationException(
+        $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
 
     /// <summary>Processes <paramref name="record"/> with state scoped to <paramref name="key"/>.</summary>
     protected abstract void ProcessKeyed(in StreamRecord<TIn> record, TKey key);

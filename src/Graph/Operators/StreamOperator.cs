@@ -91,4 +91,14 @@ public abstract class OneInputStreamOperator<TIn, TOut> : StreamOperator<TOut>, 
 {
     /// <inheritdoc />
     public abstract void ProcessElement(in StreamRecord<TIn> record);
+
+    /// <inheritdoc />
+    public virtual void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch)
+    {
+        foreach (ref readonly var record in batch)
+            ProcessElement(in record);
+    }
+
+    /// <inheritdoc />
+    public virtual void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups) => ProcessBatch(batch);
 }

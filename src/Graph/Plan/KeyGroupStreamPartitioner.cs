@@ -16,13 +16,18 @@ public sealed class KeyGroupStreamPartitioner<TIn, TKey>(Func<TIn, TKey> keySele
     public override IChannelSelector<T> CreateSelector<T>(int numberOfChannels, int senderIndex, int targetMaxParallelism) =>
         (IChannelSelector<T>)(object)new Selector(KeySelector, numberOfChannels, targetMaxParallelism);
 
-    private sealed class Selector(Func<TIn, TKey> keySelector, int channels, int maxParallelism) : IChannelSelector<TIn>
+    private sealed class Selector(Func<TIn, TKey> keySelector, int channels, int maxParallelism) : IKeyGroupChannelSelector<TIn>
     {
-        public int SelectChannel(in StreamRecord<TIn> record)
+        public Delegate KeySelector => keySelector;
+
+        public int SelectChannel(in StreamRecord<TIn> record) => ChannelOf(SelectKeyGroup(in record));
+
+        public int SelectKeyGroup(in StreamRecord<TIn> record)
         {
             var key = keySelector(record.Value) ?? throw new InvalidOperationException("A key selector returned null; keys must not be null.");
-            var keyGroup = KeyGroupRangeAssignment.AssignToKeyGroup(key, maxParallelism);
-            return KeyGroupRangeAssignment.ComputeOperatorIndexForKeyGroup(maxParallelism, channels, keyGroup);
+            return KeyGroupRangeAssignment.AssignToKeyGroup(key, maxParallelism);
         }
+
+        public int ChannelOf(int keyGroup) => KeyGroupRangeAssignment.ComputeOperatorIndexForKeyGroup(maxParallelism, channels, keyGroup);
     }
 }

@@ -12,6 +12,12 @@ public interface IInput<T> : IWatermarkInput
         foreach (ref readonly var record in batch)
             ProcessElement(in record);
     }
+
+    /// <summary>
+    /// Processes a batch from a keyed edge together with the key groups the sender computed for it; by default
+    /// ignores them. Keyed operators override it to scope state without hashing each key again.
+    /// </summary>
+    void ProcessBatch(ReadOnlySpan<StreamRecord<T>> batch, BatchKeyGroups keyGroups) => ProcessBatch(batch);
 }
 
 /// <summary>Anything that takes watermarks, whatever its element type.</summary>

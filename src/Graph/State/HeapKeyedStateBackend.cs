@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ActorStream.Graph.Keys;
 using ActorStream.Graph.Operators;
 using ActorStream.Graph.Runtime;
@@ -72,6 +73,19 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
         var slot = Groups.SlotOf(KeyGroupRangeAssignment.AssignToKeyGroup(key, Groups.MaxParallelism));
         CurrentKey = key;
         CurrentSlot = slot;
+        CurrentTimestamp = timestamp;
+    }
+
+    /// <summary>
+    /// Scopes state access to <paramref name="key"/>, whose key group <paramref name="keyGroup"/> the sender of its record
+    /// already computed (with the same key selector), for a record at event time <paramref name="timestamp"/>.
+    /// </summary>
+    public void SetCurrentKey(TKey key, int keyGroup, long timestamp)
+    {
+        Debug.Assert(keyGroup == KeyGroupRangeAssignment.AssignToKeyGroup(key, Groups.MaxParallelism),
+            $"key {key} was carried with key group {keyGroup}, not its own");
+        CurrentSlot = Groups.SlotOf(keyGroup);
+        CurrentKey = key;
         CurrentTimestamp = timestamp;
     }
 
