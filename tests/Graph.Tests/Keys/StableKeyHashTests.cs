@@ -68,4 +68,45 @@ public sealed class StableKeyHashTests
         Assert.Equal(99162322, StableKeyHash<object>.Hash("hello"));
         Assert.Equal(19345, StableKeyHash<object>.Hash(("a", 1)));
     }
+
+    [Fact]
+    public void Value_tuples_of_every_arity_should_hash_with_the_documented_scheme_over_their_flattened_items()
+    {
+        Assert.Equal(Scheme(7), StableKeyHash<ValueTuple<int>>.Hash(new ValueTuple<int>(7)));
+        Assert.Equal(Scheme("a", 1L), StableKeyHash<(string, long)>.Hash(("a", 1L)));
+        Assert.Equal(Scheme("a", null, 3), StableKeyHash<(string, string?, int)>.Hash(("a", null, 3)));
+        Assert.Equal(Scheme(1, "b", 3L, 'd'), StableKeyHash<(int, string, long, char)>.Hash((1, "b", 3L, 'd')));
+        Assert.Equal(Scheme(1, 2, 3, 4, "e"), StableKeyHash<(int, int, int, int, string)>.Hash((1, 2, 3, 4, "e")));
+        Assert.Equal(Scheme(1, 2, 3, 4, 5, 6), StableKeyHash<(int, int, int, int, int, int)>.Hash((1, 2, 3, 4, 5, 6)));
+        Assert.Equal(Scheme(1, 2, 3, 4, 5, 6, "g"), StableKeyHash<(int, int, int, int, int, int, string)>.Hash((1, 2, 3, 4, 5, 6, "g")));
+        Assert.Equal(Scheme(1, 2, 3, 4, 5, 6, 7, "h", 9), StableKeyHash<(int, int, int, int, int, int, int, string, int)>.Hash((1, 2, 3, 4, 5, 6, 7, "h", 9)));
+        Assert.Equal(unchecked(17 * 31 + Scheme("y", 2)) * 31 + 5000,
+            StableKeyHash<((string, int), CustomerId)>.Hash((("y", 2), new CustomerId("eu", 5))));
+        Assert.Equal(Scheme("x", 2), StableKeyHash<(object, int)>.Hash(("x", 2)));
+    }
+
+    [Fact]
+    public void Hashing_a_value_tuple_key_should_not_allocate()
+    {
+        var key = (1234567890123L, 42);
+        var stringKey = ("user-7", 3);
+        var sum = StableKeyHash<(long, int)>.Hash(key) + StableKeyHash<(string, int)>.Hash(stringKey); // first calls initialise the hashers
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+            sum += StableKeyHash<(long, int)>.Hash(key) + StableKeyHash<(string, int)>.Hash(stringKey);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.NotEqual(0, sum);
+    }
+
+    /// <summary>The documented scheme, written out: h = 17, then h * 31 + hash(item) per item (strings as Java, ints as themselves, null as 0).</summary>
+    private static int Scheme(params object?[] items)
+    {
+        var h = 17;
+        foreach (var item in items)
+            h = unchecked(h * 31 + item switch { null => 0, string s => StableKeyHash<string>.Hash(s), long l => StableKeyHash<long>.Hash(l), _ => item.GetHashCode() });
+        return h;
+    }
 }
