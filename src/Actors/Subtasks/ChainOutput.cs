@@ -41,16 +41,7 @@ internal sealed class ChainOutput<T>(IInput<T>[] main, string?[] guardNames, IRe
 
     public void EmitWatermarkStatus(bool idle)
     {
-        var i = 0;
-        try
-        {
-            for (; i < main.Length; i++)
-                main[i].ProcessWatermarkStatus(idle);
-        }
-        catch (Exception ex) when (ex is not OperatorException && guardNames[i] is not null)
-        {
-            throw new OperatorException(guardNames[i]!, ex);
-        }
+        ToMain(idle, static (consumer, value) => consumer.ProcessWatermarkStatus(value));
         foreach (var consumers in side.Values)
         {
             foreach (var consumer in consumers)
@@ -60,20 +51,26 @@ internal sealed class ChainOutput<T>(IInput<T>[] main, string?[] guardNames, IRe
 
     public void EmitWatermark(long watermark)
     {
-        var i = 0;
-        try
-        {
-            for (; i < main.Length; i++)
-                main[i].ProcessWatermark(watermark);
-        }
-        catch (Exception ex) when (ex is not OperatorException && guardNames[i] is not null)
-        {
-            throw new OperatorException(guardNames[i]!, ex);
-        }
+        ToMain(watermark, static (consumer, value) => consumer.ProcessWatermark(value));
         foreach (var consumers in side.Values)
         {
             foreach (var consumer in consumers)
                 consumer.ProcessWatermark(watermark);
+        }
+    }
+
+    /// <summary>Passes an event to every main consumer, attributing a chained operator's exception to it (events are rare: a delegate will do).</summary>
+    private void ToMain<TValue>(TValue value, Action<IInput<T>, TValue> call)
+    {
+        var i = 0;
+        try
+        {
+            for (; i < main.Length; i++)
+                call(main[i], value);
+        }
+        catch (Exception ex) when (ex is not OperatorException && guardNames[i] is not null)
+        {
+            throw new OperatorException(guardNames[i]!, ex);
         }
     }
 }
