@@ -158,9 +158,36 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     /// <inheritdoc />
     public override void ProcessElement(in StreamRecord<TIn> record)
     {
-        var key = _keySelector(record.Value) ?? throw new InvalidOperationException(
-            $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
+        var key = KeyOf(in record);
         KeyedState.SetCurrentKey(key, record.Timestamp);
+        ProcessKeyed(in record, key);
+    }
+
+    /// <summary>Processes a batch from a keyed edge: the sender's key groups spare hashing each key again when they are of this operator's keys.</summary>
+    public override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups)
+    {
+        if (!keyGroups.ComputedBy(_keySelector))
+        {
+            ProcessBatch(batch);
+            return;
+        }
+        var backend = KeyedState;
+        var groups = keyGroups.Groups[..batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            ref readonly var record = ref batch[i];
+            var key = KeyOf(in record);
+            backend.SetCurrentKey(key, groups[i], record.Timestamp);
+            ProcessKeyed(in record, key);
+        }
+    }
+
+    private TKey KeyOf(in StreamRecord<TIn> record) => _keySelector(record.Value) ?? throw new InvalidOperationException(
+        $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
+
+    /// <summary>Adds the record to its windows; the current key is already <paramref name="key"/>.</summary>
+    private void ProcessKeyed(in StreamRecord<TIn> record, TKey key)
+    {
         _assigner.AssignWindows(record.Value, record.Timestamp, this, _assigned);
         var handled = _merger is null ? AddToWindows(in record, key) : AddToMergingWindows(in record, key);
 

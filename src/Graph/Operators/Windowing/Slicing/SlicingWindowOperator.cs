@@ -97,7 +97,23 @@ public sealed class SlicingWindowOperator<TKey, TIn, TAgg, TOut>
     public override void Close() => _function.Close();
 
     /// <inheritdoc />
-    public override void ProcessElement(in StreamRecord<TIn> record)
+    public override void ProcessElement(in StreamRecord<TIn> record) => Process(in record, keyGroup: -1);
+
+    /// <summary>Processes a batch from a keyed edge: the sender's key groups spare hashing each key again when they are of this operator's keys.</summary>
+    public override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups)
+    {
+        if (!keyGroups.ComputedBy(_keySelector))
+        {
+            ProcessBatch(batch);
+            return;
+        }
+        var groups = keyGroups.Groups[..batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+            Process(in batch[i], groups[i]);
+    }
+
+    /// <summary>Adds the record to its slice; <paramref name="keyGroup"/> is its key's group when the sender computed it, else -1.</summary>
+    private void Process(in StreamRecord<TIn> record, int keyGroup)
     {
         var key = _keySelector(record.Value) ?? throw new InvalidOperationException(
             $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
@@ -113,7 +129,10 @@ public sealed class SlicingWindowOperator<TKey, TIn, TAgg, TOut>
                 _lateRecordsDropped!.Add();
             return;
         }
-        KeyedState.SetCurrentKey(key, record.Timestamp);
+        if (keyGroup < 0)
+            KeyedState.SetCurrentKey(key, record.Timestamp);
+        else
+            KeyedState.SetCurrentKey(key, keyGroup, record.Timestamp);
         _slices!.Add(sliceEnd, record.Value);
         Timers.RegisterEventTimeTimer(VoidNamespace.Instance, FirstOpenWindowEnd(sliceEnd, watermark) - 1);
     }
