@@ -15,7 +15,7 @@ internal interface IKeyedStateAware
 /// each element's key, as Flink does for keyBy(...).map(rich function with state).
 /// </summary>
 internal sealed class KeyedContextOperator<TIn, TKey, TOut>(OneInputStreamOperator<TIn, TOut> inner, Func<TIn, TKey> keySelector)
-    : OneInputStreamOperator<TIn, TOut> where TKey : notnull
+    : OneInputStreamOperator<TIn, TOut>, IKeyedRecordProcessor<TIn, TKey> where TKey : notnull
 {
     private HeapKeyedStateBackend<TKey>? _backend;
 
@@ -40,29 +40,17 @@ internal sealed class KeyedContextOperator<TIn, TKey, TOut>(OneInputStreamOperat
 
     public override void ProcessElement(in StreamRecord<TIn> record)
     {
-        _backend!.SetCurrentKey(KeyOf(in record), record.Timestamp);
+        _backend!.SetCurrentKey(KeyedRecords.KeyOf(keySelector, in record, Context.OperatorName), record.Timestamp);
         inner.ProcessElement(in record);
     }
 
-    public override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups)
-    {
-        if (!keyGroups.ComputedBy(keySelector))
-        {
-            ProcessBatch(batch);
-            return;
-        }
-        var backend = _backend!;
-        var groups = keyGroups.Groups[..batch.Length];
-        for (var i = 0; i < batch.Length; i++)
-        {
-            ref readonly var record = ref batch[i];
-            backend.SetCurrentKey(KeyOf(in record), groups[i], record.Timestamp);
-            inner.ProcessElement(in record);
-        }
-    }
+    public override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch) =>
+        KeyedRecords.ProcessBatch(this, batch, default, keySelector, _backend!, Context.OperatorName);
 
-    private TKey KeyOf(in StreamRecord<TIn> record) => keySelector(record.Value) ?? throw new InvalidOperationException(
-        $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
+    public override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups) =>
+        KeyedRecords.ProcessBatch(this, batch, keyGroups, keySelector, _backend!, Context.OperatorName);
+
+    void IKeyedRecordProcessor<TIn, TKey>.ProcessKeyed(in StreamRecord<TIn> record, TKey key) => inner.ProcessElement(in record);
 
     public override void ProcessWatermark(long watermark)
     {

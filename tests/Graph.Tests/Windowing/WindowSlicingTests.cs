@@ -247,6 +247,20 @@ public sealed class WindowSlicingTests
     }
 
     [Fact]
+    public void Restoring_sliced_windows_into_whole_ones_should_fail_naming_the_fix()
+    {
+        var sliced = HarnessOf(Sliding(10, 5).Reduce(Sum));
+        sliced.Feed(("a", 1, 3));
+        var snapshot = sliced.Snapshot(1);
+
+        var whole = OperatorHarness.For(OperatorHarness.CreateOperator<(string Key, long Value), (string Key, long Value)>(
+            Sliding(10, 5).Slicing(false).Reduce(Sum).Transformation)).InitializeState(snapshot);
+
+        var error = Assert.Throws<InvalidOperationException>(() => whole.Open());
+        Assert.Contains("Remove .Slicing(false)", error.Message);
+    }
+
+    [Fact]
     public void Window_state_of_a_sliced_window_function_should_be_cleared_with_its_window()
     {
         var harness = HarnessOf(Sliding(10, 5).Aggregate(new SumCount(), new CountingDescribe()));

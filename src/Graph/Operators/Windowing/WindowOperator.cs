@@ -20,7 +20,7 @@ namespace ActorStream.Graph.Operators.Windowing;
 /// <typeparam name="TOut">The result type.</typeparam>
 /// <typeparam name="W">The window type.</typeparam>
 public class WindowOperator<TKey, TIn, TAcc, TOut, W>
-    : OneInputStreamOperator<TIn, TOut>, ITriggerable<TKey, W>, IWindowAssignerContext
+    : OneInputStreamOperator<TIn, TOut>, ITriggerable<TKey, W>, IWindowAssignerContext, IKeyedRecordProcessor<TIn, TKey>
     where TKey : notnull where W : Window
 {
     /// <summary>The name the window timers are checkpointed under.</summary>
@@ -141,6 +141,10 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     public override void Open()
     {
         var backend = KeyedState;
+        if (backend.HasPending(Slicing.WindowSlicing.SliceStateName))
+            throw new InvalidOperationException(
+                $"'{Context.OperatorName}' restores sliced windows (written with slicing on), which keep slices, not whole windows. " +
+                "Remove .Slicing(false) from this windowed stream to restore them, or start it without that state.");
         _timers = new InternalTimerService<TKey, W>(TimerServiceName, backend, Context.ProcessingTime, this);
         _contents = _createContents(backend);
         if (_merger is not null)
@@ -158,34 +162,18 @@ public class WindowOperator<TKey, TIn, TAcc, TOut, W>
     /// <inheritdoc />
     public override void ProcessElement(in StreamRecord<TIn> record)
     {
-        var key = KeyOf(in record);
+        var key = KeyedRecords.KeyOf(_keySelector, in record, Context.OperatorName);
         KeyedState.SetCurrentKey(key, record.Timestamp);
         ProcessKeyed(in record, key);
     }
 
     /// <summary>Processes a batch from a keyed edge: the sender's key groups spare hashing each key again when they are of this operator's keys.</summary>
-    public override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups)
-    {
-        if (!keyGroups.ComputedBy(_keySelector))
-        {
-            ProcessBatch(batch);
-            return;
-        }
-        var backend = KeyedState;
-        var groups = keyGroups.Groups[..batch.Length];
-        for (var i = 0; i < batch.Length; i++)
-        {
-            ref readonly var record = ref batch[i];
-            var key = KeyOf(in record);
-            backend.SetCurrentKey(key, groups[i], record.Timestamp);
-            ProcessKeyed(in record, key);
-        }
-    }
-
-    private TKey KeyOf(in StreamRecord<TIn> record) => _keySelector(record.Value) ?? throw new InvalidOperationException(
-        $"The key selector of '{Context.OperatorName}' returned null; keys must not be null.");
+    public override void ProcessBatch(ReadOnlySpan<StreamRecord<TIn>> batch, BatchKeyGroups keyGroups) =>
+        KeyedRecords.ProcessBatch(this, batch, keyGroups, _keySelector, KeyedState, Context.OperatorName);
 
     /// <summary>Adds the record to its windows; the current key is already <paramref name="key"/>.</summary>
+    void IKeyedRecordProcessor<TIn, TKey>.ProcessKeyed(in StreamRecord<TIn> record, TKey key) => ProcessKeyed(in record, key);
+
     private void ProcessKeyed(in StreamRecord<TIn> record, TKey key)
     {
         _assigner.AssignWindows(record.Value, record.Timestamp, this, _assigned);
