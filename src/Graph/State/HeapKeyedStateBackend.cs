@@ -174,17 +174,13 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
         var slot = Groups.SlotOf(keyGroup);
         if (_full[slot])
             return null;
-        long changed = 0, entries = 0;
         foreach (var state in _states.Values)
-        {
             state.PrepareSnapshot(slot); // expired values leave as tombstones
-            changed += state.ChangedIn(slot);
-            entries += state.CountIn(slot);
-        }
-        foreach (var service in _timers.Values)
+        long changed = 0, entries = 0;
+        foreach (var section in Sections)
         {
-            changed += service.ChangedIn(slot);
-            entries += service.CountIn(slot);
+            changed += section.ChangedIn(slot);
+            entries += section.CountIn(slot);
         }
         // A delta costs about as much per key as the whole key group does: past half the keys, the whole is cheaper to write and to restore.
         if (2 * changed >= entries)
@@ -230,10 +226,8 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
         }
         timers.AddRange(_pendingTimers.SectionsOf(slot));
         var blob = KeyGroupBlob.Write(_keyType, states, timers);
-        foreach (var state in _states.Values)
-            state.ClearChanges(slot);
-        foreach (var service in _timers.Values)
-            service.ClearChanges(slot);
+        foreach (var section in Sections)
+            section.ClearChanges(slot);
         _dirty[slot] = false;
         _full[slot] = false;
         if (!TracksChanges)
@@ -245,11 +239,12 @@ public sealed class HeapKeyedStateBackend<TKey> : IKeyedStateStore, IKeyedStateS
     {
         // Every slot still needs a whole snapshot before its first delta: writes until now were not recorded.
         TracksChanges = true;
-        foreach (var state in _states.Values)
-            state.TrackChanges();
-        foreach (var service in _timers.Values)
-            service.TrackChanges();
+        foreach (var section in Sections)
+            section.TrackChanges();
     }
+
+    /// <summary>Every registered state and timer service: the sections of a key group's snapshot.</summary>
+    private IEnumerable<IKeyGroupSection> Sections => _states.Values.Concat<IKeyGroupSection>(_timers.Values);
 
     /// <inheritdoc />
     public void RestoreKeyGroup(int keyGroup, ReadOnlySpan<byte> data)

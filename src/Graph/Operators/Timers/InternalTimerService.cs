@@ -115,13 +115,13 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers, IO
 
     bool IKeyGroupTimers.HasTimers(int slot) => _eventTimers.CountIn(slot) > 0 || _processingTimers.CountIn(slot) > 0;
 
-    void IKeyGroupTimers.WriteKeyGroup(int slot, BinaryWriter writer)
+    void IKeyGroupSection.WriteKeyGroup(int slot, BinaryWriter writer)
     {
         _eventTimers.Write(slot, writer, _backend.KeySerializer, _namespaceSerializer);
         _processingTimers.Write(slot, writer, _backend.KeySerializer, _namespaceSerializer);
     }
 
-    void IKeyGroupTimers.ReadKeyGroup(int slot, int keyGroup, BinaryReader reader)
+    void IKeyGroupSection.ReadKeyGroup(int slot, int keyGroup, BinaryReader reader)
     {
         void Check(TKey key) => _backend.CheckRestoredKey(key, keyGroup);
         _eventTimers.Read(slot, reader, _backend.KeySerializer, _namespaceSerializer, Check);
@@ -130,29 +130,29 @@ public sealed class InternalTimerService<TKey, TNamespace> : IKeyGroupTimers, IO
             ScheduleWakeUp(next);
     }
 
-    int IKeyGroupTimers.CountIn(int slot) => _eventTimers.CountIn(slot) + _processingTimers.CountIn(slot);
+    int IKeyGroupSection.CountIn(int slot) => _eventTimers.CountIn(slot) + _processingTimers.CountIn(slot);
 
-    void IKeyGroupTimers.TrackChanges()
+    void IKeyGroupSection.TrackChanges()
     {
         _eventTimers.TrackChanges();
         _processingTimers.TrackChanges();
     }
 
-    int IKeyGroupTimers.ChangedIn(int slot) => _eventTimers.ChangedIn(slot) + _processingTimers.ChangedIn(slot);
+    int IKeyGroupSection.ChangedIn(int slot) => _eventTimers.ChangedIn(slot) + _processingTimers.ChangedIn(slot);
 
-    void IKeyGroupTimers.ClearChanges(int slot)
+    void IKeyGroupSection.ClearChanges(int slot)
     {
         _eventTimers.ClearChanges(slot);
         _processingTimers.ClearChanges(slot);
     }
 
-    void IKeyGroupTimers.WriteChanges(int slot, BinaryWriter writer)
+    void IKeyGroupSection.WriteChanges(int slot, BinaryWriter writer)
     {
         _eventTimers.WriteChanges(slot, writer, _backend.KeySerializer, _namespaceSerializer);
         _processingTimers.WriteChanges(slot, writer, _backend.KeySerializer, _namespaceSerializer);
     }
 
-    void IKeyGroupTimers.ReadChanges(int slot, int keyGroup, BinaryReader reader)
+    void IKeyGroupSection.ReadChanges(int slot, int keyGroup, BinaryReader reader)
     {
         void Check(TKey key) => _backend.CheckRestoredKey(key, keyGroup);
         _eventTimers.ReadChanges(slot, reader, _backend.KeySerializer, _namespaceSerializer, Check);
