@@ -91,7 +91,11 @@ public static class RealKafka
         KafkaNative.EnsureLoaded();
         var name = exactName ? prefix : $"{prefix}-{Guid.NewGuid():N}";
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = Bootstrap }).Build();
-        admin.CreateTopicsAsync([new TopicSpecification { Name = name, NumPartitions = partitions, ReplicationFactor = 1 }]).GetAwaiter().GetResult();
+        // The specs' records carry timestamps from 1970 (input) and 2023 (event times in the output): under the broker's
+        // default time-based retention (7 days) its first retention check, 30 s after it starts, deletes them mid-spec.
+        var keepForever = new Dictionary<string, string> { ["retention.ms"] = "-1" };
+        admin.CreateTopicsAsync([new TopicSpecification { Name = name, NumPartitions = partitions, ReplicationFactor = 1, Configs = keepForever }])
+            .GetAwaiter().GetResult();
         return name;
     }
 }
