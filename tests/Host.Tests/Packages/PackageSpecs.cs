@@ -20,7 +20,7 @@ public sealed partial class PackageSpecs
     {
         using var temp = new TempDirectory();
         var feed = temp.Combine("feed");
-        await DotnetAsync(RepositoryRoot, "pack", "ActorStream.sln", "-c", "Release", "--no-build", "-o", feed, $"-p:PackageVersion={Version}");
+        await DotnetAsync(Repository.Root, "pack", "ActorStream.sln", "-c", "Release", "--no-build", "-o", feed, $"-p:PackageVersion={Version}");
         try
         {
             var app = temp.Combine("app");
@@ -103,7 +103,7 @@ public sealed partial class PackageSpecs
 
     private static string ReadmeApiExample()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var api = readme[readme.IndexOf("## The API", StringComparison.Ordinal)..];
         return ApiExample().Match(api) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("README has no API example.");
     }
@@ -113,18 +113,6 @@ public sealed partial class PackageSpecs
 
     [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ApiExample();
-
-    private static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActorStream.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No ActorStream.sln above {AppContext.BaseDirectory}.");
-    }
 
     private static Task<string> DotnetAsync(string directory, params string[] args) => RunAsync("dotnet", directory, args);
 

@@ -26,6 +26,29 @@ public sealed class CliProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actorstream.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        return Launch(start);
+    }
+
+    /// <summary>Starts <c>bash SCRIPT ARGS</c> in <paramref name="directory"/> with <paramref name="environment"/> added.</summary>
+    public static CliProcess StartScript(string directory, IReadOnlyDictionary<string, string> environment, string script, params string[] args)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        start.ArgumentList.Add(script);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        return Launch(start);
+    }
+
+    private static CliProcess Launch(ProcessStartInfo start)
+    {
         var process = new Process { StartInfo = start };
         var cli = new CliProcess(process);
         process.OutputDataReceived += (_, e) => cli.Append(e.Data);
