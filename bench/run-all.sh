@@ -77,10 +77,11 @@ if [ "$akka_streams" = 1 ]; then configs+=("akka-streams|--engine akka-streams")
 latency_configs=("loop|--engine loop" "$full|--engine actorstream --parallelism $cores"
                  "$checkpointed|--engine actorstream --parallelism $cores --checkpoint-interval $interval")
 
-# Runs the host with the given arguments under GNU time: OUT.json, OUT.mem (peak KiB), OUT.txt; stops the script on failure.
+# Runs the host with the given arguments under GNU time: OUT.json, OUT.time (peak KiB, user and system CPU seconds, elapsed
+# seconds; a child node's CPU included, as it is reaped by the bench process), OUT.txt; stops the script on failure.
 measure() {
   local out="$1"; shift
-  /usr/bin/time -f "%M" -o "$out.mem" "$host" bench nexmark "$@" --json "$out.json" 2>"$out.err" >"$out.txt" \
+  /usr/bin/time -f "%M %U %S %e" -o "$out.time" "$host" bench nexmark "$@" --json "$out.json" 2>"$out.err" >"$out.txt" \
     || { echo "error: bench nexmark $* failed; its output:" >&2; cat "$out.err" >&2; exit 2; }
   cat "$out.txt" >&2
 }
@@ -170,7 +171,9 @@ done
   echo "Per core divides by the cores the configuration can use: its parallelism, at most $cores (1 for the loop and for"
   echo "Akka.Streams, which runs one materialized stream). Ratios are of medians: \"vs loop\" and \"vs akka-streams\" compare whole"
   echo "runs, \"per core vs loop\" compares events/s per core with the loop's one core. Peak MiB is the largest maximum resident"
-  echo "set of the process over the repeats (GNU time %M)."
+  echo "set of the process over the repeats (GNU time %M). CPU s is the process's user + system CPU time (a child node's included),"
+  echo "cores busy that CPU time over the process's elapsed time (node start and stop included): how much of the $cores cores a"
+  echo "configuration kept busy, and so how much a higher parallelism could still gain."
   echo
   echo "## Throughput"
   echo
@@ -195,19 +198,21 @@ done
   echo
   echo "Every configuration:"
   echo
-  echo "| query | configuration | median events/s | runs (events/s) | per core | vs loop | per core vs loop | vs akka-streams | per core vs Flink | results | checkpoints | job s | wall s | peak MiB |"
-  echo "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| query | configuration | median events/s | runs (events/s) | per core | vs loop | per core vs loop | vs akka-streams | per core vs Flink | results | checkpoints | job s | wall s | CPU s | cores busy | peak MiB |"
+  echo "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   for query in $queries; do
     for config in "${configs[@]}"; do
       label="${config%%|*}"
-      rates=(); seconds=(); walls=(); mems=(); checkpoints=()
+      rates=(); seconds=(); walls=(); mems=(); checkpoints=(); cpus=(); busy=()
       for run in $(seq 1 "$repeat"); do
         out="$work/$query-$label-$run"
+        cpus+=("$(awk '{ print $2 + $3 }' "$out.time")")
+        busy+=("$(awk '{ if ($4 > 0) print ($2 + $3) / $4; else print 0 }' "$out.time")")
         rates+=("$(field "$out.json" eventsPerSecond)")
         seconds+=("$(field "$out.json" seconds)")
         walls+=("$(field "$out.json" wallSeconds)")
         checkpoints+=("$(field "$out.json" completedCheckpoints)")
-        mems+=("$(cat "$out.mem")")
+        mems+=("$(cut -d' ' -f1 "$out.time")")
         count="$(field "$out.json" results)"
       done
       runs="$(for r in "${rates[@]}"; do thousands "$r"; echo; done | paste -sd ' ' | sed 's/ /, /g')"
@@ -218,6 +223,7 @@ done
            "$(ratio "${per_core[$query,$label]}" "${flink[$query]}") | $(thousands "$count") |" \
            "$(printf '%s\n' "${checkpoints[@]}" | median | xargs printf '%.0f') |" \
            "$(printf '%s\n' "${seconds[@]}" | median | xargs printf '%.2f') | $(printf '%s\n' "${walls[@]}" | median | xargs printf '%.2f') |" \
+           "$(printf '%s\n' "${cpus[@]}" | median | xargs printf '%.1f') | $(printf '%s\n' "${busy[@]}" | median | xargs printf '%.2f') |" \
            "$(( $(printf '%s\n' "${mems[@]}" | sort -n | tail -1) / 1024 )) |"
     done
   done
@@ -294,7 +300,7 @@ done
         p99s+=("$(field "$out.json" latencyP99Ms)")
         maxes+=("$(field "$out.json" latencyMaxMs)")
         checkpoints+=("$(field "$out.json" completedCheckpoints)")
-        mems+=("$(cat "$out.mem")")
+        mems+=("$(cut -d' ' -f1 "$out.time")")
         count="$(field "$out.json" results)"
       done
       echo "| $label | $(thousands "$(printf '%s\n' "${rates[@]}" | median)") | $(thousands "$count") |" \
