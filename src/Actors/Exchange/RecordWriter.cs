@@ -50,6 +50,7 @@ internal sealed class RecordWriter<T> : IInput<T>, IRecordWriter
     private readonly IKeyGroupChannelSelector<T>? _keyed;
     private readonly int _batchSize;
     private readonly int _remoteBatchBytes;
+    private readonly LocalBatchSizing<T>? _local;
     private readonly OutputBacklog _backlog;
     private readonly StreamRecord<T>[]?[] _buffers;
     private readonly int[]?[]? _keyGroups;
@@ -60,10 +61,12 @@ internal sealed class RecordWriter<T> : IInput<T>, IRecordWriter
 
     /// <summary>
     /// Writes to <paramref name="channels"/> by <paramref name="selector"/> (every channel when null); the channels count their
-    /// backlogs in <paramref name="backlog"/> (shared by all writers of a subtask, or this writer's own when null).
+    /// backlogs in <paramref name="backlog"/> (shared by all writers of a subtask, or this writer's own when null). A batch holds
+    /// at most <paramref name="batchSize"/> records, and at most about <paramref name="remoteBatchBytes"/> serialized bytes to another
+    /// node or <paramref name="localBatchBytes"/> to a subtask of this node.
     /// </summary>
     public RecordWriter(OutputChannel[] channels, IChannelSelector<T>? selector, int batchSize, int remoteBatchBytes = 64 * 1024,
-        OutputBacklog? backlog = null)
+        OutputBacklog? backlog = null, int localBatchBytes = PlanSettings.DefaultLocalBatchBytes)
     {
         _channels = channels;
         _selector = selector;
@@ -77,6 +80,8 @@ internal sealed class RecordWriter<T> : IInput<T>, IRecordWriter
         _keyGroups = _keyed is null ? null : new int[]?[channels.Length];
         _counts = new int[channels.Length];
         _capacities = new int[channels.Length];
+        if (channels.Any(c => !c.IsRemote))
+            _local = new LocalBatchSizing<T>(batchSize, localBatchBytes);
     }
 
     public long RecordsWritten { get; private set; }
@@ -167,7 +172,7 @@ internal sealed class RecordWriter<T> : IInput<T>, IRecordWriter
     /// <summary>Adds <paramref name="record"/> to the channel's batch and returns its index there; the caller flushes a full batch.</summary>
     private int Add(int channel, in StreamRecord<T> record)
     {
-        var buffer = _buffers[channel] ??= NewBuffer(channel);
+        var buffer = _buffers[channel] ??= NewBuffer(channel, in record);
         var index = _counts[channel]++;
         buffer[index] = record;
         _buffered++;
@@ -175,14 +180,16 @@ internal sealed class RecordWriter<T> : IInput<T>, IRecordWriter
     }
 
     /// <summary>
-    /// A buffer for the channel's next batch; to another node it holds what fits in the byte budget. On a keyed edge to a
-    /// subtask of this node a key-group array goes with it; to another node the groups would cost wire bytes for what the
-    /// receiver computes as cheaply, so none travel.
+    /// A buffer for the channel's next batch, which starts with <paramref name="first"/>; it holds what fits in the byte budget
+    /// of a remote or a local batch. On a keyed edge to a subtask of this node a key-group array goes with it; to another node
+    /// the groups would cost wire bytes for what the receiver computes as cheaply, so none travel.
     /// </summary>
-    private StreamRecord<T>[] NewBuffer(int channel)
+    private StreamRecord<T>[] NewBuffer(int channel, in StreamRecord<T> first)
     {
         var remote = _channels[channel].IsRemote;
-        _capacities[channel] = remote ? RemoteBatchSizing.RecordsPerBatch(typeof(T), _batchSize, _remoteBatchBytes) : _batchSize;
+        _capacities[channel] = remote
+            ? RemoteBatchSizing.RecordsPerBatch(typeof(T), _batchSize, _remoteBatchBytes)
+            : _local!.CapacityFor(in first);
         if (_keyGroups is not null && !remote)
             _keyGroups[channel] = RecordBatch<T>.RentKeyGroups(_batchSize);
         return RecordBatch<T>.RentArray(_batchSize);

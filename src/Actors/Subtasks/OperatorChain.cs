@@ -50,7 +50,7 @@ internal sealed class OperatorChain
         var chain = new OperatorChain();
         var settings = graph.Settings;
         var instances = vertex.Chain.ToDictionary(n => n, n => n.Transformation.CreateOperator(settings));
-        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings.BatchSize, remoteBatchBytes, chain)).ToList();
+        var writers = vertex.Outputs.Select(edge => CreateWriter(edge, index, subtasks, settings, remoteBatchBytes, chain)).ToList();
         chain.Writers = writers;
 
         foreach (var node in vertex.Chain)
@@ -116,22 +116,23 @@ internal sealed class OperatorChain
     private static object Guarded(StreamEdge edge, (object Input, string? GuardName) consumer) =>
         consumer.GuardName is { } name ? edge.Type.Apply(new GuardFactory(consumer.Input, name)) : consumer.Input;
 
-    private static IRecordWriter CreateWriter(JobEdge edge, int index, IReadOnlyDictionary<string, IActorRef[]> subtasks, int batchSize,
+    private static IRecordWriter CreateWriter(JobEdge edge, int index, IReadOnlyDictionary<string, IActorRef[]> subtasks, PlanSettings settings,
         int remoteBatchBytes, OperatorChain chain)
     {
         var targets = subtasks[edge.Target.Id];
         var channels = Enumerable.Range(0, edge.ChannelsOf(index))
             .Select(ch => new OutputChannel(targets[edge.TargetSubtask(index, ch)], ChannelLayout.TargetChannel(edge, index, ch), chain.SentBytes))
             .ToArray();
-        return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, batchSize, remoteBatchBytes, chain.Backlog));
+        return edge.StreamEdge.Type.Apply(new WriterFactory(channels, edge, index, settings, remoteBatchBytes, chain.Backlog));
     }
 
-    private sealed class WriterFactory(OutputChannel[] channels, JobEdge edge, int index, int batchSize, int remoteBatchBytes, OutputBacklog backlog)
+    private sealed class WriterFactory(OutputChannel[] channels, JobEdge edge, int index, PlanSettings settings, int remoteBatchBytes,
+        OutputBacklog backlog)
         : IStreamTypeFunc<IRecordWriter>
     {
         public IRecordWriter Invoke<T>() => new RecordWriter<T>(channels,
             edge.Partitioner.IsBroadcast ? null : edge.Partitioner.CreateSelector<T>(edge, channels.Length, index),
-            batchSize, remoteBatchBytes, backlog);
+            settings.BatchSize, remoteBatchBytes, backlog, settings.LocalBatchBytes);
     }
 
     private sealed class GuardFactory(object target, string name) : IStreamTypeFunc<object>

@@ -50,6 +50,37 @@ public sealed class StreamExecutionEnvironment
         set => Settings = Settings with { AutoWatermarkInterval = value };
     }
 
+    /// <summary>Records per batch between subtasks (default 1,024): a batch is sent when it holds this many, or on a flush.</summary>
+    public int BatchSize
+    {
+        get => Settings.BatchSize;
+        set => Settings = Settings with { BatchSize = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Batch size must be at least 1.") };
+    }
+
+    /// <summary>How long a partly filled batch may wait before it is sent (default 5 ms; Flink's buffer timeout).</summary>
+    public TimeSpan BatchTimeout
+    {
+        get => Settings.BatchTimeout;
+        set => Settings = Settings with { BatchTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Batch timeout must be positive.") };
+    }
+
+    /// <summary>Batches each input channel of a subtask may have in flight (credits, default 2).</summary>
+    public int CreditsPerChannel
+    {
+        get => Settings.CreditsPerChannel;
+        set => Settings = Settings with { CreditsPerChannel = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Credits per channel must be at least 1.") };
+    }
+
+    /// <summary>
+    /// The serialized bytes a batch to a subtask of the same node may hold (default 1 MiB), estimated from sampled records:
+    /// bounds the memory in flight and the data a barrier waits behind when records are large.
+    /// </summary>
+    public int LocalBatchBytes
+    {
+        get => Settings.LocalBatchBytes;
+        set => Settings = Settings with { LocalBatchBytes = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Local batch bytes must be at least 1.") };
+    }
+
     /// <summary>
     /// Takes a checkpoint every <paramref name="interval"/>: sources record their positions and send
     /// barriers, every subtask writes its state, sinks commit when the checkpoint completes.

@@ -24,6 +24,15 @@ public sealed record PlanSettings
     /// <summary>Batches a receiver lets each input channel have in flight (credits).</summary>
     public int CreditsPerChannel { get; init; } = 2;
 
+    /// <summary>The default of <see cref="LocalBatchBytes"/>.</summary>
+    public const int DefaultLocalBatchBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The serialized bytes a batch to a subtask of the same node may hold (sampled, not exact): such batches pass by reference, and
+    /// this bounds the memory in flight and the data a barrier waits behind when records are large. Batches to other nodes have their own bound.
+    /// </summary>
+    public int LocalBatchBytes { get; init; } = DefaultLocalBatchBytes;
+
     /// <summary>Periodic checkpoints, or null when checkpointing is off.</summary>
     public CheckpointConfig? Checkpointing { get; init; }
 
@@ -47,6 +56,8 @@ public sealed record PlanSettings
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "batch size must be at least 1.");
         if (CreditsPerChannel < 1)
             throw new ArgumentOutOfRangeException(nameof(CreditsPerChannel), CreditsPerChannel, "credits per channel must be at least 1.");
+        if (LocalBatchBytes < 1)
+            throw new ArgumentOutOfRangeException(nameof(LocalBatchBytes), LocalBatchBytes, "local batch bytes must be at least 1.");
         if (BatchTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(BatchTimeout), BatchTimeout, "batch timeout must be positive.");
         if (AutoWatermarkInterval < TimeSpan.Zero)

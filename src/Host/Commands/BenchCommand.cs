@@ -103,6 +103,20 @@ internal static class BenchCommand
         {
             query, events, seed, parallelism, engine, output, dumpEvents, json, checkpointInterval, rate, latency, nodes,
         };
+        // The exchange's settings, so that a sweep over them needs no rebuild (bench/exchange-sweep.sh).
+        var exchange = new ExchangeOptions();
+        exchange.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            var engineName = GivenToken(result, engine) ?? EngineName(NexmarkEngine.ActorStream);
+            if (IsEngine(engineName, NexmarkEngine.ActorStream))
+                return;
+            foreach (var option in new Option[] { exchange.BatchSize, exchange.Credits, exchange.BatchTimeout, exchange.BatchBytes })
+            {
+                if (IsGiven(result, option))
+                    result.AddError($"{option.Name}: only the {EngineName(NexmarkEngine.ActorStream)} engine has an exchange, not {engineName}.");
+            }
+        });
         // Raw tokens, not values: command validators run before the options' own parsers, whose errors they must not repeat.
         command.Validators.Add(result => Validate(result, GivenToken(result, query), GivenToken(result, engine),
             IsGiven(result, checkpointInterval), IsGiven(result, rate), IsGiven(result, latency), IsGiven(result, output)));
@@ -119,6 +133,7 @@ internal static class BenchCommand
                 Rate = parseResult.GetValue(rate),
                 Latency = parseResult.GetValue(latency),
                 Nodes = parseResult.GetValue(nodes),
+                Exchange = exchange.Arguments(parseResult),
             };
             return new NexmarkBenchRunner(run, console).RunAsync(cancellationToken);
         });

@@ -17,6 +17,10 @@ internal static class ExecutionArguments
     public const string CheckpointMode = "checkpoint-mode";
     public const string FromSavepoint = "from-savepoint";
     public const string AllowNonRestoredState = "allow-non-restored-state";
+    public const string BatchSize = "batch-size";
+    public const string Credits = "credits";
+    public const string BatchTimeout = "batch-timeout";
+    public const string BatchBytes = "batch-bytes";
 
     /// <summary>Applies the execution settings in <paramref name="arguments"/> to <paramref name="env"/>.</summary>
     public static void Apply(IReadOnlyDictionary<string, string> arguments, StreamExecutionEnvironment env)
@@ -35,6 +39,14 @@ internal static class ExecutionArguments
         }
         if (parameters.Get(FromSavepoint) is { } pointer)
             env.RestoreFrom(pointer, bool.Parse(parameters.Get(AllowNonRestoredState, "false")));
+        if (parameters.Has(BatchSize))
+            env.BatchSize = parameters.GetInt(BatchSize);
+        if (parameters.Has(Credits))
+            env.CreditsPerChannel = parameters.GetInt(Credits);
+        if (parameters.Has(BatchTimeout))
+            env.BatchTimeout = parameters.GetDuration(BatchTimeout);
+        if (parameters.Has(BatchBytes))
+            env.LocalBatchBytes = parameters.GetInt(BatchBytes);
     }
 
     /// <summary>Builds <paramref name="job"/> with <paramref name="arguments"/> (execution settings and the job's options) into <paramref name="env"/>.</summary>

@@ -77,6 +77,9 @@ internal sealed class ExecutionOptions
         CustomParser = ParseLogLevel,
     };
 
+    /// <summary>The exchange's batching and flow-control options.</summary>
+    public ExchangeOptions Exchange { get; } = new();
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -89,6 +92,7 @@ internal sealed class ExecutionOptions
         command.Options.Add(FromSavepoint);
         command.Options.Add(AllowNonRestoredState);
         command.Options.Add(LogLevel);
+        Exchange.AddTo(command);
         command.Validators.Add(result =>
         {
             // As in Flink: the key groups bound the parallelism; running below what was asked for would hide the mistake.
@@ -129,6 +133,8 @@ internal sealed class ExecutionOptions
             arguments[ExecutionArguments.FromSavepoint] = pointer;
         if (parseResult.GetValue(AllowNonRestoredState))
             arguments[ExecutionArguments.AllowNonRestoredState] = "true";
+        foreach (var (name, value) in Exchange.Arguments(parseResult))
+            arguments[name] = value;
     }
 
     private static string ParseLogLevel(ArgumentResult result)

@@ -27,4 +27,7 @@ internal sealed record NexmarkBenchRun(
 
     /// <summary>The node processes the actorstream engine spreads the job over: 1 runs it in this process only.</summary>
     public int Nodes { get; init; } = 1;
+
+    /// <summary>The exchange settings given (batch size, credits, batch timeout, local batch bytes) as job arguments; empty keeps the defaults.</summary>
+    public IReadOnlyDictionary<string, string> Exchange { get; init; } = new Dictionary<string, string>();
 }

@@ -98,6 +98,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
                 env.Parallelism = parallelism;
             if (run.CheckpointInterval is { } interval)
                 env.EnableCheckpointing(interval, CheckpointingMode.ExactlyOnce);
+            ExecutionArguments.Apply(run.Exchange, env);
             var latency = run.Latency ? new LatencyRecorder() : null;
             if (latency is not null)
                 Q1Latency.AddTo(env, generator, run.Events, run.Rate, latency);

@@ -38,6 +38,8 @@ internal static class NexmarkJobs
             [Events] = run.Events.ToString(invariant),
             [Seed] = run.Seed.ToString(invariant),
         };
+        foreach (var (name, value) in run.Exchange)
+            arguments[name] = value;
         if (run.CheckpointInterval is { } interval)
             arguments[ExecutionArguments.CheckpointInterval] = $"{interval.TotalMilliseconds.ToString(invariant)}ms";
         // Every node writes its subtasks' part files into the same directory, whatever its working directory.

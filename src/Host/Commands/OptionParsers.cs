@@ -36,5 +36,32 @@ internal static class OptionParsers
         return null;
     }
 
+    /// <summary>
+    /// The byte count of at least <paramref name="min"/> given for <paramref name="option"/>: a whole number of bytes, or one with
+    /// a binary unit (KiB, MiB; K and M are read the same).
+    /// </summary>
+    public static int Bytes(ArgumentResult result, string option, int min)
+    {
+        var text = Token(result);
+        var trimmed = text.Trim();
+        var multiplier = 1L;
+        foreach (var (suffix, factor) in ByteUnits)
+        {
+            if (trimmed.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                trimmed = trimmed[..^suffix.Length];
+                multiplier = factor;
+                break;
+            }
+        }
+        if (long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value * multiplier is var bytes
+            && bytes >= min && bytes <= int.MaxValue)
+            return (int)bytes;
+        result.AddError($"{option}: '{text}' is not a byte count from {min} to {int.MaxValue}: give bytes (262144) or KiB/MiB (256KiB, 1MiB).");
+        return min;
+    }
+
+    private static readonly (string Suffix, long Factor)[] ByteUnits = [("KiB", 1024), ("MiB", 1024 * 1024), ("K", 1024), ("M", 1024 * 1024)];
+
     private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
 }
