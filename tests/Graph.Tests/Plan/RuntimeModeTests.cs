@@ -61,11 +61,40 @@ public sealed class RuntimeModeTests
             graph.Settings);
     }
 
+    [Fact]
+    public void The_job_graph_should_carry_the_exchange_settings_set_on_the_environment()
+    {
+        var env = WithMode(RuntimeExecutionMode.Streaming, unbounded: false);
+        env.BatchSize = 256;
+        env.CreditsPerChannel = 4;
+        env.BatchTimeout = TimeSpan.FromMilliseconds(20);
+        env.LocalBatchBytes = 64 * 1024;
+
+        var settings = env.GetJobGraph().Settings;
+
+        Assert.Equal((256, 4, TimeSpan.FromMilliseconds(20), 64 * 1024),
+            (settings.BatchSize, settings.CreditsPerChannel, settings.BatchTimeout, settings.LocalBatchBytes));
+    }
+
+    [Fact]
+    public void Exchange_settings_out_of_range_should_be_refused_when_set()
+    {
+        var env = Env();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => env.BatchSize = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => env.CreditsPerChannel = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => env.BatchTimeout = TimeSpan.Zero);
+        Assert.Throws<ArgumentOutOfRangeException>(() => env.LocalBatchBytes = 0);
+        Assert.Equal((1024, 2, TimeSpan.FromMilliseconds(5), PlanSettings.DefaultLocalBatchBytes),
+            (env.BatchSize, env.CreditsPerChannel, env.BatchTimeout, env.LocalBatchBytes));
+    }
+
     public static TheoryData<PlanSettings, string> InvalidSettings => new()
     {
         { new PlanSettings { Parallelism = 2, BatchSize = 0 }, "BatchSize" },
         { new PlanSettings { Parallelism = 2, CreditsPerChannel = 0 }, "CreditsPerChannel" },
         { new PlanSettings { Parallelism = 2, BatchTimeout = TimeSpan.Zero }, "BatchTimeout" },
+        { new PlanSettings { Parallelism = 2, LocalBatchBytes = 0 }, "LocalBatchBytes" },
         { new PlanSettings { Parallelism = 2, AutoWatermarkInterval = TimeSpan.FromMilliseconds(-1) }, "AutoWatermarkInterval" },
     };
 
