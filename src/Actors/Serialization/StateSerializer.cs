@@ -72,7 +72,15 @@ public sealed class StateSerializer : SerializerWithStringManifest
     /// <inheritdoc />
     public override byte[] ToBinary(object obj)
     {
-        using var stream = new MemoryStream();
+        // Key-group events and snapshots carry blobs of up to megabytes: written into an array of their exact size, with no
+        // growing stream that copies them once per doubling and once more at the end.
+        var exact = obj switch
+        {
+            KeyGroupStateStored stored => SizeOf(stored),
+            KeyGroupHistorySnapshot snapshot => SizeOf(snapshot),
+            _ => -1,
+        };
+        using var stream = exact < 0 ? new MemoryStream() : new MemoryStream(new byte[exact], 0, exact, writable: true, publiclyVisible: true);
         using (var writer = new WireWriter(stream))
         {
             writer.Write(Version);
@@ -121,7 +129,41 @@ public sealed class StateSerializer : SerializerWithStringManifest
                     throw new ArgumentException($"{nameof(StateSerializer)} cannot serialize {obj.GetType()}.");
             }
         }
-        return stream.ToArray();
+        if (exact < 0)
+            return stream.ToArray();
+        System.Diagnostics.Debug.Assert(stream.Position == exact, "the computed size of a key-group event or snapshot is its written size");
+        return stream.GetBuffer();
+    }
+
+    private static int SizeOf(KeyGroupStateStored stored) =>
+        checked(1 + VarLongSize(stored.CheckpointId) + BytesSize(stored.Data) + 1 + VarLongSize(stored.LatestCompleted) + VarLongSize(stored.BasedOn));
+
+    private static int SizeOf(KeyGroupHistorySnapshot snapshot)
+    {
+        var size = 1 + CountSize(snapshot.Entries.Count);
+        foreach (var entry in snapshot.Entries)
+            size = checked(size + VarLongSize(entry.CheckpointId) + BytesSize(entry.Data) + 1 + VarLongSize(entry.BasedOn));
+        return size;
+    }
+
+    /// <summary>The size of <see cref="WireWriter.WriteBytes"/>: the length as a count, then the bytes.</summary>
+    private static int BytesSize(byte[] data) => checked(CountSize(data.Length) + data.Length);
+
+    /// <summary>The size of a 7-bit encoded non-negative count (<see cref="BinaryCoding.WriteCount"/>).</summary>
+    private static int CountSize(int count) => SevenBitSize((uint)count);
+
+    /// <summary>The size of a zig-zag varint (<see cref="BinaryCoding.WriteVarLong"/>).</summary>
+    private static int VarLongSize(long value) => SevenBitSize((ulong)((value << 1) ^ (value >> 63)));
+
+    private static int SevenBitSize(ulong value)
+    {
+        var size = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            size++;
+        }
+        return size;
     }
 
     /// <inheritdoc />

@@ -107,8 +107,12 @@ internal sealed class SubtaskCheckpointer(
         return latest.Unconfirmed.Count;
     }
 
+    // A key-group write is its blob and a few fields (a version, three varint longs, a length, a flag) on the wire: with
+    // this bound, a blob under a part is sent without serializing it to measure it.
+    private const int WriteFieldsBytesAtMost = 64;
+
     private void Send(string entityId, WriteKeyGroupState write) =>
-        parts.Send(write, message => keyGroupRegion.Tell(new ShardingEnvelope(entityId, message), self), write.Data.Length);
+        parts.SendBounded(write, message => keyGroupRegion.Tell(new ShardingEnvelope(entityId, message), self), write.Data.Length + WriteFieldsBytesAtMost);
 
     /// <summary>
     /// A key-group write of <paramref name="checkpointId"/> failed or was not confirmed in time: forget the

@@ -36,17 +36,35 @@ internal static class KeyGroupBlob
     /// <summary>Writes a blob; <paramref name="isDelta"/> says it holds the changes since the key group's previous snapshot.</summary>
     public static byte[] Write(string keyType, IReadOnlyList<KeyGroupSection> states, IReadOnlyList<KeyGroupSection> timers, bool isDelta = false)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
+        // One buffer per thread, reused: a growing stream would copy a large key group once per doubling and leave
+        // every intermediate array to the GC; this way the only copy is the final one, of the blob's exact size.
+        var stream = t_buffer ?? new MemoryStream();
+        t_buffer = null; // a payload writer that snapshots another backend on this thread gets a buffer of its own
+        stream.SetLength(0);
+        try
         {
-            writer.Write(Version);
-            writer.Write(isDelta ? DeltaFlag : (byte)0);
-            writer.WriteNullableString(keyType);
-            WriteSections(writer, stream, states);
-            WriteSections(writer, stream, timers);
+            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(Version);
+                writer.Write(isDelta ? DeltaFlag : (byte)0);
+                writer.WriteNullableString(keyType);
+                WriteSections(writer, stream, states);
+                WriteSections(writer, stream, timers);
+            }
+            return stream.ToArray();
         }
-        return stream.ToArray();
+        finally
+        {
+            if (stream.Capacity <= MaxKeptBufferBytes)
+                t_buffer = stream;
+        }
     }
+
+    /// <summary>A buffer larger than this (a very large key group) is not kept for the next blob.</summary>
+    private const int MaxKeptBufferBytes = 8 * 1024 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
 
     /// <summary>Reads a blob of version 1 or 2; throws <see cref="InvalidDataException"/> for another version or corrupt data.</summary>
     public static RestoredKeyGroup Read(byte[] blob)

@@ -1,6 +1,7 @@
 using ActorStream.Actors.Checkpointing;
 using ActorStream.Actors.Serialization;
 using ActorStream.Actors.State;
+using ActorStream.Graph.Serialization;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 
@@ -54,6 +55,52 @@ public sealed class StateSerializerSpecs : TestKit
         var snapshot = (KeyGroupHistorySnapshot)_serializer.FromBinary([2, 1, 6, 1, 5, 0], "KGH");
         Assert.Equal([(3L, false, 0L)], snapshot.Entries.Select(e => (e.CheckpointId, e.Retained, e.BasedOn)));
         Assert.Equal([5], snapshot.Entries[0].Data);
+    }
+
+    [Fact]
+    public void Key_group_events_should_be_written_in_the_KGD_format_at_their_exact_size()
+    {
+        // Version 2, zig-zag varint checkpoint 200 (400 = 0x90 0x03), length 3 and the bytes, retained, latest completed
+        // -1 (1), based on 70 (140 = 0x8C 0x01).
+        Assert.Equal([2, 0x90, 0x03, 3, 9, 8, 7, 1, 1, 0x8C, 0x01], _serializer.ToBinary(new KeyGroupStateStored(200, [9, 8, 7], true, -1, BasedOn: 70)));
+        // A snapshot: version 2, count 2, then per entry checkpoint, length and bytes, retained, based on.
+        Assert.Equal([2, 2, 6, 1, 5, 0, 0, 8, 0, 1, 6],
+            _serializer.ToBinary(new KeyGroupHistorySnapshot([new KeyGroupEntry(3, [5], false), new KeyGroupEntry(4, [], true, BasedOn: 3)])));
+
+        // Lengths and ids across varint boundaries: every byte written, none left over.
+        foreach (var length in new[] { 0, 127, 128, 16_383, 16_384, 300_000 })
+        {
+            var data = Enumerable.Range(0, length).Select(i => (byte)i).ToArray();
+            foreach (var id in new[] { 1L, 63L, 64L, long.MaxValue })
+            {
+                var stored = new KeyGroupStateStored(id, data, false, id - 1, BasedOn: id / 2);
+                var bytes = _serializer.ToBinary(stored);
+                Assert.Equal(Reference(stored), bytes);
+                var back = (KeyGroupStateStored)_serializer.FromBinary(bytes, _serializer.Manifest(stored));
+                Assert.Equal((id, id - 1, id / 2), (back.CheckpointId, back.LatestCompleted, back.BasedOn));
+                Assert.Equal(data, back.Data);
+                var snapshot = new KeyGroupHistorySnapshot([new KeyGroupEntry(id, data, true, id / 2), new KeyGroupEntry(id, [], false)]);
+                var entries = ((KeyGroupHistorySnapshot)_serializer.FromBinary(_serializer.ToBinary(snapshot), _serializer.Manifest(snapshot))).Entries;
+                Assert.Equal([(id, length, true, id / 2), (id, 0, false, 0L)], entries.Select(e => (e.CheckpointId, e.Data.Length, e.Retained, e.BasedOn)));
+            }
+        }
+    }
+
+    /// <summary>The KGD format written field by field through a growing stream.</summary>
+    private static byte[] Reference(KeyGroupStateStored stored)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write((byte)2);
+            writer.WriteVarLong(stored.CheckpointId);
+            writer.WriteCount(stored.Data.Length);
+            writer.Write(stored.Data);
+            writer.Write(stored.Retained);
+            writer.WriteVarLong(stored.LatestCompleted);
+            writer.WriteVarLong(stored.BasedOn);
+        }
+        return stream.ToArray();
     }
 
     [Fact]
