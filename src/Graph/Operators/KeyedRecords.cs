@@ -28,15 +28,50 @@ internal static class KeyedRecords
         where TKey : notnull
     {
         var carried = keyGroups.ComputedBy(keySelector) ? keyGroups.Groups[..batch.Length] : default;
-        for (var i = 0; i < batch.Length; i++)
+        // The batch's keys first, in a loop of independent loads: each record was written by another subtask's core, and
+        // its first touch misses the cache; here the misses overlap instead of stalling one record at a time.
+        var keys = KeyBuffer<TKey>.Take(batch.Length);
+        try
         {
-            ref readonly var record = ref batch[i];
-            var key = KeyOf(keySelector, in record, operatorName);
-            if (carried.IsEmpty)
-                backend.SetCurrentKey(key, record.Timestamp);
-            else
-                backend.SetCurrentKey(key, carried[i], record.Timestamp);
-            processor.ProcessKeyed(in record, key);
+            for (var i = 0; i < batch.Length; i++)
+                keys[i] = KeyOf(keySelector, in batch[i], operatorName);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                ref readonly var record = ref batch[i];
+                var key = keys[i];
+                if (carried.IsEmpty)
+                    backend.SetCurrentKey(key, record.Timestamp);
+                else
+                    backend.SetCurrentKey(key, carried[i], record.Timestamp);
+                processor.ProcessKeyed(in record, key);
+            }
+        }
+        finally
+        {
+            KeyBuffer<TKey>.Return(keys, batch.Length);
+        }
+    }
+
+    /// <summary>One reusable key array per thread and key type; a nested batch on the same thread takes a new one.</summary>
+    private static class KeyBuffer<TKey>
+    {
+        [ThreadStatic]
+        private static TKey[]? _free;
+
+        /// <summary>An array of at least <paramref name="length"/> keys, this thread's when free.</summary>
+        public static TKey[] Take(int length)
+        {
+            var buffer = _free;
+            _free = null;
+            return buffer is not null && buffer.Length >= length ? buffer : new TKey[Math.Max(length, 1024)];
+        }
+
+        /// <summary>Gives <paramref name="buffer"/> back, its first <paramref name="used"/> keys cleared when they hold references (no key outlives its batch).</summary>
+        public static void Return(TKey[] buffer, int used)
+        {
+            if (System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<TKey>())
+                Array.Clear(buffer, 0, used);
+            _free = buffer;
         }
     }
 }
