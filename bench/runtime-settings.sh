@@ -12,6 +12,8 @@
 # Needs the .NET SDK and GNU time (/usr/bin/time) for the peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib/interleaved.sh
+. bench/lib/interleaved.sh
 set_name="${1:-}"
 
 events="${EVENTS:-10000000}"
@@ -27,60 +29,34 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 dotnet build src/Host -c Release -v q -nologo >/dev/null
 
-# name|environment
+# name|environment (see bench/lib/interleaved.sh)
 case "$set_name" in
   gc) title="Garbage-collector settings"
-      settings=(
-        "workstation-concurrent|DOTNET_gcServer=0"
-        "workstation-nonconcurrent|DOTNET_gcServer=0 DOTNET_gcConcurrent=0"
-        "server (DATAS)|DOTNET_gcServer=1"
-        "server-no-DATAS|DOTNET_gcServer=1 DOTNET_GCDynamicAdaptationMode=0"
+      entries=(
+        "workstation-concurrent|DOTNET_gcServer=0|"
+        "workstation-nonconcurrent|DOTNET_gcServer=0 DOTNET_gcConcurrent=0|"
+        "server (DATAS)|DOTNET_gcServer=1|"
+        "server-no-DATAS|DOTNET_gcServer=1 DOTNET_GCDynamicAdaptationMode=0|"
       ) ;;
   jit) title="JIT settings"
-      settings=(
-        "tiered with PGO|DOTNET_TieredCompilation=1 DOTNET_TieredPGO=1"
-        "tiered without PGO|DOTNET_TieredCompilation=1 DOTNET_TieredPGO=0"
-        "no tiering|DOTNET_TieredCompilation=0"
+      entries=(
+        "tiered with PGO|DOTNET_TieredCompilation=1 DOTNET_TieredPGO=1|"
+        "tiered without PGO|DOTNET_TieredCompilation=1 DOTNET_TieredPGO=0|"
+        "no tiering|DOTNET_TieredCompilation=0|"
       ) ;;
   *) echo "usage: bench/runtime-settings.sh gc|jit (see the comment at the top)" >&2; exit 64 ;;
 esac
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for round in $(seq 1 "$repeat"); do
-  for query in $queries; do
-    for i in "${!settings[@]}"; do
-      vars="${settings[$i]#*|}"
-      json="$work/$query-$i-$round.json"
-      # shellcheck disable=SC2086
-      env $vars /usr/bin/time -f '%M' -o "$work/$query-$i-$round.mem" \
-        "$host" bench nexmark --query "$query" --events "$events" --parallelism "$parallelism" --json "$json" >/dev/null 2>"$work/err"
-      echo "$query ${settings[$i]%%|*} round $round: $(grep -o '"eventsPerSecond":[0-9.]*' "$json" | cut -d: -f2) events/s" >&2
-    done
-  done
-done
-
-median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+interleaved_runs "$work"
 {
   echo "# $title on Nexmark, $date"
   echo
-  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(dotnet --version) SDK;" \
-       "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  interleaved_machine "$load_before"
   echo "Command per run: \`[ENV] $host bench nexmark --query Q --events $events --parallelism $parallelism --json F\`," \
        "$repeat repeats, settings interleaved (each sets its environment variables explicitly, so the host's own defaults do not matter). events/s is the job's (without node start and stop); memory is the process's peak RSS."
   echo
-  echo "| query | setting | median events/s | ratio to the first | runs (events/s) | median peak MiB |"
-  echo "|---|---|---:|---:|---|---:|"
-  for query in $queries; do
-    base=""
-    for i in "${!settings[@]}"; do
-      runs="$(for r in $(seq 1 "$repeat"); do grep -o '"eventsPerSecond":[0-9.]*' "$work/$query-$i-$r.json" | cut -d: -f2; done)"
-      med="$(echo "$runs" | median)"
-      mem="$(for r in $(seq 1 "$repeat"); do cat "$work/$query-$i-$r.mem"; done | median)"
-      [ -n "$base" ] || base="$med"
-      printf '| %s | %s | %.0f | %.2f | %s | %.0f |\n' "$query" "${settings[$i]%%|*}" "$med" "$(echo "$med / $base" | bc -l)" \
-        "$(echo "$runs" | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')" "$(echo "$mem / 1024" | bc -l)"
-    done
-  done
+  interleaved_table "$work" setting
 } > "$results"
 echo "wrote $results" >&2
