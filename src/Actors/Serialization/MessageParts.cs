@@ -8,10 +8,11 @@ public sealed record MessagePart(Guid TransferId, int Index, int Count, string M
 
 /// <summary>
 /// Akka.Remote drops a message larger than its frame. The runtime messages that grow with user
-/// state (key-group writes, checkpoint acknowledgements, deployments that carry the restored
+/// state (checkpoint acknowledgements, deployments that carry the restored
 /// checkpoint) go through here: when their wire form is larger than half a frame they travel as
 /// <see cref="MessagePart"/>s, sent in order to the same receiver, which puts them together again
-/// with a <see cref="MessageAssembler"/>. Smaller messages are sent as they are.
+/// with a <see cref="MessageAssembler"/>. Smaller messages are sent as they are. (Key-group writes,
+/// the largest, have parts of their own that need no serializing: <see cref="State.KeyGroupWriteParts"/>.)
 /// </summary>
 internal sealed class MessageParts(ActorSystem system, int maxPartBytes)
 {

@@ -23,6 +23,14 @@ internal static class StateMessages
         .Add<WriteKeyGroupState>("WKG",
             static (w, m) => { w.WriteVarLong(m.CheckpointId); w.WriteBytes(m.Data); w.Write(m.Retained); w.WriteVarLong(m.LatestCompleted); w.WriteVarLong(m.BasedOn); },
             static r => new WriteKeyGroupState(r.ReadVarLong(), r.ReadByteArray(), r.ReadBoolean(), r.ReadVarLong(), r.ReadVarLong()))
+        .Add<WriteKeyGroupStatePart>("WKP",
+            static (w, m) =>
+            {
+                w.WriteVarLong(m.CheckpointId); w.Write(m.Retained); w.WriteVarLong(m.LatestCompleted); w.WriteVarLong(m.BasedOn);
+                w.WriteVarInt(m.TotalBytes); w.WriteVarInt(m.Offset); w.WriteBytes(m.Bytes);
+            },
+            static r => new WriteKeyGroupStatePart(r.ReadVarLong(), r.ReadBoolean(), r.ReadVarLong(), r.ReadVarLong(),
+                r.ReadVarInt(), r.ReadVarInt(), r.ReadByteArray()))
         .AddSingleton("WKU", WarmUpKeyGroupState.Instance)
         .Add<KeyGroupStateWritten>("KGW",
             static (w, m) => { w.WriteRequiredString(m.EntityId); w.WriteVarLong(m.CheckpointId); },

@@ -146,7 +146,7 @@ public sealed class StateSerializer : SerializerWithStringManifest
         return size;
     }
 
-    /// <summary>The size of <see cref="WireWriter.WriteBytes"/>: the length as a count, then the bytes.</summary>
+    /// <summary>The size of <see cref="WireWriter.WriteBytes(byte[])"/>: the length as a count, then the bytes.</summary>
     private static int BytesSize(byte[] data) => checked(CountSize(data.Length) + data.Length);
 
     /// <summary>The size of a 7-bit encoded non-negative count (<see cref="BinaryCoding.WriteCount"/>).</summary>

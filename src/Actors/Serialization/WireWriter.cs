@@ -23,7 +23,10 @@ internal sealed class WireWriter(Stream output) : BinaryWriter(output, Encoding.
     }
 
     /// <summary>Writes a byte array that must not be null.</summary>
-    public void WriteBytes(byte[] value)
+    public void WriteBytes(byte[] value) => WriteBytes(value.AsSpan());
+
+    /// <summary>Writes bytes as <see cref="WriteBytes(byte[])"/> does (read back as an array).</summary>
+    public void WriteBytes(ReadOnlySpan<byte> value)
     {
         this.WriteCount(value.Length);
         Write(value);

@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using ActorStream.Actors.Persistence;
-using ActorStream.Actors.Serialization;
 using Akka.Persistence;
 
 namespace ActorStream.Actors.State;
@@ -30,14 +29,14 @@ public sealed class KeyGroupStateActor : CompactingPersistentActor
         });
         Recover<KeyGroupStateStored>(_history.Add);
 
-        var assembler = new MessageAssembler(Context.System);
+        var assembly = new KeyGroupWriteAssembly();
         Command<WriteKeyGroupState>(Write);
-        Command<WarmUpKeyGroupState>(_ => { }); // recovered by now: that was the point
-        Command<MessagePart>(part =>
+        Command<WriteKeyGroupStatePart>(part =>
         {
-            if (assembler.Add(part) is WriteKeyGroupState write)
+            if (assembly.Add(part) is { } write)
                 Write(write);
         });
+        Command<WarmUpKeyGroupState>(_ => { }); // recovered by now: that was the point
         ReceiveCompaction();
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new Passivate(PoisonPill.Instance)));
     }

@@ -12,6 +12,14 @@ public interface IKeyGroupStateCommand;
 public sealed record WriteKeyGroupState(long CheckpointId, byte[] Data, bool Retained, long LatestCompleted, long BasedOn = 0) : IKeyGroupStateCommand;
 
 /// <summary>
+/// Bytes [<paramref name="Offset"/>, <paramref name="Offset"/> + length) of a <see cref="WriteKeyGroupState"/>'s data of
+/// <paramref name="TotalBytes"/>, with the write's other fields: a write larger than a remote message travels as parts,
+/// sent in order, which the entity puts together and stores as one write (see <see cref="KeyGroupWriteParts"/>).
+/// </summary>
+public sealed record WriteKeyGroupStatePart(
+    long CheckpointId, bool Retained, long LatestCompleted, long BasedOn, int TotalBytes, int Offset, ArraySegment<byte> Bytes) : IKeyGroupStateCommand;
+
+/// <summary>
 /// Starts the entity (it recovers its history from the store) without writing anything: subtasks send it when they start,
 /// so that recoveries and the store's first queries happen while the job deploys, not at the first checkpoint.
 /// </summary>

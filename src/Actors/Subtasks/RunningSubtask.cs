@@ -98,7 +98,7 @@ internal sealed class RunningSubtask
             .Select(c => (subtasks[c.Sender.Id][c.SenderIndex], c.SenderOutputEdge, c.SenderChannel, c.InputIndex))
             .ToList());
         _checkpointer = new SubtaskCheckpointer([.. _chain.Operators], graph.JobName, deployment.VertexId,
-            deployment.SubtaskIndex, services.KeyGroupRegion, host.Self, parts);
+            deployment.SubtaskIndex, services.KeyGroupRegion, host.Self, services.RemoteMessageBytes);
         _aligner = new BarrierAligner(_gate.ChannelCount, services.CheckpointingOf(graph)?.Mode ?? CheckpointingMode.ExactlyOnce);
     }
 

@@ -20,7 +20,7 @@ namespace ActorStream.Actors.Subtasks;
 /// </summary>
 internal sealed class SubtaskCheckpointer(
     IReadOnlyList<(StreamNode Node, IStreamOperator Operator)> operators,
-    string jobName, string vertexId, int subtaskIndex, IActorRef keyGroupRegion, IActorRef self, MessageParts parts)
+    string jobName, string vertexId, int subtaskIndex, IActorRef keyGroupRegion, IActorRef self, int partBytes)
 {
     private readonly Dictionary<long, PendingAck> _pending = [];
     private readonly KeyGroupChains _chains = new();
@@ -107,12 +107,12 @@ internal sealed class SubtaskCheckpointer(
         return latest.Unconfirmed.Count;
     }
 
-    // A key-group write is its blob and a few fields (a version, three varint longs, a length, a flag) on the wire: with
-    // this bound, a blob under a part is sent without serializing it to measure it.
-    private const int WriteFieldsBytesAtMost = 64;
-
-    private void Send(string entityId, WriteKeyGroupState write) =>
-        parts.SendBounded(write, message => keyGroupRegion.Tell(new ShardingEnvelope(entityId, message), self), write.Data.Length + WriteFieldsBytesAtMost);
+    // A write larger than a remote message goes in parts (slices of its data, not copies): the entity may be on another node.
+    private void Send(string entityId, WriteKeyGroupState write)
+    {
+        foreach (var message in KeyGroupWriteParts.Of(write, partBytes))
+            keyGroupRegion.Tell(new ShardingEnvelope(entityId, message), self);
+    }
 
     /// <summary>
     /// A key-group write of <paramref name="checkpointId"/> failed or was not confirmed in time: forget the

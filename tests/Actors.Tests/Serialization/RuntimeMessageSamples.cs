@@ -138,6 +138,7 @@ public static class RuntimeMessageSamples
         yield return DiscardCheckpoints.Instance;
         yield return new WriteKeyGroupState(5, [1, 2, 3], true, 4);
         yield return new WriteKeyGroupState(6, [4], false, 5, BasedOn: 5);
+        yield return new WriteKeyGroupStatePart(7, true, 6, 5, 10, 4, new ArraySegment<byte>([9, 9, 1, 2, 3, 9], 2, 3));
         yield return WarmUpKeyGroupState.Instance;
         yield return new KeyGroupStateWritten("job/sums/17", 5);
         yield return new KeyGroupStateWriteFailed("job/sums/17", 5, "MySqlException: Connection refused");

@@ -104,7 +104,7 @@ public sealed class RuntimeSerializerSpecs : TestKit
             ["TriggerSavepoint"] = "TS", ["SavepointTaken"] = "ST", ["AcknowledgeCheckpoint"] = "AC", ["DeclineCheckpoint"] = "DC",
             ["SourceExhausted"] = "SE", ["ReportSourceWatermark"] = "RSW", ["JobSucceeded"] = "JS", ["JobEnded"] = "JE", ["JobProgress"] = "JP", ["GetJobDetails"] = "GJD", ["JobDetails"] = "JD",
             ["LoadCheckpoints"] = "LC", ["CheckpointsLoaded"] = "CL", ["StoreCheckpoint"] = "SCP", ["CheckpointStored"] = "CST", ["DiscardCheckpoints"] = "DCP",
-            ["WriteKeyGroupState"] = "WKG", ["WarmUpKeyGroupState"] = "WKU", ["KeyGroupStateWritten"] = "KGW", ["KeyGroupStateWriteFailed"] = "KGF",
+            ["WriteKeyGroupState"] = "WKG", ["WriteKeyGroupStatePart"] = "WKP", ["WarmUpKeyGroupState"] = "WKU", ["KeyGroupStateWritten"] = "KGW", ["KeyGroupStateWriteFailed"] = "KGF",
             ["JobAccepted"] = "JA", ["JobRejected"] = "JR", ["UnknownJob"] = "UJ", ["Done"] = "DN",
             ["RequestSlots"] = "RQS", ["SlotsGranted"] = "SG", ["SlotsUnavailable"] = "SU", ["HoldSlots"] = "HS", ["ReleaseSlots"] = "RLS", ["GetSlotLocation"] = "GSL",
             ["SlotLocation"] = "SL", ["GetClusterNodes"] = "GCN", ["ClusterNodes"] = "CN", ["SubmitJobSpec"] = "SJS", ["ToJob"] = "TJ",
