@@ -3,7 +3,8 @@
 # The caller sets host, events, parallelism, repeat, queries and the array `entries`, each "name|environment|options":
 # environment variables (VAR=value ...) and bench nexmark options for that configuration, either may be empty.
 
-# Runs every query under every entry, REPEAT rounds, into WORK/<query>-<entry>-<round>.json and .mem (peak KiB).
+# Runs every query under every entry, REPEAT rounds, into WORK/<query>-<entry>-<round>.json, .mem (peak KiB) and .err
+# (the run's stderr: its log when an entry asks for one).
 interleaved_runs() {
   local work="$1" round query i name vars options json
   for round in $(seq 1 "$repeat"); do
@@ -14,7 +15,7 @@ interleaved_runs() {
         # shellcheck disable=SC2086 # the variables and options are words
         env $vars /usr/bin/time -f '%M' -o "$work/$query-$i-$round.mem" \
           "$host" bench nexmark --query "$query" --events "$events" --parallelism "$parallelism" $options --json "$json" \
-          >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+          >/dev/null 2>"$work/$query-$i-$round.err" || { cat "$work/$query-$i-$round.err" >&2; exit 1; }
         echo "$query $name round $round: $(grep -o '"eventsPerSecond":[0-9.]*' "$json" | cut -d: -f2) events/s" >&2
       done
     done

@@ -49,6 +49,18 @@ public sealed class ExchangeBenchOptionsSpecs
         Assert.Contains("--credits: only the actorstream engine has an exchange, not loop.", run.Error);
     }
 
+    [Theory]
+    [InlineData("loud", "--engine", "actorstream")]
+    [InlineData("info", "--engine", "loop")]
+    public async Task A_log_level_should_be_one_of_the_levels_and_only_for_the_actorstream_engine(string level, params string[] engine)
+    {
+        var run = await CliRun.InvokeAsync(["bench", "nexmark", "--query", "q0", .. engine, "--log-level", level]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(level == "loud" ? "--log-level: 'loud' is not a log level; use error, warning, info or debug."
+            : "--log-level: only the actorstream engine has a runtime that logs, not loop.", run.Error);
+    }
+
     private static List<string> Rows(string directory) =>
         Directory.EnumerateFiles(directory, "part-*").SelectMany(File.ReadLines).Order(StringComparer.Ordinal).ToList();
 }

@@ -99,9 +99,18 @@ internal static class BenchCommand
             CustomParser = result => OptionParsers.Int(result, "--nodes", 1, MaxNodes),
         };
 
+        var logLevel = new Option<string>("--log-level")
+        {
+            Description = "actorstream only: the runtime's log level on stderr: error, warning, info (each checkpoint's duration and size) " +
+                          "or debug [default: warning].",
+            HelpName = "error|warning|info|debug",
+            DefaultValueFactory = _ => "WARNING",
+            CustomParser = ExecutionOptions.ParseLogLevel,
+        };
+
         var command = new Command("nexmark", $"Run a Nexmark query ({queryNames}) over generated events and report events/s; Ctrl+C cancels it.")
         {
-            query, events, seed, parallelism, engine, output, dumpEvents, json, checkpointInterval, rate, latency, nodes,
+            query, events, seed, parallelism, engine, output, dumpEvents, json, checkpointInterval, rate, latency, nodes, logLevel,
         };
         // The exchange's settings, so that a sweep over them needs no rebuild (bench/exchange-sweep.sh).
         var exchange = new ExchangeOptions();
@@ -116,6 +125,8 @@ internal static class BenchCommand
                 if (IsGiven(result, option))
                     result.AddError($"{option.Name}: only the {EngineName(NexmarkEngine.ActorStream)} engine has an exchange, not {engineName}.");
             }
+            if (IsGiven(result, logLevel))
+                result.AddError($"--log-level: only the {EngineName(NexmarkEngine.ActorStream)} engine has a runtime that logs, not {engineName}.");
         });
         // Raw tokens, not values: command validators run before the options' own parsers, whose errors they must not repeat.
         command.Validators.Add(result => Validate(result, GivenToken(result, query), GivenToken(result, engine),
@@ -134,6 +145,7 @@ internal static class BenchCommand
                 Latency = parseResult.GetValue(latency),
                 Nodes = parseResult.GetValue(nodes),
                 Exchange = exchange.Arguments(parseResult),
+                LogLevel = parseResult.GetValue(logLevel)!,
             };
             return new NexmarkBenchRunner(run, console).RunAsync(cancellationToken);
         });

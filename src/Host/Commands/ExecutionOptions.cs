@@ -137,7 +137,8 @@ internal sealed class ExecutionOptions
             arguments[name] = value;
     }
 
-    private static string ParseLogLevel(ArgumentResult result)
+    /// <summary>Parses a <c>--log-level</c> value into an Akka log level, naming the option and the levels when it is none.</summary>
+    internal static string ParseLogLevel(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (text.ToLowerInvariant() is "error" or "warning" or "info" or "debug")

@@ -30,4 +30,7 @@ internal sealed record NexmarkBenchRun(
 
     /// <summary>The exchange settings given (batch size, credits, batch timeout, local batch bytes) as job arguments; empty keeps the defaults.</summary>
     public IReadOnlyDictionary<string, string> Exchange { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The actorstream engine's Akka log level on stderr (INFO shows each checkpoint's duration and size).</summary>
+    public string LogLevel { get; init; } = "WARNING";
 }

@@ -91,7 +91,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
         var stateDb = run.CheckpointInterval is null ? null : Path.Combine(Path.GetTempPath(), $"actorstream-bench-{Guid.NewGuid():N}.db");
         try
         {
-            var env = LocalEnvironment.Create(stateDb: stateDb);
+            var env = LocalEnvironment.Create(run.LogLevel, stateDb);
             // A streaming benchmark: watermarks flow as in the reference, although the generated input is bounded.
             env.RuntimeMode = RuntimeExecutionMode.Streaming;
             if (run.Parallelism is { } parallelism)
@@ -143,7 +143,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
         {
             JobExecutionResult result;
             IReadOnlyList<(string Node, int Subtasks)> placement;
-            await using (var cluster = await LoopbackCluster.StartAsync(run.Nodes, slotsPerNode, stateDb, "WARNING", cancellationToken)
+            await using (var cluster = await LoopbackCluster.StartAsync(run.Nodes, slotsPerNode, stateDb, run.LogLevel, cancellationToken)
                              .ConfigureAwait(false))
             {
                 var client = cluster.Node.Submit(spec);

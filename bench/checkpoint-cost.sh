@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# What exactly-once checkpoints cost per interval, on runs long enough to hold several: per query, ActorStream at
+# parallelism nproc without and with checkpoints every INTERVAL, alternating, and writes bench/results/checkpoints-<date>.md
+# with the medians, the cost (1 - with / without), and per checkpoint (from the runtime's log at level info) how long it
+# took from trigger to completion and how much keyed state it wrote, the final one at the end of the input apart.
+#
+#   bench/checkpoint-cost.sh                               # every query, 50,000,000 events, every 10s, 3 repeats
+#   EVENTS=5000000 REPEAT=1 QUERIES="q4" INTERVAL=2s RESULTS=/tmp/cp.md bench/checkpoint-cost.sh
+#
+# Needs the .NET SDK and GNU time (/usr/bin/time) for the peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib/interleaved.sh
+. bench/lib/interleaved.sh
+
+events="${EVENTS:-50000000}"
+repeat="${REPEAT:-3}"
+parallelism="${PARALLELISM:-$(nproc)}"
+queries="${QUERIES:-q0 q1 q2 q3 q4 q5 q7 q8 q11}"
+interval="${INTERVAL:-10s}"
+date="$(date -u +%Y-%m-%d)"
+results="${RESULTS:-bench/results/checkpoints-${date}.md}"
+host="src/Host/bin/Release/net10.0/actorstream"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+[ -x /usr/bin/time ] || { echo "error: GNU time (/usr/bin/time) is missing: apt-get install time" >&2; exit 1; }
+
+dotnet build src/Host -c Release -v q -nologo >/dev/null
+
+# name|environment|options (see bench/lib/interleaved.sh)
+entries=("no checkpoints||" "checkpoints every $interval||--checkpoint-interval $interval --log-level info")
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+started="$(date -u +%H:%M)"
+interleaved_runs "$work"
+
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR) print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2); else print 0 }'; }
+rate() { grep -o '"eventsPerSecond":[0-9.]*' "$1" | cut -d: -f2; }
+# "<ms> <bytes>" of each completed checkpoint in a run's log, in order.
+checkpoints() { sed -nE 's/.* completed in ([0-9]+) ms: [0-9]+ key groups, ([0-9]+) bytes of keyed state.*/\1 \2/p' "$1"; }
+
+{
+  echo "# Exactly-once checkpoints every $interval: what they cost per interval, $date"
+  echo
+  interleaved_machine "$load_before"
+  echo "Started $started UTC. $events events per run, parallelism $parallelism, $repeat runs per configuration, alternating."
+  echo
+  echo "Commands (from the repository root; \`bench/checkpoint-cost.sh\` runs exactly these for each query):"
+  echo
+  echo '```bash'
+  echo "$host bench nexmark --query QUERY --events $events --parallelism $parallelism --json OUT.json"
+  echo "$host bench nexmark --query QUERY --events $events --parallelism $parallelism --checkpoint-interval $interval --log-level info --json OUT.json"
+  echo '```'
+  echo
+  echo "Cost is 1 - (median events/s with checkpoints) / (median without). Periodic checkpoints are the ones taken while"
+  echo "the input ran; the final one is taken at the end of the input (its keyed state is what the job holds then, written"
+  echo "whole or as deltas as any other). Durations run from the trigger to the last acknowledgement (every key group durable);"
+  echo "the subtasks go on processing meanwhile, except while each snapshots its state (synchronously, on its own thread)."
+  echo
+  echo "| query | events/s without | events/s with | cost | periodic checkpoints per run | periodic: median ms | max ms | median MB written | final: median ms | final MB | runs without | runs with |"
+  echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|"
+  for query in $queries; do
+    without="$(for r in $(seq 1 "$repeat"); do rate "$work/$query-0-$r.json"; done)"
+    with="$(for r in $(seq 1 "$repeat"); do rate "$work/$query-1-$r.json"; done)"
+    a="$(echo "$without" | median)"; b="$(echo "$with" | median)"
+    periodic=""; final=""; counts=""
+    for r in $(seq 1 "$repeat"); do
+      checkpoints "$work/$query-1-$r.err" >"$work/cp"
+      n="$(wc -l <"$work/cp")"
+      counts+="$(( n > 0 ? n - 1 : 0 ))"$'\n'
+      if [ "$n" -gt 1 ]; then periodic+="$(head -n $(( n - 1 )) "$work/cp")"$'\n'; fi
+      if [ "$n" -gt 0 ]; then final+="$(tail -n 1 "$work/cp")"$'\n'; fi
+    done
+    periodic="$(echo -n "$periodic" | sed '/^$/d')"; final="$(echo -n "$final" | sed '/^$/d')"
+    printf '| %s | %.0f | %.0f | %.0f %% | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$query" "$a" "$b" \
+      "$(echo "(1 - $b / $a) * 100" | bc -l)" "$(echo -n "$counts" | median)" \
+      "$(echo "$periodic" | awk 'NF { print $1 }' | median)" "$(echo "$periodic" | awk 'NF { print $1 }' | sort -g | tail -1 | sed 's/^$/-/')" \
+      "$(echo "$periodic" | awk 'NF { printf "%.1f\n", $2 / 1048576 }' | median)" \
+      "$(echo "$final" | awk 'NF { print $1 }' | median)" "$(echo "$final" | awk 'NF { printf "%.1f\n", $2 / 1048576 }' | median)" \
+      "$(echo "$without" | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')" "$(echo "$with" | awk '{ printf "%s%.0f", (NR > 1 ? ", " : ""), $1 }')"
+  done
+} >"$results"
+echo "Wrote $results" >&2
