@@ -4,6 +4,8 @@
 # setting (the host's configuration when the set was measured). Runs alternate between the settings so that a drift in
 # the machine's speed hits all. Sets:
 #   gc   workstation concurrent, workstation non-concurrent, server (DATAS), server without DATAS
+#   gc-checkpoints  the same with exactly-once checkpoints every 10 s: server (DATAS), server with RetainVM, server
+#        without DATAS, workstation concurrent
 #   jit  tiered compilation with PGO, tiered without PGO, no tiering (methods compiled once, fully optimized)
 #
 #   bench/runtime-settings.sh gc                          # q0 q4 q5 q11, 10,000,000 events, parallelism nproc, 3 repeats
@@ -38,13 +40,22 @@ case "$set_name" in
         "server (DATAS)|DOTNET_gcServer=1|"
         "server-no-DATAS|DOTNET_gcServer=1 DOTNET_GCDynamicAdaptationMode=0|"
       ) ;;
+  gc-checkpoints) title="Garbage-collector settings with exactly-once checkpoints every 10 s"
+      # Checkpoints allocate key-group blobs of megabytes (large object heap): whether keeping freed memory mapped
+      # (RetainVM) or a bigger gen0 budget helps the host's server GC there.
+      entries=(
+        "server (DATAS)|DOTNET_gcServer=1|--checkpoint-interval 10s"
+        "server, RetainVM|DOTNET_gcServer=1 DOTNET_GCRetainVM=1|--checkpoint-interval 10s"
+        "server without DATAS|DOTNET_gcServer=1 DOTNET_GCDynamicAdaptationMode=0|--checkpoint-interval 10s"
+        "workstation-concurrent|DOTNET_gcServer=0|--checkpoint-interval 10s"
+      ) ;;
   jit) title="JIT settings"
       entries=(
         "tiered with PGO|DOTNET_TieredCompilation=1 DOTNET_TieredPGO=1|"
         "tiered without PGO|DOTNET_TieredCompilation=1 DOTNET_TieredPGO=0|"
         "no tiering|DOTNET_TieredCompilation=0|"
       ) ;;
-  *) echo "usage: bench/runtime-settings.sh gc|jit (see the comment at the top)" >&2; exit 64 ;;
+  *) echo "usage: bench/runtime-settings.sh gc|gc-checkpoints|jit (see the comment at the top)" >&2; exit 64 ;;
 esac
 
 work="$(mktemp -d)"
@@ -54,7 +65,7 @@ interleaved_runs "$work"
   echo "# $title on Nexmark, $date"
   echo
   interleaved_machine "$load_before"
-  echo "Command per run: \`[ENV] $host bench nexmark --query Q --events $events --parallelism $parallelism --json F\`," \
+  echo "Command per run: \`[ENV] $host bench nexmark --query Q --events $events --parallelism $parallelism [OPTIONS] --json F\`," \
        "$repeat repeats, settings interleaved (each sets its environment variables explicitly, so the host's own defaults do not matter). events/s is the job's (without node start and stop); memory is the process's peak RSS."
   echo
   interleaved_table "$work" setting

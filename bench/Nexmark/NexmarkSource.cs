@@ -19,12 +19,14 @@ public static class NexmarkSource
         WatermarkStrategy<Event>.ForBoundedOutOfOrderness(MaxOutOfOrderness).WithTimestampAssigner((e, _) => e.DateTime);
 
     /// <summary>
-    /// Events 0 to <paramref name="count"/> - 1 of <paramref name="generator"/>, each source subtask generating a
-    /// contiguous range of them.
+    /// Events 0 to <paramref name="count"/> - 1 of <paramref name="generator"/>, source subtask s of p generating events s,
+    /// s + p, s + 2p, ...: event time grows with the event number, so all subtasks advance through it together and windows
+    /// fire as the input goes (with contiguous ranges, the windows of all but the first range would wait for the first
+    /// subtask's watermark until its range is done, held in state for the whole run).
     /// </summary>
     public static DataStream<Event> Events(StreamExecutionEnvironment env, NexmarkGenerator generator, long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return env.FromSource(new GeneratorSource<Event>(count, generator.Generate), Watermarks(), Name).Uid(Name);
+        return env.FromSource(new GeneratorSource<Event>(count, generator.Generate) { Interleaved = true }, Watermarks(), Name).Uid(Name);
     }
 }

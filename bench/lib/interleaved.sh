@@ -1,7 +1,8 @@
 # Shared by bench/exchange-sweep.sh and bench/runtime-settings.sh (source it): runs Nexmark queries under several
 # configurations, alternating between them so that a drift in the machine's speed hits all, and tabulates the medians.
 # The caller sets host, events, parallelism, repeat, queries and the array `entries`, each "name|environment|options":
-# environment variables (VAR=value ...) and bench nexmark options for that configuration, either may be empty.
+# environment variables (VAR=value ...) and bench nexmark options for that configuration, either may be empty. An empty
+# parallelism leaves --parallelism to the entries' options.
 
 # Runs every query under every entry, REPEAT rounds, into WORK/<query>-<entry>-<round>.json, .mem (peak KiB) and .err
 # (the run's stderr: its log when an entry asks for one).
@@ -14,7 +15,7 @@ interleaved_runs() {
         json="$work/$query-$i-$round.json"
         # shellcheck disable=SC2086 # the variables and options are words
         env $vars /usr/bin/time -f '%M' -o "$work/$query-$i-$round.mem" \
-          "$host" bench nexmark --query "$query" --events "$events" --parallelism "$parallelism" $options --json "$json" \
+          "$host" bench nexmark --query "$query" --events "$events" ${parallelism:+--parallelism "$parallelism"} $options --json "$json" \
           >/dev/null 2>"$work/$query-$i-$round.err" || { cat "$work/$query-$i-$round.err" >&2; exit 1; }
         echo "$query $name round $round: $(grep -o '"eventsPerSecond":[0-9.]*' "$json" | cut -d: -f2) events/s" >&2
       done

@@ -6,9 +6,9 @@ namespace ActorStream.Connectors.Generator;
 /// <summary>
 /// Generates element i from a function of i, as Flink's DataGeneratorSource. Element i is the same
 /// at any parallelism: its <see cref="Random"/> is seeded from (seed, i) with SplitMix64 rather than
-/// shared between elements. Bounded sources split [0, count) into contiguous ranges; unbounded ones
-/// give subtask s the indices s, s + p, s + 2p, ... Its position is the unread index splits, so a
-/// restored run resumes after the last element emitted, at any parallelism.
+/// shared between elements. Bounded sources split [0, count) into contiguous ranges (unless
+/// <see cref="Interleaved"/>); unbounded ones give subtask s the indices s, s + p, s + 2p, ... Its position is
+/// the unread index splits, so a restored run resumes after the last element emitted, at any parallelism.
 /// </summary>
 public sealed class GeneratorSource<T> : ISource<T>
 {
@@ -47,6 +47,15 @@ public sealed class GeneratorSource<T> : ISource<T>
     /// <summary>The seed that, with the index, determines each element's random stream.</summary>
     public long Seed { get; }
 
+    /// <summary>
+    /// True to give a bounded source's subtask s the indices s, s + p, s + 2p, ... as an unbounded one does, rather than a
+    /// contiguous range. For elements whose event time grows with the index: with contiguous ranges the last subtask
+    /// starts at the end of event time, and its windows wait for the first subtask's watermark until that one is done
+    /// (state and output held back for the whole run); interleaved, all subtasks advance through event time together.
+    /// A restored run shares out what is left as any bounded source does.
+    /// </summary>
+    public bool Interleaved { get; init; }
+
     /// <inheritdoc />
     public Boundedness Boundedness => Count is null ? Boundedness.ContinuousUnbounded : Boundedness.Bounded;
 
@@ -54,7 +63,9 @@ public sealed class GeneratorSource<T> : ISource<T>
     public ISourceReader<T> CreateReader(SourceReaderContext context)
     {
         var whole = Count is { } count ? new SequenceSplit(0, 1, (ulong)count) : new SequenceSplit(0, 1, null);
-        var cursor = new SequenceCursor(SequenceSplits.ForReader(context, whole));
+        var cursor = new SequenceCursor(Interleaved
+            ? SequenceSplits.InterleavedForReader(context, whole)
+            : SequenceSplits.ForReader(context, whole));
         return new GeneratorReader<T>(_generator, Seed, cursor, Limiter(context, cursor));
     }
 

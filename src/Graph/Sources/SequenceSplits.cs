@@ -17,6 +17,22 @@ public static class SequenceSplits
     }
 
     /// <summary>
+    /// As <see cref="ForReader"/>, but a fresh start gives the reader of subtask s of p the indices s, s + p, s + 2p, ... of
+    /// <paramref name="sequence"/> (bounded or not), so that all readers advance through the sequence together. A restored
+    /// reader shares the restored splits out as <see cref="ForReader"/> does.
+    /// </summary>
+    public static IReadOnlyList<SequenceSplit> InterleavedForReader(SourceReaderContext context, SequenceSplit sequence)
+    {
+        if (context.IsRestored)
+            return ForReader(context, sequence);
+        var (index, parallelism) = ((ulong)context.SubtaskIndex, (ulong)context.Parallelism);
+        var first = sequence.Skip(Math.Min(index, sequence.Remaining ?? index));
+        // Of the indices left after skipping the first ones, every parallelism-th: ceil(left / parallelism) of them.
+        var remaining = first.Remaining is { } left ? (left + parallelism - 1) / parallelism : (ulong?)null;
+        return [new SequenceSplit(first.Next, sequence.Step * (long)parallelism, remaining)];
+    }
+
+    /// <summary>
     /// Subtask <paramref name="index"/>'s share of <paramref name="splits"/>. Bounded splits are
     /// concatenated in index order and cut into <paramref name="parallelism"/> contiguous shares that
     /// differ by at most one index. Endless splits go round robin, each cut into strided parts first

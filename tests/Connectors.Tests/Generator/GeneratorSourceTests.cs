@@ -51,6 +51,27 @@ public sealed class GeneratorSourceTests
         Assert.Equal(second, second.Select(e => sequential[(int)e.Index]));
     }
 
+    [Theory]
+    [InlineData(1000, 3)]
+    [InlineData(1001, 3)]
+    [InlineData(2, 3)]
+    [InlineData(0, 2)]
+    public void An_interleaved_bounded_generator_should_give_each_subtask_every_parallelism_th_index_and_all_of_them_once(long count, int parallelism)
+    {
+        var source = RandomSource(count);
+        var interleaved = new GeneratorSource<(long Index, long Random, double Fraction)>(count, (i, rng) => (i, rng.NextInt64(), rng.NextDouble()), seed: 42)
+        {
+            Interleaved = true,
+        };
+        var sequential = Readers.ReadAll(source, 0, 1);
+
+        var shares = Enumerable.Range(0, parallelism).Select(s => Readers.ReadAll(interleaved, s, parallelism)).ToList();
+
+        for (var s = 0; s < parallelism; s++)
+            Assert.Equal(Enumerable.Range(0, (int)count).Where(i => i % parallelism == s).Select(i => sequential[i]), shares[s]);
+        Assert.Equal(Boundedness.Bounded, interleaved.Boundedness);
+    }
+
     [Fact]
     public void Generator_should_emit_a_burst_per_poll()
     {
