@@ -22,19 +22,9 @@ internal sealed class MessageParts(ActorSystem system, int maxPartBytes)
     /// Passes <paramref name="message"/> to <paramref name="send"/>, whole or in parts. A caller that
     /// knows the message is small (<paramref name="knownBytes"/> well under a part) skips measuring it.
     /// </summary>
-    public void Send(object message, Action<object> send, long? knownBytes = null) =>
-        SendMeasured(message, send, knownBytes is { } known && known < maxPartBytes / 2);
-
-    /// <summary>
-    /// Passes <paramref name="message"/>, whose wire form is at most <paramref name="bytesAtMost"/> bytes, to
-    /// <paramref name="send"/>, whole when that fits a part (without serializing it to measure), else in parts.
-    /// </summary>
-    public void SendBounded(object message, Action<object> send, long bytesAtMost) =>
-        SendMeasured(message, send, bytesAtMost <= maxPartBytes);
-
-    private void SendMeasured(object message, Action<object> send, bool fits)
+    public void Send(object message, Action<object> send, long? knownBytes = null)
     {
-        if (fits)
+        if (knownBytes is { } known && known < maxPartBytes / 2)
         {
             send(message);
             return;

@@ -99,14 +99,7 @@ internal static class BenchCommand
             CustomParser = result => OptionParsers.Int(result, "--nodes", 1, MaxNodes),
         };
 
-        var logLevel = new Option<string>("--log-level")
-        {
-            Description = "actorstream only: the runtime's log level on stderr: error, warning, info (each checkpoint's duration and size) " +
-                          "or debug [default: warning].",
-            HelpName = "error|warning|info|debug",
-            DefaultValueFactory = _ => "WARNING",
-            CustomParser = ExecutionOptions.ParseLogLevel,
-        };
+        var logLevel = ExecutionOptions.LogLevelOption("actorstream only. ");
 
         var command = new Command("nexmark", $"Run a Nexmark query ({queryNames}) over generated events and report events/s; Ctrl+C cancels it.")
         {

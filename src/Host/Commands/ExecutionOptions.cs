@@ -69,9 +69,12 @@ internal sealed class ExecutionOptions
     };
 
     /// <summary>How much the runtime logs to stderr.</summary>
-    public Option<string> LogLevel { get; } = new("--log-level")
+    public Option<string> LogLevel { get; } = LogLevelOption();
+
+    /// <summary>A <c>--log-level</c> option (run, node, bench): its description after <paramref name="scope"/>, parsed to an Akka level.</summary>
+    public static Option<string> LogLevelOption(string scope = "") => new("--log-level")
     {
-        Description = "Runtime log level on stderr: error, warning, info (each checkpoint's duration and size) or debug [default: warning].",
+        Description = $"{scope}Runtime log level on stderr: error, warning, info (each checkpoint's duration and size) or debug.",
         HelpName = "error|warning|info|debug",
         DefaultValueFactory = _ => "warning",
         CustomParser = ParseLogLevel,
@@ -137,8 +140,7 @@ internal sealed class ExecutionOptions
             arguments[name] = value;
     }
 
-    /// <summary>Parses a <c>--log-level</c> value into an Akka log level, naming the option and the levels when it is none.</summary>
-    internal static string ParseLogLevel(ArgumentResult result)
+    private static string ParseLogLevel(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (text.ToLowerInvariant() is "error" or "warning" or "info" or "debug")
