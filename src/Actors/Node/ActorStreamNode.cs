@@ -9,6 +9,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
+using Akka.Event;
 
 namespace ActorStream.Actors.Node;
 
@@ -109,6 +110,32 @@ public sealed class ActorStreamNode : IAsyncDisposable
         .WithFallback(Serialization.RuntimeSerializer.Bindings)
         .WithFallback(Persistence.StateStoreConfig.For(settings.StateStore));
 
+    /// <summary>
+    /// Takes the state store's whole path once (see <see cref="Persistence.StateStoreWarmUp"/>) unless this node did already;
+    /// completes when done, never faulted: a store that fails here fails the job's own first use with its error.
+    /// A node that checkpoints by default or keeps durable jobs starts it by itself.
+    /// </summary>
+    public Task WarmUpStateStoreAsync()
+    {
+        lock (_warmUpLock)
+            return _warmUp ??= WarmUp();
+
+        async Task WarmUp()
+        {
+            try
+            {
+                await Persistence.StateStoreWarmUp.Run(System, Settings.StateStore).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                System.Log.Warning("The state store ({0}) could not be warmed up: {1}", Settings.StateStore.Description, e.Message);
+            }
+        }
+    }
+
+    private readonly object _warmUpLock = new();
+    private Task? _warmUp;
+
     /// <summary>Registers <paramref name="graph"/>, built in this process, and submits it to its job master.</summary>
     public IJobClient Submit(JobGraph graph)
     {
@@ -171,7 +198,10 @@ public sealed class ActorStreamNode : IAsyncDisposable
             _ => JobMasterActor.Props(services, subtasks), shardingSettings.WithRememberEntities(settings.DurableJobs), extractor,
             new OldestNodeAllocationStrategy(), PoisonPill.Instance).ConfigureAwait(false);
         var gateway = system.ActorOf(JobGatewayActor.Props(services.Graphs, jobMasters, slotManager, services.Directory), JobGatewayActor.Name);
-        return new ActorStreamNode(system, ownsSystem, settings, services, subtasks, jobMasters) { JobGateway = gateway };
+        var node = new ActorStreamNode(system, ownsSystem, settings, services, subtasks, jobMasters) { JobGateway = gateway };
+        if (settings.DurableJobs || settings.DefaultCheckpointing is not null)
+            _ = node.WarmUpStateStoreAsync();
+        return node;
     }
 
     /// <summary>Half of Akka.Remote's frame size, checked at start: a message larger than a frame is dropped, which would stall a channel.</summary>

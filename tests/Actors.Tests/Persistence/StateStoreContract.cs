@@ -168,6 +168,20 @@ public abstract class StateStoreContract : TestKit
         }
     }
 
+    [Fact]
+    public async Task Warm_up_should_take_the_write_path_and_delete_what_it_wrote()
+    {
+        // Twice, as two node starts on one store: the second continues the first's sequence numbers.
+        for (var start = 0; start < 2; start++)
+            await InStoreSystem((system, _) => StateStoreWarmUp.Run(system, Settings).WaitAsync(Timeout));
+
+        var journal = Query($"SELECT sequence_number, deleted FROM {SqlSchema.JournalTable} WHERE persistence_id = @id",
+            StateStoreWarmUp.Id, r => (Seq: r.GetInt64(0), Deleted: r.GetBoolean(1)));
+        Assert.Equal(2, Assert.Single(journal).Seq); // the highest number is kept, flagged deleted, so that numbers only grow
+        Assert.True(journal[0].Deleted);
+        Assert.Empty(Query($"SELECT sequence_number FROM {SqlSchema.SnapshotTable} WHERE persistence_id = @id", StateStoreWarmUp.Id, r => r.GetInt64(0)));
+    }
+
     private static string NewPersistenceId() => $"pid-{Guid.NewGuid():N}";
 
     private static byte[] Bytes(int seed, int length) =>
@@ -195,7 +209,8 @@ public abstract class StateStoreContract : TestKit
     /// <summary>Runs <paramref name="body"/> in an actor system of its own on the store, and stops the system afterwards.</summary>
     private async Task InStoreSystem(Func<ActorSystem, TestProbe, Task> body)
     {
-        var system = ActorSystem.Create("store", StateStoreConfig.For(Settings).WithFallback(TestConfig));
+        var system = ActorSystem.Create("store", StateStoreConfig.For(Settings).WithFallback(TestConfig)
+            .WithFallback(ActorStream.Actors.Serialization.StateSerializer.Bindings).WithFallback(ActorStream.Actors.Serialization.RuntimeSerializer.Bindings));
         try
         {
             await body(system, CreateTestProbe(system));
