@@ -1,7 +1,7 @@
 namespace ActorStream.Graph.State;
 
 /// <summary>
-/// The keys (or timers) of each key-group slot written since that slot's last snapshot, so that a checkpoint can
+/// The keys of each key-group slot written since that slot's last snapshot, so that a checkpoint can
 /// write just those (with tombstones for the ones gone) instead of the whole key group. Nothing is recorded until
 /// <see cref="Enabled"/>: a job without checkpoints pays one branch per write.
 /// </summary>

@@ -276,6 +276,54 @@ public sealed class KeyGroupDeltaTests
     }
 
     [Fact]
+    public void A_delta_should_write_the_timers_registered_since_the_snapshot_and_tombstones_only_for_those_it_held()
+    {
+        var key = Key(7);
+        var keyGroup = KeyGroupRangeAssignment.AssignToKeyGroup(key, 128);
+        (Subtask Live, byte[] Whole) Based()
+        {
+            var live = new Subtask(1, 0).Open();
+            Fill([live], new Model()); // about 16 keys: a few timer changes stay below half the key group
+            live.Backend.SetCurrentKey(key);
+            live.Timers.RegisterEventTimeTimer(VoidNamespace.Instance, 700);
+            live.Timers.RegisterEventTimeTimer(VoidNamespace.Instance, 900);
+            return (live, live.Backend.SnapshotKeyGroup(keyGroup));
+        }
+
+        var (live, whole) = Based();
+        live.Backend.SetCurrentKey(key);
+        live.Timers.RegisterEventTimeTimer(VoidNamespace.Instance, 500); // registered and fired before the delta
+        live.Timers.RegisterEventTimeTimer(VoidNamespace.Instance, 800); // registered and deleted before the delta
+        live.Timers.DeleteEventTimeTimer(VoidNamespace.Instance, 800);
+        live.Timers.DeleteEventTimeTimer(VoidNamespace.Instance, 700); // held by the base, registered again
+        live.Timers.RegisterEventTimeTimer(VoidNamespace.Instance, 700);
+        live.Timers.DeleteEventTimeTimer(VoidNamespace.Instance, 900); // held by the base: a tombstone
+        live.Timers.RegisterEventTimeTimer(VoidNamespace.Instance, 600);
+        live.Timers.AdvanceWatermark(550);
+        var delta = live.Backend.SnapshotKeyGroupChanges(keyGroup)!;
+
+        // The same base with only the changes that reach the delta: 500 and 800 never were in a snapshot, so they cost nothing.
+        var (reference, _) = Based();
+        reference.Backend.SetCurrentKey(key);
+        reference.Timers.DeleteEventTimeTimer(VoidNamespace.Instance, 700);
+        reference.Timers.RegisterEventTimeTimer(VoidNamespace.Instance, 700);
+        reference.Timers.DeleteEventTimeTimer(VoidNamespace.Instance, 900);
+        reference.Timers.RegisterEventTimeTimer(VoidNamespace.Instance, 600);
+        Assert.Equal(reference.Backend.SnapshotKeyGroupChanges(keyGroup)!.Length, delta.Length);
+
+        var restored = new Subtask(1, 0);
+        restored.Backend.RestoreKeyGroup(keyGroup, whole);
+        restored.Backend.RestoreKeyGroup(keyGroup, delta);
+        restored.Open();
+        Assert.Equal([(600L, key), (700L, key)], restored.Timers.EventTimers.Select(t => (t.Timestamp, t.Key)).Order());
+
+        // Written now: a timer of the delta that fires leaves a tombstone in the next one.
+        live.Timers.AdvanceWatermark(650);
+        restored.Backend.RestoreKeyGroup(keyGroup, live.Backend.SnapshotKeyGroupChanges(keyGroup)!);
+        Assert.Equal([(700L, key)], restored.Timers.EventTimers.Select(t => (t.Timestamp, t.Key)));
+    }
+
+    [Fact]
     public void A_key_group_should_be_written_whole_when_half_its_keys_changed_or_it_was_never_written_whole()
     {
         var live = new Subtask(1, 0).Open();

@@ -10,13 +10,20 @@ namespace ActorStream.Graph.Operators.Timers;
 /// subtask fires them in the same order as one that never failed. The heap knows each node's position
 /// (Flink's HeapPriorityQueue), so deleting a timer removes it at once in O(log n): no stale entries pile up.
 /// The heap holds each node's timestamp and sequence beside it, so sifting compares without following a pointer.
+/// Changes for a checkpoint's delta are recorded without hashing (a timer is registered and fired for almost every
+/// record of a windowed job): a node knows whether a snapshot holds it, registrations append the node to its slot's list,
+/// and only a timer that a snapshot holds leaves a tombstone when it goes. One registered and fired between two
+/// checkpoints costs the delta nothing.
 /// </summary>
 internal sealed class TimerQueue<TKey, TNamespace>(int slots)
 {
     private Entry[] _heap = new Entry[16];
     private int _count;
     private readonly Dictionary<InternalTimer<TKey, TNamespace>, Node>?[] _bySlot = new Dictionary<InternalTimer<TKey, TNamespace>, Node>?[slots];
-    private readonly KeyChanges<InternalTimer<TKey, TNamespace>> _changes = new(slots);
+    private readonly List<Node>?[] _registered = new List<Node>?[slots];
+    private readonly List<InternalTimer<TKey, TNamespace>>?[] _gone = new List<InternalTimer<TKey, TNamespace>>?[slots];
+    private readonly int[] _unwritten = new int[slots];
+    private bool _tracking;
     private long _nextSequence;
 
     public IEnumerable<InternalTimer<TKey, TNamespace>> All => _bySlot.Where(s => s is not null).SelectMany(s => s!.Keys);
@@ -26,9 +33,14 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
 
     public bool Add(InternalTimer<TKey, TNamespace> timer, int slot)
     {
-        if (!Add(timer, slot, _nextSequence))
+        if (Add(timer, slot, _nextSequence) is not { } node)
             return false;
-        _changes.Mark(slot, timer);
+        if (_tracking)
+        {
+            node.Change = Change.Registered;
+            (_registered[slot] ??= []).Add(node);
+            _unwritten[slot]++;
+        }
         return true;
     }
 
@@ -37,7 +49,7 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
         if (_bySlot[slot] is not { } live || !live.Remove(timer, out var node))
             return false;
         RemoveAt(node.Index);
-        _changes.Mark(slot, timer);
+        Gone(node);
         return true;
     }
 
@@ -52,7 +64,7 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
         var head = _heap[0].Node;
         _bySlot[head.Slot]!.Remove(head.Timer);
         RemoveAt(0);
-        _changes.Mark(head.Slot, head.Timer);
+        Gone(head);
         (timer, slot) = (head.Timer, head.Slot);
         return true;
     }
@@ -98,37 +110,47 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
     }
 
     /// <summary>Starts recording which timers are added and removed (from the backend's first snapshot on).</summary>
-    public void TrackChanges() => _changes.Enabled = true;
+    public void TrackChanges() => _tracking = true;
 
-    /// <summary>How many timers of slot <paramref name="slot"/> were added or removed since its last snapshot.</summary>
-    public int ChangedIn(int slot) => _changes.CountIn(slot);
+    /// <summary>How many timers of slot <paramref name="slot"/> a delta would write: registered since its last snapshot, or gone from it.</summary>
+    public int ChangedIn(int slot) => _unwritten[slot] + (_gone[slot]?.Count ?? 0);
 
-    /// <summary>Forgets the changes of slot <paramref name="slot"/>.</summary>
-    public void ClearChanges(int slot) => _changes.Clear(slot);
+    /// <summary>Slot <paramref name="slot"/> was written whole: every timer it holds is in a snapshot now.</summary>
+    public void ClearChanges(int slot)
+    {
+        if (_bySlot[slot] is { } live)
+        {
+            foreach (var node in live.Values)
+                node.Change = Change.Written;
+        }
+        Forget(slot);
+    }
 
     /// <summary>
     /// Writes the changed timers of slot <paramref name="slot"/> and forgets them: count, then (timestamp, sequence, key,
-    /// namespace) of each that is registered now; count, then (timestamp, key, namespace) of each that is gone.
+    /// namespace) of each registered since the last snapshot; count, then (timestamp, key, namespace) of each that a
+    /// snapshot holds and that is gone (unless registered again: its new registration replaces it).
     /// </summary>
     public void WriteChanges(int slot, BinaryWriter writer, ITypeSerializer<TKey> keys, ITypeSerializer<TNamespace> namespaces)
     {
-        var changed = _changes.In(slot);
-        var live = _bySlot[slot];
-        var upserts = 0;
-        foreach (var timer in changed)
-            upserts += live?.ContainsKey(timer) == true ? 1 : 0;
-        writer.WriteCount(upserts);
-        foreach (var timer in changed)
+        writer.WriteCount(_unwritten[slot]);
+        foreach (var node in _registered[slot] ?? [])
         {
-            if (live is null || !live.TryGetValue(timer, out var node))
+            if (node.Index < 0 || node.Change != Change.Registered)
                 continue;
-            writer.WriteVarLong(timer.Timestamp);
+            node.Change = Change.Written;
+            writer.WriteVarLong(node.Timer.Timestamp);
             writer.WriteVarLong(node.Sequence);
-            keys.Serialize(timer.Key, writer);
-            namespaces.Serialize(timer.Namespace, writer);
+            keys.Serialize(node.Timer.Key, writer);
+            namespaces.Serialize(node.Timer.Namespace, writer);
         }
-        writer.WriteCount(changed.Count - upserts);
-        foreach (var timer in changed)
+        var live = _bySlot[slot];
+        var gone = _gone[slot] ?? [];
+        var tombstones = 0;
+        foreach (var timer in gone)
+            tombstones += live?.ContainsKey(timer) == true ? 0 : 1;
+        writer.WriteCount(tombstones);
+        foreach (var timer in gone)
         {
             if (live?.ContainsKey(timer) == true)
                 continue;
@@ -136,7 +158,24 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
             keys.Serialize(timer.Key, writer);
             namespaces.Serialize(timer.Namespace, writer);
         }
-        _changes.Clear(slot);
+        Forget(slot);
+    }
+
+    /// <summary>A timer left the queue: a snapshot that holds it needs a tombstone; one that never made it into a snapshot is just not written.</summary>
+    private void Gone(Node node)
+    {
+        node.Index = -1;
+        if (node.Change == Change.Written)
+            (_gone[node.Slot] ??= []).Add(node.Timer);
+        else if (node.Change == Change.Registered)
+            _unwritten[node.Slot]--;
+    }
+
+    private void Forget(int slot)
+    {
+        _registered[slot]?.Clear();
+        _gone[slot]?.Clear();
+        _unwritten[slot] = 0;
     }
 
     /// <summary>Applies changes written by <see cref="WriteChanges"/> to slot <paramref name="slot"/>, checking each key with <paramref name="checkKey"/>.</summary>
@@ -167,14 +206,17 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
     private void RemoveQuietly(InternalTimer<TKey, TNamespace> timer, int slot)
     {
         if (_bySlot[slot] is { } live && live.Remove(timer, out var node))
+        {
             RemoveAt(node.Index);
+            node.Index = -1;
+        }
     }
 
-    private bool Add(InternalTimer<TKey, TNamespace> timer, int slot, long sequence)
+    private Node? Add(InternalTimer<TKey, TNamespace> timer, int slot, long sequence)
     {
         var live = _bySlot[slot] ??= [];
         if (live.ContainsKey(timer))
-            return false;
+            return null;
         var node = new Node(timer, slot, sequence) { Index = _count };
         live.Add(timer, node);
         if (_count == _heap.Length)
@@ -182,7 +224,7 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
         _heap[_count++] = new Entry(node);
         SiftUp(node.Index);
         _nextSequence = Math.Max(_nextSequence, sequence + 1);
-        return true;
+        return node;
     }
 
     private void RemoveAt(int index)
@@ -258,6 +300,22 @@ internal sealed class TimerQueue<TKey, TNamespace>(int slots)
         public InternalTimer<TKey, TNamespace> Timer { get; } = timer;
         public int Slot { get; } = slot;
         public long Sequence { get; } = sequence;
+        /// <summary>The position in the heap; -1 once the timer left the queue.</summary>
         public int Index { get; set; }
+
+        /// <summary>What the next delta needs of this registration.</summary>
+        public Change Change { get; set; }
+    }
+
+    private enum Change : byte
+    {
+        /// <summary>Registered before changes were tracked: the slot's next snapshot is a whole one.</summary>
+        Untracked,
+
+        /// <summary>Registered since the slot's last snapshot: the next delta writes it.</summary>
+        Registered,
+
+        /// <summary>A snapshot holds it: it leaves a tombstone when it goes.</summary>
+        Written,
     }
 }
