@@ -7,6 +7,7 @@
 #
 #   bench/checkpoint-cost.sh                               # every query, 50,000,000 events, every 10s, 3 repeats
 #   EVENTS=5000000 REPEAT=1 QUERIES="q4" INTERVAL=2s RESULTS=/tmp/cp.md bench/checkpoint-cost.sh
+#   RUNTIME_ENV="DOTNET_TieredCompilation=0" RESULTS=/tmp/steady.md bench/checkpoint-cost.sh   # steady state: no tiered JIT
 #
 # Needs the .NET SDK and GNU time (/usr/bin/time) for the peak memory.
 set -euo pipefail
@@ -19,6 +20,7 @@ repeat="${REPEAT:-3}"
 parallelism="${PARALLELISM:-$(nproc)}"
 queries="${QUERIES:-q0 q1 q2 q3 q4 q5 q7 q8 q11}"
 interval="${INTERVAL:-10s}"
+runtime_env="${RUNTIME_ENV:-}" # VAR=value ... for every run
 date="$(date -u +%Y-%m-%d)"
 results="${RESULTS:-bench/results/checkpoints-${date}.md}"
 host="src/Host/bin/Release/net10.0/actorstream"
@@ -28,8 +30,9 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet build src/Host -c Release -v q -nologo >/dev/null
 
 # name|environment|options (see bench/lib/interleaved.sh)
-entries=("no checkpoints||--parallelism $parallelism" "checkpoints every $interval||--parallelism $parallelism --checkpoint-interval $interval --log-level info"
-         "parallelism 1||--parallelism 1")
+entries=("no checkpoints|$runtime_env|--parallelism $parallelism"
+         "checkpoints every $interval|$runtime_env|--parallelism $parallelism --checkpoint-interval $interval --log-level info"
+         "parallelism 1|$runtime_env|--parallelism 1")
 p="$parallelism"
 parallelism="" # in each entry's options
 work="$(mktemp -d)"
@@ -37,7 +40,6 @@ trap 'rm -rf "$work"' EXIT
 started="$(date -u +%H:%M)"
 interleaved_runs "$work"
 
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR) print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2); else print 0 }'; }
 rate() { grep -o '"eventsPerSecond":[0-9.]*' "$1" | cut -d: -f2; }
 # "<ms> <bytes>" of each completed checkpoint in a run's log, in order.
 checkpoints() { sed -nE 's/.* completed in ([0-9]+) ms: [0-9]+ key groups, ([0-9]+) bytes of keyed state.*/\1 \2/p' "$1"; }
@@ -51,7 +53,7 @@ checkpoints() { sed -nE 's/.* completed in ([0-9]+) ms: [0-9]+ key groups, ([0-9
   echo "Commands (from the repository root; \`bench/checkpoint-cost.sh\` runs exactly these for each query):"
   echo
   echo '```bash'
-  for entry in "${entries[@]}"; do echo "$host bench nexmark --query QUERY --events $events ${entry##*|} --json OUT.json"; done
+  for entry in "${entries[@]}"; do echo "${runtime_env:+$runtime_env }$host bench nexmark --query QUERY --events $events ${entry##*|} --json OUT.json"; done
   echo '```'
   echo
   echo "Cost is 1 - (median events/s with checkpoints) / (median without). Periodic checkpoints are the ones taken while"

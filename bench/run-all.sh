@@ -108,9 +108,10 @@ if [ "$latency" = 1 ]; then
   done
 fi
 
+# shellcheck source=bench/lib/median.sh
+. bench/lib/median.sh
 # One value of the flat JSON object in a measurement file.
 field() { sed -E "s/.*\"$2\":\"?([^,\"}]*).*/\1/" "$1"; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 thousands() { printf "%.0f" "$1" | sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta'; }
 micros() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }

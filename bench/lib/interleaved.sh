@@ -4,6 +4,9 @@
 # environment variables (VAR=value ...) and bench nexmark options for that configuration, either may be empty. An empty
 # parallelism leaves --parallelism to the entries' options.
 
+# shellcheck source=bench/lib/median.sh
+. "$(dirname "${BASH_SOURCE[0]}")/median.sh"
+
 # Runs every query under every entry, REPEAT rounds, into WORK/<query>-<entry>-<round>.json, .mem (peak KiB) and .err
 # (the run's stderr: its log when an entry asks for one).
 interleaved_runs() {
@@ -33,7 +36,6 @@ interleaved_machine() {
 # peak MiB. COLUMN names the entries' column.
 interleaved_table() {
   local work="$1" column="$2" query i base runs med mem
-  median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
   echo "| query | $column | median events/s | ratio to the first | runs (events/s) | median peak MiB |"
   echo "|---|---|---:|---:|---|---:|"
   for query in $queries; do
