@@ -8,7 +8,7 @@ namespace ActorStream.Actors.JobMaster;
 /// checkpoints begin and how it ended. A job master that takes over on another node (the entity is
 /// remembered by sharding) recovers it and resumes the job from its latest checkpoint.
 /// </summary>
-internal sealed class JobRecordStore : ReceivePersistentActor
+internal sealed class JobRecordStore : Persistence.StateStorePersistentActor
 {
     private JobRecordSubmitted? _submitted;
     private int _attempt;
@@ -18,8 +18,6 @@ internal sealed class JobRecordStore : ReceivePersistentActor
     public JobRecordStore(string jobId)
     {
         PersistenceId = $"jobs/{jobId}";
-        JournalPluginId = Persistence.StateStoreConfig.JournalPluginId;
-        SnapshotPluginId = Persistence.StateStoreConfig.SnapshotStorePluginId;
         Recover<IJobRecordEvent>(Apply);
         Command<LoadJobRecord>(_ => Sender.Tell(new JobRecordLoaded(_submitted, _attempt, _firstCheckpointId, _ended)));
         Command<RecordJob>(record =>

@@ -6,18 +6,13 @@ namespace ActorStream.Actors.Persistence;
 /// A persistent actor that keeps its journal short: every <c>snapshotEvery</c> events it saves a
 /// snapshot of its whole state and deletes the events and older snapshots that the snapshot covers.
 /// </summary>
-public abstract class CompactingPersistentActor : ReceivePersistentActor
+public abstract class CompactingPersistentActor : StateStorePersistentActor
 {
     private readonly int _snapshotEvery;
     private int _sinceSnapshot;
 
-    /// <summary>Uses ActorStream's own journal and snapshot store (never the host's defaults).</summary>
-    protected CompactingPersistentActor(int snapshotEvery)
-    {
-        _snapshotEvery = snapshotEvery;
-        JournalPluginId = StateStoreConfig.JournalPluginId;
-        SnapshotPluginId = StateStoreConfig.SnapshotStorePluginId;
-    }
+    /// <summary>Saves a snapshot every <paramref name="snapshotEvery"/> events.</summary>
+    protected CompactingPersistentActor(int snapshotEvery) => _snapshotEvery = snapshotEvery;
 
     /// <summary>The whole state, as the snapshot to save.</summary>
     protected abstract object CurrentSnapshot();

@@ -28,7 +28,7 @@ internal static class StateStoreWarmUp
 }
 
 /// <summary>The persistent actor of <see cref="StateStoreWarmUp"/>: stops once its snapshot is deleted again.</summary>
-internal sealed class StateStoreWarmUpActor : ReceivePersistentActor
+internal sealed class StateStoreWarmUpActor : StateStorePersistentActor
 {
     private readonly TaskCompletionSource _done;
     private int _deletions;
@@ -36,8 +36,6 @@ internal sealed class StateStoreWarmUpActor : ReceivePersistentActor
     public StateStoreWarmUpActor(TaskCompletionSource done)
     {
         _done = done;
-        JournalPluginId = StateStoreConfig.JournalPluginId;
-        SnapshotPluginId = StateStoreConfig.SnapshotStorePluginId;
         Recover<SnapshotOffer>(_ => { });
         Recover<KeyGroupStateStored>(_ => { });
         Recover<RecoveryCompleted>(_ => Persist(new KeyGroupStateStored(0, [], Retained: false, LatestCompleted: 0), 
