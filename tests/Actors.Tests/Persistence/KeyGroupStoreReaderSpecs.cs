@@ -95,6 +95,29 @@ public sealed class KeyGroupStoreReaderSpecs : TestKit, IClassFixture<SqliteData
     }
 
     [Fact]
+    public async Task An_entity_started_again_should_load_its_history_before_its_first_write()
+    {
+        const string id = "kg/again/op/1";
+        var first = Sys.ActorOf(KeyGroupStateActor.Props(id, snapshotEvery: 2, TimeSpan.FromMinutes(5)));
+        await Write(first, new WriteKeyGroupState(1, Blob(id, 1), Retained: true, LatestCompleted: 0)); // a savepoint
+        await Write(first, new WriteKeyGroupState(2, Blob(id, 2), Retained: false, LatestCompleted: 1)); // then a compaction
+        Watch(first);
+        Sys.Stop(first);
+        await ExpectTerminatedAsync(first, Timeout);
+
+        // The refusal names what its recovery loaded.
+        var second = Sys.ActorOf(KeyGroupStateActor.Props(id, snapshotEvery: 2, TimeSpan.FromMinutes(5)));
+        second.Tell(new WriteKeyGroupState(4, Blob(id, 4), Retained: false, LatestCompleted: 2, BasedOn: 3));
+        Assert.Equal("the delta is based on checkpoint 3, but the latest write before it is 2", (await ExpectMsgAsync<KeyGroupStateWriteFailed>(Timeout)).Reason);
+        await Write(second, new WriteKeyGroupState(3, Blob(id, 3), Retained: false, LatestCompleted: 2, BasedOn: 2));
+        await Write(second, new WriteKeyGroupState(4, Blob(id, 4), Retained: false, LatestCompleted: 3, BasedOn: 3)); // its compaction
+
+        // The second incarnation's snapshot holds the first one's savepoint: nothing written before the restart is lost.
+        Assert.Equal([Blob(id, 1)], (await ReadAll([id], asOf: 1))[id].Blobs!);
+        Assert.Equal([Blob(id, 2), Blob(id, 3), Blob(id, 4)], (await ReadAll([id], asOf: 4))[id].Blobs!);
+    }
+
+    [Fact]
     public async Task A_write_sent_in_parts_should_be_stored_whole_and_read_back_exactly()
     {
         const string id = "kg/parts/op/1";
@@ -113,6 +136,12 @@ public sealed class KeyGroupStoreReaderSpecs : TestKit, IClassFixture<SqliteData
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
         Assert.Equal(4, parts.Count);
         AssertRead((await ReadAll([id], asOf: 4))[id], 4, data);
+    }
+
+    private async Task Write(IActorRef entity, WriteKeyGroupState write)
+    {
+        entity.Tell(write);
+        Assert.Equal(write.CheckpointId, (await ExpectMsgAsync<KeyGroupStateWritten>(Timeout)).CheckpointId);
     }
 
     /// <summary>Writes (checkpoint, latest completed) pairs through the key group's entity, which snapshots every 2 writes.</summary>
