@@ -27,7 +27,7 @@ internal static class StateStoreWarmUp
     });
 }
 
-/// <summary>The persistent actor of <see cref="StateStoreWarmUp"/>: stops once its snapshot is deleted again.</summary>
+/// <summary>The persistent actor of <see cref="StateStoreWarmUp"/>: stops once both deletions answered, or at its first failure.</summary>
 internal sealed class StateStoreWarmUpActor : StateStorePersistentActor
 {
     private readonly TaskCompletionSource _done;
@@ -38,7 +38,7 @@ internal sealed class StateStoreWarmUpActor : StateStorePersistentActor
         _done = done;
         Recover<SnapshotOffer>(_ => { });
         Recover<KeyGroupStateStored>(_ => { });
-        Recover<RecoveryCompleted>(_ => Persist(new KeyGroupStateStored(0, [], Retained: false, LatestCompleted: 0), 
+        Recover<RecoveryCompleted>(_ => Persist(new KeyGroupStateStored(0, [], Retained: false, LatestCompleted: 0),
             _ => SaveSnapshot(new KeyGroupHistorySnapshot([]))));
         // As a key-group entity's compaction does, but the snapshot goes too: nothing of the warm-up is kept but the highest sequence number.
         Command<SaveSnapshotSuccess>(success =>
