@@ -31,4 +31,27 @@ public sealed class NexmarkSerializerSpecs
         Assert.Null(RoundTrip<Person?>(null));
         Assert.DoesNotContain("Json", TypeSerializers.Get<Bid>().GetType().Name, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_projections_the_queries_keep_in_state_should_round_trip_through_binary_serializers()
+    {
+        _ = NexmarkQueries.All;
+        var seller = new Q3LocalItemSuggestion.Seller(1001, "Peter Shultz", "Boise", "ID");
+        var sellerAuction = new Q3LocalItemSuggestion.SellerAuction(1002, 1001);
+        var terms = new Q4AveragePriceForCategory.AuctionTerms(1003, 12, 1_577_836_800_000, 1_577_836_812_345);
+        var average = new Q4AveragePriceForCategory.Average(123_456_789, 42);
+        var user = new Q8MonitorNewUsers.NewUser(1004, "Sarah Walton", 1_577_836_800_100);
+
+        Assert.Equal(seller, RoundTrip(seller));
+        Assert.Equal(sellerAuction, RoundTrip(sellerAuction));
+        Assert.Equal(terms, RoundTrip(terms));
+        Assert.Equal(average, RoundTrip(average));
+        Assert.Equal(user, RoundTrip(user));
+        Assert.Null(RoundTrip<Q4AveragePriceForCategory.AuctionTerms?>(null));
+        Assert.All<object>(
+            [TypeSerializers.Get<Q3LocalItemSuggestion.Seller>(), TypeSerializers.Get<Q3LocalItemSuggestion.SellerAuction>(),
+                TypeSerializers.Get<Q4AveragePriceForCategory.AuctionTerms>(), TypeSerializers.Get<Q4AveragePriceForCategory.Average>(),
+                TypeSerializers.Get<Q8MonitorNewUsers.NewUser>()],
+            serializer => Assert.DoesNotContain("Json", serializer.GetType().Name, StringComparison.Ordinal));
+    }
 }

@@ -1,3 +1,4 @@
+using ActorStream.Bench.Nexmark.Queries;
 using ActorStream.Graph.Serialization;
 
 namespace ActorStream.Bench.Nexmark.Model;
@@ -9,13 +10,34 @@ namespace ActorStream.Bench.Nexmark.Model;
 /// </summary>
 public static class NexmarkSerializers
 {
-    /// <summary>Registers the serializers of <see cref="Person"/>, <see cref="Auction"/> and <see cref="Bid"/>.</summary>
+    /// <summary>
+    /// Registers the serializers of <see cref="Person"/>, <see cref="Auction"/> and <see cref="Bid"/>, and of the
+    /// projections the queries keep in keyed state.
+    /// </summary>
     public static void Register()
     {
         TypeSerializers.Register(new PersonSerializer());
         TypeSerializers.Register(new AuctionSerializer());
         TypeSerializers.Register(new BidSerializer());
+        Register<Q3LocalItemSuggestion.Seller>(
+            (s, w) => { w.WriteVarLong(s.Id); w.WriteNullableString(s.Name); w.WriteNullableString(s.City); w.WriteNullableString(s.State); },
+            r => new(r.ReadVarLong(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString()));
+        Register<Q3LocalItemSuggestion.SellerAuction>(
+            (a, w) => { w.WriteVarLong(a.Id); w.WriteVarLong(a.Seller); },
+            r => new(r.ReadVarLong(), r.ReadVarLong()));
+        Register<Q4AveragePriceForCategory.AuctionTerms>(
+            (a, w) => { w.WriteVarLong(a.Id); w.WriteVarLong(a.Category); w.WriteVarLong(a.DateTime); w.WriteVarLong(a.Expires); },
+            r => new(r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong()));
+        Register<Q4AveragePriceForCategory.Average>(
+            (a, w) => { w.WriteVarLong(a.Sum); w.WriteVarLong(a.Count); },
+            r => new(r.ReadVarLong(), r.ReadVarLong()));
+        Register<Q8MonitorNewUsers.NewUser>(
+            (u, w) => { w.WriteVarLong(u.Id); w.WriteNullableString(u.Name); w.WriteVarLong(u.DateTime); },
+            r => new(r.ReadVarLong(), r.ReadRequiredString(), r.ReadVarLong()));
     }
+
+    private static void Register<T>(Action<T, BinaryWriter> write, Func<BinaryReader, T> read) where T : class =>
+        TypeSerializers.Register(new DelegatingSerializer<T>(write, read));
 
     private abstract class NullableSerializer<T> : ITypeSerializer<T> where T : class
     {
@@ -31,6 +53,14 @@ public static class NexmarkSerializers
         protected abstract void Write(T value, BinaryWriter writer);
 
         protected abstract T Read(BinaryReader reader);
+    }
+
+    private sealed class DelegatingSerializer<T>(Action<T, BinaryWriter> write, Func<BinaryReader, T> read) : NullableSerializer<T>
+        where T : class
+    {
+        protected override void Write(T value, BinaryWriter writer) => write(value, writer);
+
+        protected override T Read(BinaryReader reader) => read(reader);
     }
 
     private sealed class PersonSerializer : NullableSerializer<Person>

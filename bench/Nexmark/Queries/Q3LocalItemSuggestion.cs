@@ -8,6 +8,8 @@ namespace ActorStream.Bench.Nexmark.Queries;
 /// Query 3, local item suggestion: <c>SELECT P.name, P.city, P.state, A.id FROM auction A INNER JOIN person P ON
 /// A.seller = P.id WHERE A.category = 10 AND P.state IN ('OR', 'ID', 'CA')</c>. A regular (unbounded) join: keyed by
 /// the seller, each side waits in state for the other, and every match is emitted once, when its second side arrives.
+/// Each side is projected to the columns the SQL reads before the join (<see cref="Seller"/>, <see cref="SellerAuction"/>),
+/// as Flink's planner does, so the join's state and its checkpoints hold those and not the whole events.
 /// </summary>
 public sealed class Q3LocalItemSuggestion : NexmarkQuery<Q3Result>
 {
@@ -29,7 +31,9 @@ public sealed class Q3LocalItemSuggestion : NexmarkQuery<Q3Result>
     /// <inheritdoc />
     protected override DataStream<Q3Result> Apply(DataStream<Event> events) =>
         events.Auctions().Filter(auction => auction.Category == Category).Name("category-10").Uid("category-10")
-            .Connect(events.Persons().Filter(person => States.Contains(person.State)).Name("in-or-id-ca").Uid("in-or-id-ca"))
+            .Map(auction => new SellerAuction(auction.Id, auction.Seller)).Name("seller-auction").Uid("seller-auction")
+            .Connect(events.Persons().Filter(person => States.Contains(person.State)).Name("in-or-id-ca").Uid("in-or-id-ca")
+                .Map(person => new Seller(person.Id, person.Name, person.City, person.State)).Name("seller").Uid("seller"))
             .KeyBy(auction => auction.Seller, person => person.Id)
             .Process(new SellerJoin()).Name("q3").Uid("q3");
 
@@ -64,19 +68,27 @@ public sealed class Q3LocalItemSuggestion : NexmarkQuery<Q3Result>
 
     private static Q3Result Row(Person seller, long auction) => new(seller.Name, seller.City, seller.State, auction);
 
+    private static Q3Result Row(Seller seller, long auction) => new(seller.Name, seller.City, seller.State, auction);
+
+    /// <summary>What the join needs of a person: the key and the columns of the result.</summary>
+    public sealed record Seller(long Id, string Name, string City, string State);
+
+    /// <summary>What the join needs of an auction: its id and the key.</summary>
+    public sealed record SellerAuction(long Id, long Seller);
+
     /// <summary>One seller's side of the join: the person once seen, and its auctions that came before it.</summary>
-    private sealed class SellerJoin : KeyedCoProcessFunction<long, Auction, Person, Q3Result>
+    private sealed class SellerJoin : KeyedCoProcessFunction<long, SellerAuction, Seller, Q3Result>
     {
-        private IValueState<Person?> _seller = null!;
+        private IValueState<Seller?> _seller = null!;
         private IListState<long> _waiting = null!;
 
         public override void Open()
         {
-            _seller = RuntimeContext.GetState(new ValueStateDescriptor<Person?>("seller"));
+            _seller = RuntimeContext.GetState(new ValueStateDescriptor<Seller?>("seller"));
             _waiting = RuntimeContext.GetListState(new ListStateDescriptor<long>("waiting-auctions"));
         }
 
-        public override void ProcessElement1(Auction value, Context context, ICollector<Q3Result> output)
+        public override void ProcessElement1(SellerAuction value, Context context, ICollector<Q3Result> output)
         {
             if (_seller.TryGetValue(out var seller) && seller is not null)
                 output.Collect(Row(seller, value.Id));
@@ -84,7 +96,7 @@ public sealed class Q3LocalItemSuggestion : NexmarkQuery<Q3Result>
                 _waiting.Add(value.Id);
         }
 
-        public override void ProcessElement2(Person value, Context context, ICollector<Q3Result> output)
+        public override void ProcessElement2(Seller value, Context context, ICollector<Q3Result> output)
         {
             _seller.Update(value);
             foreach (var id in _waiting.Get())
