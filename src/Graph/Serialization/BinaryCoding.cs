@@ -12,7 +12,30 @@ public static class BinaryCoding
 {
     /// <summary>Writes a signed 64-bit value as a zig-zag varint (1 to 10 bytes).</summary>
     public static void WriteVarLong(this BinaryWriter writer, long value) =>
-        writer.Write7BitEncodedInt64((value << 1) ^ (value >> 63));
+        WriteVarULong(writer, (ulong)((value << 1) ^ (value >> 63)));
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as an unsigned LEB128 varint, the bytes of <see cref="BinaryWriter.Write7BitEncodedInt64"/>,
+    /// in one call to the stream: BinaryWriter's own writes each byte through the stream's virtual WriteByte, which
+    /// made the varints of a large key group's snapshot a measurable share of a checkpoint.
+    /// </summary>
+    private static void WriteVarULong(BinaryWriter writer, ulong value)
+    {
+        if (value < 0x80)
+        {
+            writer.Write((byte)value);
+            return;
+        }
+        Span<byte> bytes = stackalloc byte[10];
+        var length = 0;
+        while (value >= 0x80)
+        {
+            bytes[length++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        bytes[length++] = (byte)value;
+        writer.Write(bytes[..length]);
+    }
 
     /// <summary>Reads a value written by <see cref="WriteVarLong"/>.</summary>
     public static long ReadVarLong(this BinaryReader reader)
@@ -31,7 +54,7 @@ public static class BinaryCoding
     public static void WriteCount(this BinaryWriter writer, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        writer.Write7BitEncodedInt(count);
+        WriteVarULong(writer, (uint)count);
     }
 
     /// <summary>Reads a value written by <see cref="WriteCount"/>; throws on a corrupt (negative) value.</summary>
@@ -43,7 +66,7 @@ public static class BinaryCoding
 
     /// <summary>Writes a null marker or a count: 0 for null, count + 1 otherwise.</summary>
     public static void WriteNullableCount(this BinaryWriter writer, int? count) =>
-        writer.Write7BitEncodedInt(count is { } c ? checked(c + 1) : 0);
+        WriteVarULong(writer, count is { } c ? (uint)checked(c + 1) : 0);
 
     /// <summary>Reads a value written by <see cref="WriteNullableCount"/>: null, or the count.</summary>
     public static int? ReadNullableCount(this BinaryReader reader)
@@ -71,7 +94,7 @@ public static class BinaryCoding
         {
             if (Utf8.FromUtf16(value, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
             {
-                writer.Write7BitEncodedInt(checked(written + 2));
+                WriteVarULong(writer, (uint)checked(written + 2));
                 writer.Write(buffer[..written]);
                 return;
             }

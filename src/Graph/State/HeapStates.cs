@@ -39,8 +39,10 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
 
     public void Clear()
     {
-        Table.Remove(backend.CurrentSlot, backend.CurrentKey);
-        MarkCurrentChanged();
+        // Clearing a key without a value changes nothing: no tombstone, no dirty key group (q4 clears its waiting
+        // bids on every auction, most of which had none).
+        if (Table.Remove(backend.CurrentSlot, backend.CurrentKey))
+            MarkCurrentChanged();
     }
 
     /// <summary>Removes <paramref name="key"/> of slot <paramref name="slot"/> outside a user call (expiry): the next delta carries its tombstone.</summary>
@@ -161,14 +163,27 @@ internal sealed class HeapListState<TKey, T>(HeapKeyedStateBackend<TKey> backend
 
     public void Add(T value)
     {
-        Mutable().Add(value);
-        MarkCurrentChanged();
+        if (TryGetCurrent(out var list))
+        {
+            list.Add(value);
+            MarkCurrentChanged();
+        }
+        else
+            SetCurrent([value]);
     }
 
     public void AddAll(IEnumerable<T> values)
     {
-        Mutable().AddRange(values);
-        MarkCurrentChanged();
+        // As Flink: adding nothing leaves the state unchanged (no empty list for a key that had none).
+        if (TryGetCurrent(out var list))
+        {
+            var before = list.Count;
+            list.AddRange(values);
+            if (list.Count > before)
+                MarkCurrentChanged();
+        }
+        else if (new List<T>(values) is { Count: > 0 } added)
+            SetCurrent(added);
     }
 
     public void Update(IEnumerable<T> values)
@@ -178,13 +193,6 @@ internal sealed class HeapListState<TKey, T>(HeapKeyedStateBackend<TKey> backend
             Clear(); // as Flink: updating with nothing removes the key
         else
             SetCurrent(list);
-    }
-
-    private List<T> Mutable()
-    {
-        if (!TryGetCurrent(out var list))
-            SetCurrent(list = []);
-        return list;
     }
 }
 

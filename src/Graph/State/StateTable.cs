@@ -22,8 +22,8 @@ public sealed class StateTable<TKey, TValue>(string name, KeyGroupRangeInfo grou
     /// <summary>Sets the value of <paramref name="key"/> in key group slot <paramref name="slot"/>.</summary>
     public void Set(int slot, TKey key, TValue value) => (_byKeyGroup[slot] ??= new Dictionary<TKey, TValue>())[key] = value;
 
-    /// <summary>Removes <paramref name="key"/> from key group slot <paramref name="slot"/>.</summary>
-    public void Remove(int slot, TKey key) => _byKeyGroup[slot]?.Remove(key);
+    /// <summary>Removes <paramref name="key"/> from key group slot <paramref name="slot"/>; false when it held no value.</summary>
+    public bool Remove(int slot, TKey key) => _byKeyGroup[slot]?.Remove(key) ?? false;
 
     /// <summary>Every key with a value, in key-group order.</summary>
     public IEnumerable<TKey> Keys()

@@ -276,6 +276,35 @@ public sealed class KeyGroupDeltaTests
     }
 
     [Fact]
+    public void Clearing_or_adding_nothing_to_a_key_without_a_value_should_leave_its_key_group_clean()
+    {
+        var live = new Subtask(1, 0).Open();
+        Fill([live], new Model());
+        var absent = Enumerable.Range(Keys, 1_000).Select(Key).First(k => !HoldsAnything(live, k));
+        var keyGroup = KeyGroupRangeAssignment.AssignToKeyGroup(absent, 128);
+        live.Backend.SnapshotKeyGroup(keyGroup);
+
+        live.Backend.SetCurrentKey(absent);
+        live.Value.Clear();
+        live.List.Clear();
+        live.List.AddAll([]);
+        live.List.Update([]);
+        live.Map.Clear();
+        live.Map.Remove(1);
+
+        Assert.False(live.Backend.IsDirty(keyGroup));
+        Assert.Empty(live.List.Get());
+        live.List.Add(3);
+        Assert.True(live.Backend.IsDirty(keyGroup));
+    }
+
+    private static bool HoldsAnything(Subtask subtask, string key)
+    {
+        subtask.Backend.SetCurrentKey(key);
+        return subtask.Value.TryGetValue(out _) || subtask.List.Get().Count > 0 || !subtask.Map.IsEmpty();
+    }
+
+    [Fact]
     public void A_delta_should_write_the_timers_registered_since_the_snapshot_and_tombstones_only_for_those_it_held()
     {
         var key = Key(7);
