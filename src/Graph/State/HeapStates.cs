@@ -9,10 +9,7 @@ namespace ActorStream.Graph.State;
 internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> backend, string name, ITypeSerializer<TValue> serializer)
     : IKeyedStateHandle, IInPlaceMutable, IState where TKey : notnull
 {
-    protected readonly StateTable<TKey, TValue> Table = new(name, backend.Groups);
-
-    /// <summary>The keys written since each slot's last snapshot (recorded once the backend takes snapshots).</summary>
-    protected readonly KeyChanges<TKey> Changes = new(backend.Groups.Range.Count) { Enabled = backend.TracksChanges };
+    protected readonly StateTable<TKey, TValue> Table = new(name, backend.Groups) { TracksChanges = backend.TracksChanges };
 
     /// <summary>The backend whose current key this state reads and writes.</summary>
     protected HeapKeyedStateBackend<TKey> Backend => backend;
@@ -28,13 +25,13 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
     protected void SetCurrent(TValue value)
     {
         Table.Set(backend.CurrentSlot, backend.CurrentKey, value);
-        MarkCurrentChanged();
+        backend.MarkCurrentDirty();
     }
 
     public void MarkCurrentChanged()
     {
         backend.MarkCurrentDirty();
-        Changes.Mark(backend.CurrentSlot, backend.CurrentKey);
+        Table.MarkChanged(backend.CurrentSlot, backend.CurrentKey);
     }
 
     public void Clear()
@@ -42,53 +39,26 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
         // Clearing a key without a value changes nothing: no tombstone, no dirty key group (q4 clears its waiting
         // bids on every auction, most of which had none).
         if (Table.Remove(backend.CurrentSlot, backend.CurrentKey))
-            MarkCurrentChanged();
+            backend.MarkCurrentDirty();
     }
 
     /// <summary>Removes <paramref name="key"/> of slot <paramref name="slot"/> outside a user call (expiry): the next delta carries its tombstone.</summary>
-    protected void RemoveExpired(int slot, TKey key)
-    {
-        Table.Remove(slot, key);
-        Changes.Mark(slot, key);
-    }
+    protected void RemoveExpired(int slot, TKey key) => Table.Remove(slot, key);
 
     /// <summary>Records that the value of <paramref name="key"/> in slot <paramref name="slot"/> changed in place outside a user call (expiry).</summary>
-    protected void MarkExpired(int slot, TKey key) => Changes.Mark(slot, key);
+    protected void MarkExpired(int slot, TKey key) => Table.MarkChanged(slot, key);
 
     public bool HasEntries(int slot) => Table.CountIn(slot) > 0;
 
     public int CountIn(int slot) => Table.CountIn(slot);
 
-    public void TrackChanges() => Changes.Enabled = true;
+    public void TrackChanges() => Table.TracksChanges = true;
 
-    public int ChangedIn(int slot) => Changes.CountIn(slot);
+    public int ChangedIn(int slot) => Table.ChangedIn(slot);
 
-    public void ClearChanges(int slot) => Changes.Clear(slot);
+    public void ClearChanges(int slot) => Table.ForgetChanges(slot);
 
-    public void WriteChanges(int slot, BinaryWriter writer)
-    {
-        // Upserts (keys that hold a value now), then tombstones (keys that no longer do).
-        var keys = backend.KeySerializer;
-        var changed = Changes.In(slot);
-        var upserts = 0;
-        foreach (var key in changed)
-            upserts += Table.TryGet(slot, key, out _) ? 1 : 0;
-        writer.WriteCount(upserts);
-        foreach (var key in changed)
-        {
-            if (!Table.TryGet(slot, key, out var value))
-                continue;
-            keys.Serialize(key, writer);
-            serializer.Serialize(value, writer);
-        }
-        writer.WriteCount(changed.Count - upserts);
-        foreach (var key in changed)
-        {
-            if (!Table.TryGet(slot, key, out _))
-                keys.Serialize(key, writer);
-        }
-        Changes.Clear(slot);
-    }
+    public void WriteChanges(int slot, BinaryWriter writer) => Table.WriteChanges(slot, writer, backend.KeySerializer, serializer);
 
     public void ReadChanges(int slot, int keyGroup, BinaryReader reader)
     {
@@ -98,14 +68,14 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
         {
             var key = keys.Deserialize(reader);
             backend.CheckRestoredKey(key, keyGroup);
-            Table.Set(slot, key, serializer.Deserialize(reader));
+            Table.Restore(slot, key, serializer.Deserialize(reader));
         }
         var tombstones = reader.ReadCount();
         for (var i = 0; i < tombstones; i++)
         {
             var key = keys.Deserialize(reader);
             backend.CheckRestoredKey(key, keyGroup);
-            Table.Remove(slot, key);
+            Table.RestoreRemoval(slot, key);
         }
         AfterRestore(slot);
     }
@@ -115,17 +85,7 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
     /// <summary>Called after slot <paramref name="slot"/> was restored.</summary>
     protected virtual void AfterRestore(int slot) { }
 
-    public void WriteKeyGroup(int slot, BinaryWriter writer)
-    {
-        var keys = backend.KeySerializer;
-        var entries = Table.EntriesIn(slot);
-        writer.WriteCount(entries.Count);
-        foreach (var (key, value) in entries)
-        {
-            keys.Serialize(key, writer);
-            serializer.Serialize(value, writer);
-        }
-    }
+    public void WriteKeyGroup(int slot, BinaryWriter writer) => Table.WriteEntries(slot, writer, backend.KeySerializer, serializer);
 
     public void ReadKeyGroup(int slot, int keyGroup, BinaryReader reader)
     {
@@ -135,7 +95,7 @@ internal abstract class HeapState<TKey, TValue>(HeapKeyedStateBackend<TKey> back
         {
             var key = keys.Deserialize(reader);
             backend.CheckRestoredKey(key, keyGroup);
-            Table.Set(slot, key, serializer.Deserialize(reader));
+            Table.Restore(slot, key, serializer.Deserialize(reader));
         }
         AfterRestore(slot);
     }

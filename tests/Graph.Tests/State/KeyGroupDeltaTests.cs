@@ -276,6 +276,63 @@ public sealed class KeyGroupDeltaTests
     }
 
     [Fact]
+    public void A_key_changed_again_removed_and_added_back_within_one_checkpoint_should_be_written_once_as_its_net_change()
+    {
+        var keyGroup = KeyGroupRangeAssignment.AssignToKeyGroup(Key(7), 128);
+        var (a, b, c) = Enumerable.Range(0, Keys).Select(Key).Where(k => KeyGroupRangeAssignment.AssignToKeyGroup(k, 128) == keyGroup)
+            .Take(3).ToArray() switch { var k => (k[0], k[1], k[2]) };
+        (Subtask Live, byte[] Whole) Based()
+        {
+            var live = new Subtask(1, 0).Open();
+            Fill([live], new Model());
+            return (live, live.Backend.SnapshotKeyGroup(keyGroup));
+        }
+
+        var (live, whole) = Based();
+        live.Backend.SetCurrentKey(a);
+        live.Value.Update(-1);
+        live.Value.Update(-2);
+        live.Value.Update(-3); // written once, as -3
+        live.Backend.SetCurrentKey(b);
+        live.Value.Update(-4);
+        live.Value.Clear();
+        live.Value.Update(-5); // changed, gone and back: one upsert, no tombstone
+        live.Backend.SetCurrentKey(c);
+        live.Value.Clear();
+        live.Value.Update(-6);
+        live.Value.Clear(); // gone: one tombstone
+        var delta = live.Backend.SnapshotKeyGroupChanges(keyGroup)!;
+
+        var (reference, _) = Based();
+        reference.Backend.SetCurrentKey(a);
+        reference.Value.Update(-3);
+        reference.Backend.SetCurrentKey(b);
+        reference.Value.Update(-5);
+        reference.Backend.SetCurrentKey(c);
+        reference.Value.Clear();
+        Assert.Equal(reference.Backend.SnapshotKeyGroupChanges(keyGroup)!.Length, delta.Length);
+
+        var restored = new Subtask(1, 0);
+        restored.Backend.RestoreKeyGroup(keyGroup, whole);
+        restored.Backend.RestoreKeyGroup(keyGroup, delta);
+        restored.Open();
+        int? ValueOf(string key)
+        {
+            restored.Backend.SetCurrentKey(key);
+            return restored.Value.TryGetValue(out var value) ? value : null;
+        }
+        Assert.Equal([-3, -5, null], new[] { ValueOf(a), ValueOf(b), ValueOf(c) });
+
+        // The next checkpoint starts clean: nothing changed since.
+        Assert.False(live.Backend.IsDirty(keyGroup));
+        live.Backend.SetCurrentKey(a);
+        live.Value.Update(-4);
+        restored.Backend.RestoreKeyGroup(keyGroup, live.Backend.SnapshotKeyGroupChanges(keyGroup)!);
+        Assert.Equal(-4, ValueOf(a));
+        Assert.Equal(-5, ValueOf(b));
+    }
+
+    [Fact]
     public void Clearing_or_adding_nothing_to_a_key_without_a_value_should_leave_its_key_group_clean()
     {
         var live = new Subtask(1, 0).Open();
