@@ -29,7 +29,7 @@ public sealed class LocalJobExecutor(Config? config = null, Func<ActorStreamNode
             if (attach is not null)
                 attached = await attach(node, cancellationToken).ConfigureAwait(false);
             // The job is about to load its checkpoints: the store's first use runs now, before the job's clock starts.
-            if (node.Services.CheckpointingOf(jobGraph) is not null || jobGraph.Settings.RestoreFrom is not null)
+            if (node.Services.UsesStateStore(jobGraph))
                 await node.WarmUpStateStoreAsync().ConfigureAwait(false);
         }
         catch

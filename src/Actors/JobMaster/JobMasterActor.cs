@@ -104,7 +104,7 @@ public sealed partial class JobMasterActor : ReceiveActor, IWithTimers, IWithSta
     {
         // A job master that took over counts the move as a restart, on top of the attempts before it.
         _restarts = new RestartBackoff(_graph.Settings.EffectiveRestartStrategy, _services.TimeProvider, restarts: _attempt);
-        if (CheckpointingActive || _graph.Settings.RestoreFrom is not null)
+        if (_services.UsesStateStore(_graph))
             LoadCheckpoints();
         else
             Deploy();

@@ -40,6 +40,9 @@ public sealed record RuntimeServices(JobGraphs Graphs, TimeProvider TimeProvider
     public Graph.CheckpointConfig? CheckpointingOf(Graph.Plan.JobGraph graph) =>
         graph.RuntimeMode == Graph.RuntimeExecutionMode.Streaming ? graph.Settings.Checkpointing ?? DefaultCheckpointing : null;
 
+    /// <summary>True when the job reads the state store at its start: it checkpoints (and loads its checkpoints) or restores.</summary>
+    public bool UsesStateStore(Graph.Plan.JobGraph graph) => CheckpointingOf(graph) is not null || graph.Settings.RestoreFrom is not null;
+
     /// <summary>
     /// The bytes a message to another node may take: half of Akka.Remote's frame, room for headers and
     /// records larger than the average (record batches are sized to it; larger messages go in parts).

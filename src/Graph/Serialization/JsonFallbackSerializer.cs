@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -25,10 +26,27 @@ public sealed class JsonFallbackSerializer<T> : ITypeSerializer<T>
     /// <inheritdoc />
     public void Serialize(T value, BinaryWriter writer)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, Options);
-        writer.WriteCount(json.Length);
-        writer.Write(json);
+        // Into a reused per-thread buffer, not a new array per value (a snapshot writes thousands); taken while in use,
+        // so that a converter that serializes another T on this thread meanwhile gets a buffer of its own.
+        var (buffer, json) = t_scratch ?? (new ArrayBufferWriter<byte>(256), new Utf8JsonWriter(Stream.Null, WriterOptions));
+        t_scratch = null;
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        JsonSerializer.Serialize(json, value, Options);
+        writer.WriteCount(buffer.WrittenCount);
+        writer.Write(buffer.WrittenSpan);
+        if (buffer.Capacity <= MaxKeptBufferBytes)
+            t_scratch = (buffer, json);
     }
+
+    /// <summary>As the writer SerializeToUtf8Bytes makes from <see cref="Options"/> (the serializer validates what it writes).</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder, SkipValidation = true };
+
+    /// <summary>A buffer grown past this by one large value is not kept for the next.</summary>
+    private const int MaxKeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_scratch;
 
     /// <inheritdoc />
     public T Deserialize(BinaryReader reader)
