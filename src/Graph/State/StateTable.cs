@@ -105,8 +105,12 @@ public sealed class StateTable<TKey, TValue> : IStateTable, IKeyedStateTable<TKe
     internal void Restore(int slot, TKey key, TValue value) =>
         CollectionsMarshal.GetValueRefOrAddDefault(_byKeyGroup[slot] ??= [], key, out _).Value = value;
 
-    /// <summary>Removes a key a restored delta deletes, without recording a change.</summary>
-    internal void RestoreRemoval(int slot, TKey key) => _byKeyGroup[slot]?.Remove(key);
+    /// <summary>Removes a key a restored delta deletes, without recording a change (a change recorded before goes with it).</summary>
+    internal void RestoreRemoval(int slot, TKey key)
+    {
+        if (_byKeyGroup[slot] is { } map && map.Remove(key, out var entry) && entry.Epoch == _epochs[slot])
+            _changedCounts[slot]--;
+    }
 
     private void Touch(int slot, TKey key, ref Entry entry)
     {

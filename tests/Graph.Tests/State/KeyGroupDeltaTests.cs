@@ -333,6 +333,31 @@ public sealed class KeyGroupDeltaTests
     }
 
     [Fact]
+    public void A_restored_tombstone_for_a_key_changed_since_the_snapshot_should_take_its_change_along()
+    {
+        var key = Key(7);
+        var keyGroup = KeyGroupRangeAssignment.AssignToKeyGroup(key, 128);
+        var other = new Subtask(1, 0).Open();
+        Fill([other], new Model());
+        other.Backend.SnapshotKeyGroup(keyGroup);
+        other.Backend.SetCurrentKey(key);
+        other.Value.Clear();
+        var tombstone = other.Backend.SnapshotKeyGroupChanges(keyGroup)!;
+        var live = new Subtask(1, 0).Open();
+        Fill([live], new Model());
+        live.Backend.SnapshotKeyGroup(keyGroup);
+        live.Backend.SetCurrentKey(key);
+        live.Value.Update(-7);
+
+        live.Backend.RestoreKeyGroup(keyGroup, tombstone);
+
+        live.Backend.SetCurrentKey(key);
+        Assert.False(live.Value.TryGetValue(out _));
+        var next = live.Backend.SnapshotKeyGroupChanges(keyGroup) ?? live.Backend.SnapshotKeyGroup(keyGroup);
+        Assert.NotEmpty(next);
+    }
+
+    [Fact]
     public void Clearing_or_adding_nothing_to_a_key_without_a_value_should_leave_its_key_group_clean()
     {
         var live = new Subtask(1, 0).Open();
