@@ -16,9 +16,49 @@ public static class NexmarkSerializers
     /// </summary>
     public static void Register()
     {
-        TypeSerializers.Register(new PersonSerializer());
-        TypeSerializers.Register(new AuctionSerializer());
-        TypeSerializers.Register(new BidSerializer());
+        Register<Person>(
+            (p, w) =>
+            {
+                w.WriteVarLong(p.Id);
+                w.WriteNullableString(p.Name);
+                w.WriteNullableString(p.EmailAddress);
+                w.WriteNullableString(p.CreditCard);
+                w.WriteNullableString(p.City);
+                w.WriteNullableString(p.State);
+                w.WriteVarLong(p.DateTime);
+                w.WriteNullableString(p.Extra);
+            },
+            r => new(r.ReadVarLong(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString(),
+                r.ReadRequiredString(), r.ReadRequiredString(), r.ReadVarLong(), r.ReadRequiredString()));
+        Register<Auction>(
+            (a, w) =>
+            {
+                w.WriteVarLong(a.Id);
+                w.WriteNullableString(a.ItemName);
+                w.WriteNullableString(a.Description);
+                w.WriteVarLong(a.InitialBid);
+                w.WriteVarLong(a.Reserve);
+                w.WriteVarLong(a.DateTime);
+                w.WriteVarLong(a.Expires);
+                w.WriteVarLong(a.Seller);
+                w.WriteVarLong(a.Category);
+                w.WriteNullableString(a.Extra);
+            },
+            r => new(r.ReadVarLong(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadVarLong(), r.ReadVarLong(),
+                r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(), r.ReadRequiredString()));
+        Register<Bid>(
+            (b, w) =>
+            {
+                w.WriteVarLong(b.Auction);
+                w.WriteVarLong(b.Bidder);
+                w.WriteVarLong(b.Price);
+                w.WriteNullableString(b.Channel);
+                w.WriteNullableString(b.Url);
+                w.WriteVarLong(b.DateTime);
+                w.WriteNullableString(b.Extra);
+            },
+            r => new(r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(), r.ReadRequiredString(), r.ReadRequiredString(),
+                r.ReadVarLong(), r.ReadRequiredString()));
         Register<Q3LocalItemSuggestion.Seller>(
             (s, w) => { w.WriteVarLong(s.Id); w.WriteNullableString(s.Name); w.WriteNullableString(s.City); w.WriteNullableString(s.State); },
             r => new(r.ReadVarLong(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString()));
@@ -37,84 +77,19 @@ public static class NexmarkSerializers
     }
 
     private static void Register<T>(Action<T, BinaryWriter> write, Func<BinaryReader, T> read) where T : class =>
-        TypeSerializers.Register(new DelegatingSerializer<T>(write, read));
+        TypeSerializers.Register(new NullableSerializer<T>(write, read));
 
-    private abstract class NullableSerializer<T> : ITypeSerializer<T> where T : class
+    /// <summary>A presence byte, then the fields <paramref name="write"/> writes.</summary>
+    private sealed class NullableSerializer<T>(Action<T, BinaryWriter> write, Func<BinaryReader, T> read) : ITypeSerializer<T>
+        where T : class
     {
         public void Serialize(T value, BinaryWriter writer)
         {
             writer.Write(value is not null);
             if (value is not null)
-                Write(value, writer);
+                write(value, writer);
         }
 
-        public T Deserialize(BinaryReader reader) => reader.ReadBoolean() ? Read(reader) : null!;
-
-        protected abstract void Write(T value, BinaryWriter writer);
-
-        protected abstract T Read(BinaryReader reader);
-    }
-
-    private sealed class DelegatingSerializer<T>(Action<T, BinaryWriter> write, Func<BinaryReader, T> read) : NullableSerializer<T>
-        where T : class
-    {
-        protected override void Write(T value, BinaryWriter writer) => write(value, writer);
-
-        protected override T Read(BinaryReader reader) => read(reader);
-    }
-
-    private sealed class PersonSerializer : NullableSerializer<Person>
-    {
-        protected override void Write(Person p, BinaryWriter w)
-        {
-            w.WriteVarLong(p.Id);
-            w.WriteNullableString(p.Name);
-            w.WriteNullableString(p.EmailAddress);
-            w.WriteNullableString(p.CreditCard);
-            w.WriteNullableString(p.City);
-            w.WriteNullableString(p.State);
-            w.WriteVarLong(p.DateTime);
-            w.WriteNullableString(p.Extra);
-        }
-
-        protected override Person Read(BinaryReader r) => new(r.ReadVarLong(), r.ReadRequiredString(), r.ReadRequiredString(),
-            r.ReadRequiredString(), r.ReadRequiredString(), r.ReadRequiredString(), r.ReadVarLong(), r.ReadRequiredString());
-    }
-
-    private sealed class AuctionSerializer : NullableSerializer<Auction>
-    {
-        protected override void Write(Auction a, BinaryWriter w)
-        {
-            w.WriteVarLong(a.Id);
-            w.WriteNullableString(a.ItemName);
-            w.WriteNullableString(a.Description);
-            w.WriteVarLong(a.InitialBid);
-            w.WriteVarLong(a.Reserve);
-            w.WriteVarLong(a.DateTime);
-            w.WriteVarLong(a.Expires);
-            w.WriteVarLong(a.Seller);
-            w.WriteVarLong(a.Category);
-            w.WriteNullableString(a.Extra);
-        }
-
-        protected override Auction Read(BinaryReader r) => new(r.ReadVarLong(), r.ReadRequiredString(), r.ReadRequiredString(),
-            r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(), r.ReadRequiredString());
-    }
-
-    private sealed class BidSerializer : NullableSerializer<Bid>
-    {
-        protected override void Write(Bid b, BinaryWriter w)
-        {
-            w.WriteVarLong(b.Auction);
-            w.WriteVarLong(b.Bidder);
-            w.WriteVarLong(b.Price);
-            w.WriteNullableString(b.Channel);
-            w.WriteNullableString(b.Url);
-            w.WriteVarLong(b.DateTime);
-            w.WriteNullableString(b.Extra);
-        }
-
-        protected override Bid Read(BinaryReader r) => new(r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong(),
-            r.ReadRequiredString(), r.ReadRequiredString(), r.ReadVarLong(), r.ReadRequiredString());
+        public T Deserialize(BinaryReader reader) => reader.ReadBoolean() ? read(reader) : null!;
     }
 }

@@ -93,10 +93,8 @@ public sealed class StateTable<TKey, TValue> : IStateTable, IKeyedStateTable<TKe
     /// <summary>Removes <paramref name="key"/> from key group slot <paramref name="slot"/>; false when it held no value.</summary>
     public bool Remove(int slot, TKey key)
     {
-        if (_byKeyGroup[slot] is not { } map || !map.Remove(key, out var entry))
+        if (!RemoveEntry(slot, key))
             return false;
-        if (entry.Epoch == _epochs[slot])
-            _changedCounts[slot]--;
         NoteRemoved(slot, key);
         return true;
     }
@@ -106,10 +104,16 @@ public sealed class StateTable<TKey, TValue> : IStateTable, IKeyedStateTable<TKe
         CollectionsMarshal.GetValueRefOrAddDefault(_byKeyGroup[slot] ??= [], key, out _).Value = value;
 
     /// <summary>Removes a key a restored delta deletes, without recording a change (a change recorded before goes with it).</summary>
-    internal void RestoreRemoval(int slot, TKey key)
+    internal void RestoreRemoval(int slot, TKey key) => RemoveEntry(slot, key);
+
+    /// <summary>Removes the entry of <paramref name="key"/>, and its change from the count when it changed in this epoch.</summary>
+    private bool RemoveEntry(int slot, TKey key)
     {
-        if (_byKeyGroup[slot] is { } map && map.Remove(key, out var entry) && entry.Epoch == _epochs[slot])
+        if (_byKeyGroup[slot] is not { } map || !map.Remove(key, out var entry))
+            return false;
+        if (entry.Epoch == _epochs[slot])
             _changedCounts[slot]--;
+        return true;
     }
 
     private void Touch(int slot, TKey key, ref Entry entry)
@@ -168,14 +172,15 @@ public sealed class StateTable<TKey, TValue> : IStateTable, IKeyedStateTable<TKe
         }
         if (written != upserts)
             throw new InvalidOperationException($"State '{Name}' recorded {upserts} changed keys in a key group but found {written}: changes were made while change tracking was off.");
-        var gone = new HashSet<TKey>();
+        // Removed keys still gone, each once (a key can be removed, added back and removed again).
+        HashSet<TKey>? gone = null;
         foreach (var key in _removed[slot] ?? [])
         {
             if (map is null || !map.ContainsKey(key))
-                gone.Add(key);
+                (gone ??= []).Add(key);
         }
-        writer.WriteCount(gone.Count);
-        foreach (var key in gone)
+        writer.WriteCount(gone?.Count ?? 0);
+        foreach (var key in gone ?? [])
             keys.Serialize(key, writer);
         ForgetChanges(slot);
     }
