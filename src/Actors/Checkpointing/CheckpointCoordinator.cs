@@ -39,7 +39,10 @@ internal sealed class CheckpointCoordinator
     /// <summary>Starts a periodic checkpoint if the interval settings allow one now; null otherwise.</summary>
     public CheckpointBarrier? TryTriggerPeriodic()
     {
-        if (_pending.Count >= _config.MaxConcurrentCheckpoints)
+        // A checkpoint whose metadata is being stored is still in progress (as in Flink): counting only those
+        // awaiting acknowledgements let a second one start while the first was being stored, so a "completed"
+        // checkpoint could be one that started before records its predecessor had not seen yet.
+        if (_pending.Count + _storing.Count >= _config.MaxConcurrentCheckpoints)
             return null;
         if (_lastCompletedAt != long.MinValue && _time.GetElapsedTime(_lastCompletedAt) < _config.MinPauseBetweenCheckpoints)
             return null;

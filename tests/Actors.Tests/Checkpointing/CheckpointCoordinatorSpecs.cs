@@ -54,8 +54,8 @@ public sealed class CheckpointCoordinatorSpecs
         Assert.Equal(0, coordinator.PendingCount);
     }
 
-    /// <summary>Acknowledges <paramref name="barrier"/> for every subtask and stores it: the checkpoint completes.</summary>
-    private static void Complete(CheckpointCoordinator coordinator, JobGraph graph, CheckpointBarrier barrier)
+    /// <summary>Acknowledges <paramref name="barrier"/> for every subtask: its metadata is being stored.</summary>
+    private static void AcknowledgeAll(CheckpointCoordinator coordinator, JobGraph graph, CheckpointBarrier barrier)
     {
         PendingCheckpoint? pending = null;
         foreach (var vertex in graph.Vertices)
@@ -64,6 +64,12 @@ public sealed class CheckpointCoordinatorSpecs
                 pending = coordinator.Acknowledge(Ack(vertex, index, barrier.Id)) ?? pending;
         }
         coordinator.Storing(pending!.Complete(graph, 0), pending);
+    }
+
+    /// <summary>Acknowledges <paramref name="barrier"/> for every subtask and stores it: the checkpoint completes.</summary>
+    private static void Complete(CheckpointCoordinator coordinator, JobGraph graph, CheckpointBarrier barrier)
+    {
+        AcknowledgeAll(coordinator, graph, barrier);
         Assert.NotNull(coordinator.Stored(barrier.Id));
     }
 
@@ -86,6 +92,19 @@ public sealed class CheckpointCoordinatorSpecs
     }
 
     [Fact]
+    public void A_checkpoint_whose_metadata_is_being_stored_should_still_count_against_max_concurrent()
+    {
+        var graph = Graph();
+        var coordinator = new CheckpointCoordinator(graph, new CheckpointConfig { Interval = TimeSpan.FromSeconds(1) }, new SteppingTimeProvider(), 1);
+        var first = coordinator.TryTriggerPeriodic()!;
+        AcknowledgeAll(coordinator, graph, first);
+
+        Assert.Null(coordinator.TryTriggerPeriodic()); // acknowledged, not yet durable
+        coordinator.Stored(first.Id);
+        Assert.Equal(2, coordinator.TryTriggerPeriodic()!.Id);
+    }
+
+    [Fact]
     public void Failures_should_be_tolerated_up_to_the_configured_number_in_a_row()
     {
         var failures = new CheckpointFailureManager(tolerableFailures: 1);
@@ -103,13 +122,7 @@ public sealed class CheckpointCoordinatorSpecs
         var graph = Graph();
         var coordinator = new CheckpointCoordinator(graph, new CheckpointConfig { Interval = TimeSpan.FromSeconds(1) }, new SteppingTimeProvider(), 1);
         var barrier = coordinator.TryTriggerPeriodic()!;
-        PendingCheckpoint? pending = null;
-        foreach (var vertex in graph.Vertices)
-        {
-            for (var index = 0; index < vertex.Parallelism; index++)
-                pending = coordinator.Acknowledge(Ack(vertex, index, barrier.Id)) ?? pending;
-        }
-        coordinator.Storing(pending!.Complete(graph, 0), pending);
+        AcknowledgeAll(coordinator, graph, barrier);
 
         coordinator.AbortAll();
 
