@@ -105,6 +105,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
             else
                 run.Query.AddTo(env, generator, run.Events, run.OutputDirectory);
 
+            var gc = GcActivity.Now();
             var wall = Stopwatch.StartNew();
             var client = await env.StartAsync($"nexmark-{run.Query.Name}", cancellationToken).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"Nexmark {run.Query.Name} is running as job {client.JobId}.").ConfigureAwait(false);
@@ -116,6 +117,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
                 CompletedCheckpoints = result.CompletedCheckpoints,
                 Rate = run.Rate,
                 Latency = latency?.Summary(),
+                Gc = GcActivity.Now().Since(gc),
             };
         }
         finally
@@ -187,6 +189,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
     private NexmarkMeasurement RunLoopWithLatency(NexmarkGenerator generator)
     {
         var latency = new LatencyRecorder();
+        var gc = GcActivity.Now();
         var watch = Stopwatch.StartNew();
         var results = Q1Latency.RunLoop(generator, run.Events, run.Rate, latency);
         watch.Stop();
@@ -195,6 +198,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
         {
             Rate = run.Rate,
             Latency = latency.Summary(),
+            Gc = GcActivity.Now().Since(gc),
         };
     }
 
@@ -260,12 +264,18 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
             _ => $", wall {Formats.Seconds(m.WallTime)} with node start and stop",
         };
         return $"nexmark {m.Query} on {engine}: {Formats.Count(m.Events)} events in {Formats.Seconds(m.Duration)} = " +
-               $"{Formats.Count((long)m.EventsPerSecond)} events/s; {Formats.Count(m.Results)} results{wall}{Checkpoints(m)}{Latency(m)}";
+               $"{Formats.Count((long)m.EventsPerSecond)} events/s; {Formats.Count(m.Results)} results{wall}{Checkpoints(m)}{Latency(m)}{Gc(m)}";
     }
 
     /// <summary>"; 12 exactly-once checkpoints every 200 ms", or nothing for a run without checkpoints.</summary>
     private static string Checkpoints(NexmarkMeasurement m) => m.CheckpointInterval is { } interval
         ? $"; {Formats.Count(m.CompletedCheckpoints)} exactly-once checkpoints every {interval.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms"
+        : "";
+
+    /// <summary>"; GC 2 gen2, 40 gen1, 310 gen0 collections, paused 1.234 s, 8,123 MB allocated", or nothing when not measured.</summary>
+    private static string Gc(NexmarkMeasurement m) => m.Gc is { } gc
+        ? $"; GC {Formats.Count(gc.Gen2)} gen2, {Formats.Count(gc.Gen1)} gen1, {Formats.Count(gc.Gen0)} gen0 collections, " +
+          $"paused {Formats.Seconds(gc.Pause)}, {Formats.Count(gc.AllocatedBytes >> 20)} MB allocated"
         : "";
 
     /// <summary>"; latency p50 ..., p99 ..., max ... over N results at R/s", or nothing when latency was not measured.</summary>
