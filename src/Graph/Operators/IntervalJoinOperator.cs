@@ -41,9 +41,8 @@ public sealed class IntervalJoinOperator<TKey, TLeft, TRight, TOut>(
     }
 
     /// <inheritdoc />
-    public override void ProcessElement1(in StreamRecord<TLeft> record)
+    protected override void ProcessKeyed1(in StreamRecord<TLeft> record, TKey key)
     {
-        SelectKey1(in record);
         if (IsLate(record.Timestamp, record.Value, bounds.LeftLateData))
             return;
         Buffer(_leftBuffer!, record.Timestamp, record.Value);
@@ -58,9 +57,8 @@ public sealed class IntervalJoinOperator<TKey, TLeft, TRight, TOut>(
     }
 
     /// <inheritdoc />
-    public override void ProcessElement2(in StreamRecord<TRight> record)
+    protected override void ProcessKeyed2(in StreamRecord<TRight> record, TKey key)
     {
-        SelectKey2(in record);
         if (IsLate(record.Timestamp, record.Value, bounds.RightLateData))
             return;
         Buffer(_rightBuffer!, record.Timestamp, record.Value);

@@ -40,14 +40,14 @@ public sealed class KeyedBroadcastProcessOperator<TKey, TIn, TBroadcast, TOut>(
     public override byte[]? SnapshotOperatorState(long checkpointId) => _broadcastStates.Snapshot();
 
     /// <inheritdoc />
-    public override void ProcessElement1(in StreamRecord<TIn> record)
+    protected override void ProcessKeyed1(in StreamRecord<TIn> record, TKey key)
     {
-        _keyedContext!.Set(SelectKey1(in record), TimeDomain.EventTime);
+        _keyedContext!.Set(key, TimeDomain.EventTime);
         Stamp(record.Timestamp);
         _function.ProcessElement(record.Value, _keyedContext, _collector!);
     }
 
-    /// <inheritdoc />
+    /// <summary>A broadcast element: no key, so it bypasses the keyed path.</summary>
     public override void ProcessElement2(in StreamRecord<TBroadcast> record)
     {
         Stamp(record.Timestamp);
@@ -72,6 +72,17 @@ public sealed class KeyedBroadcastProcessOperator<TKey, TIn, TBroadcast, TOut>(
 
     /// <inheritdoc />
     public override void Close() => FunctionCopies.Close(_function);
+
+    /// <summary>A broadcast batch, element by element: its edge carries no key groups.</summary>
+    public override void ProcessBatch2(ReadOnlySpan<StreamRecord<TBroadcast>> batch, BatchKeyGroups keyGroups)
+    {
+        foreach (ref readonly var record in batch)
+            ProcessElement2(in record);
+    }
+
+    /// <summary>Never called: <see cref="ProcessElement2"/> and <see cref="ProcessBatch2"/> take broadcast elements without a key.</summary>
+    protected override void ProcessKeyed2(in StreamRecord<TBroadcast> record, TKey key) =>
+        throw new InvalidOperationException("Broadcast elements have no key; they reach every subtask.");
 
     private static TKey NotKeyed(TBroadcast value) =>
         throw new InvalidOperationException("Broadcast elements have no key; they reach every subtask.");

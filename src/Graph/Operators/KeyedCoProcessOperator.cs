@@ -31,16 +31,16 @@ public sealed class KeyedCoProcessOperator<TKey, TIn1, TIn2, TOut>(
     public override byte[]? SnapshotOperatorState(long checkpointId) => _functionState.Snapshot(checkpointId);
 
     /// <inheritdoc />
-    public override void ProcessElement1(in StreamRecord<TIn1> record)
+    protected override void ProcessKeyed1(in StreamRecord<TIn1> record, TKey key)
     {
-        Prepare(SelectKey1(in record), record.Timestamp, TimeDomain.EventTime);
+        Prepare(key, record.Timestamp, TimeDomain.EventTime);
         _function.ProcessElement1(record.Value, _context!, _collector!);
     }
 
     /// <inheritdoc />
-    public override void ProcessElement2(in StreamRecord<TIn2> record)
+    protected override void ProcessKeyed2(in StreamRecord<TIn2> record, TKey key)
     {
-        Prepare(SelectKey2(in record), record.Timestamp, TimeDomain.EventTime);
+        Prepare(key, record.Timestamp, TimeDomain.EventTime);
         _function.ProcessElement2(record.Value, _context!, _collector!);
     }
 

@@ -21,6 +21,20 @@ public abstract class TwoInputStreamOperator<TIn1, TIn2, TOut> : StreamOperator<
     /// <summary>Processes a record of the second input.</summary>
     public abstract void ProcessElement2(in StreamRecord<TIn2> record);
 
+    /// <summary>Processes a batch of the first input with the key groups its keyed edge carried; by default record by record.</summary>
+    public virtual void ProcessBatch1(ReadOnlySpan<StreamRecord<TIn1>> batch, BatchKeyGroups keyGroups)
+    {
+        foreach (ref readonly var record in batch)
+            ProcessElement1(in record);
+    }
+
+    /// <summary>Processes a batch of the second input with the key groups its keyed edge carried; by default record by record.</summary>
+    public virtual void ProcessBatch2(ReadOnlySpan<StreamRecord<TIn2>> batch, BatchKeyGroups keyGroups)
+    {
+        foreach (ref readonly var record in batch)
+            ProcessElement2(in record);
+    }
+
     /// <summary>The first input's watermark advanced.</summary>
     public void ProcessWatermark1(long watermark)
     {
@@ -73,6 +87,8 @@ public abstract class TwoInputStreamOperator<TIn1, TIn2, TOut> : StreamOperator<
     {
         public void ProcessElement(in StreamRecord<TIn1> record) => op.ProcessElement1(in record);
 
+        public void ProcessBatch(ReadOnlySpan<StreamRecord<TIn1>> batch, BatchKeyGroups keyGroups) => op.ProcessBatch1(batch, keyGroups);
+
         public void ProcessWatermark(long watermark) => op.ProcessWatermark1(watermark);
 
         public void ProcessWatermarkStatus(bool idle) => op.ProcessWatermarkStatus1(idle);
@@ -81,6 +97,8 @@ public abstract class TwoInputStreamOperator<TIn1, TIn2, TOut> : StreamOperator<
     private sealed class SecondInput(TwoInputStreamOperator<TIn1, TIn2, TOut> op) : IInput<TIn2>
     {
         public void ProcessElement(in StreamRecord<TIn2> record) => op.ProcessElement2(in record);
+
+        public void ProcessBatch(ReadOnlySpan<StreamRecord<TIn2>> batch, BatchKeyGroups keyGroups) => op.ProcessBatch2(batch, keyGroups);
 
         public void ProcessWatermark(long watermark) => op.ProcessWatermark2(watermark);
 
