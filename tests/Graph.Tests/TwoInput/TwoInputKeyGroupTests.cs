@@ -12,18 +12,6 @@ namespace ActorStream.Graph.Tests.TwoInput;
 /// </summary>
 public sealed class TwoInputKeyGroupTests
 {
-    /// <summary>A key that counts how often it is hashed (only this class uses it).</summary>
-    private sealed record CountedKey(int Id) : IStableHashable
-    {
-        public static int Hashes;
-
-        public int GetStableHashCode()
-        {
-            Interlocked.Increment(ref Hashes);
-            return Id * 7919;
-        }
-    }
-
     private sealed record Price(CountedKey Key, long Value);
 
     private sealed record Order(CountedKey Key, long Quantity);
@@ -31,11 +19,11 @@ public sealed class TwoInputKeyGroupTests
     private static readonly Func<Price, CountedKey> PriceKey = price => price.Key;
     private static readonly Func<Order, CountedKey> OrderKey = order => order.Key;
 
-    private static StreamRecord<Price>[] Prices() =>
-        [.. Enumerable.Range(0, 7).Select(i => new StreamRecord<Price>(new Price(new CountedKey(i), 10 + i), i))];
+    private static StreamRecord<Price>[] Prices(HashCounter keys) =>
+        [.. Enumerable.Range(0, 7).Select(i => new StreamRecord<Price>(new Price(keys.Key(i), 10 + i), i))];
 
-    private static StreamRecord<Order>[] Orders() =>
-        [.. Enumerable.Range(0, 40).Select(i => new StreamRecord<Order>(new Order(new CountedKey(i % 9), i), 10 + i))];
+    private static StreamRecord<Order>[] Orders(HashCounter keys) =>
+        [.. Enumerable.Range(0, 40).Select(i => new StreamRecord<Order>(new Order(keys.Key(i % 9), i), 10 + i))];
 
     private static int[] Groups<T>(StreamRecord<T>[] records, Func<T, CountedKey> key) =>
         [.. records.Select(r => KeyGroupRangeAssignment.AssignToKeyGroup(key(r.Value), KeyGroupRangeAssignment.DefaultMaxParallelism))];
@@ -47,11 +35,12 @@ public sealed class TwoInputKeyGroupTests
         var output = new CollectingOutput<string>();
         op.Setup(OperatorContext.ForTest(), output);
         op.Open();
-        var (prices, orders) = (Prices(), Orders());
+        var keys = new HashCounter();
+        var (prices, orders) = (Prices(keys), Orders(keys));
         var (priceGroups, orderGroups) = (Groups(prices, PriceKey), Groups(orders, OrderKey));
         var (first, second) = ((IInput<Price>)op.Input(0), (IInput<Order>)op.Input(1));
+        var hashedBefore = keys.Hashes;
 
-        CountedKey.Hashes = 0;
         if (priceSelector is null)
             first.ProcessBatch(prices);
         else
@@ -60,7 +49,7 @@ public sealed class TwoInputKeyGroupTests
             second.ProcessBatch(orders);
         else
             second.ProcessBatch(orders, new BatchKeyGroups(orderGroups, orderSelector));
-        var hashes = CountedKey.Hashes;
+        var hashes = keys.Hashes - hashedBefore;
         op.ProcessWatermark1(long.MaxValue);
         op.ProcessWatermark2(long.MaxValue);
         return [$"hashes:{hashes}", .. output.Values.Order(StringComparer.Ordinal)];

@@ -1,5 +1,6 @@
 using ActorStream.Graph.Keys;
 using ActorStream.Graph.Runtime;
+using ActorStream.Graph.Tests.Harness;
 using ActorStream.Graph.Windowing;
 using static ActorStream.Graph.Tests.Windowing.WindowTestKit;
 
@@ -11,18 +12,6 @@ namespace ActorStream.Graph.Tests.Windowing;
 /// </summary>
 public sealed class WindowKeyGroupTests
 {
-    /// <summary>A key that counts how often it is hashed (only this class uses it).</summary>
-    private sealed record CountedKey(int Id) : IStableHashable
-    {
-        public static int Hashes;
-
-        public int GetStableHashCode()
-        {
-            Interlocked.Increment(ref Hashes);
-            return Id * 7919;
-        }
-    }
-
     private sealed record Bid(CountedKey Key, long Value);
 
     private static readonly Func<Bid, CountedKey> ByKey = bid => bid.Key;
@@ -42,21 +31,22 @@ public sealed class WindowKeyGroupTests
         };
     }
 
-    private static StreamRecord<Bid>[] Records() =>
-        [.. Enumerable.Range(0, 60).Select(i => new StreamRecord<Bid>(new Bid(new CountedKey(i % 7), i), i % 23))];
+    private static StreamRecord<Bid>[] Records(HashCounter keys) =>
+        [.. Enumerable.Range(0, 60).Select(i => new StreamRecord<Bid>(new Bid(keys.Key(i % 7), i), i % 23))];
 
     private static List<string> Run(string shape, Func<StreamRecord<Bid>[], Delegate?> carry)
     {
         var harness = OperatorHarness.ForStream<Bid, Bid>(Windowed(shape)).Open();
-        var records = Records();
+        var keys = new HashCounter();
+        var records = Records(keys);
         var groups = records.Select(r => KeyGroupRangeAssignment.AssignToKeyGroup(r.Value.Key, 128)).ToArray();
         var selector = carry(records);
-        CountedKey.Hashes = 0;
+        var hashedBefore = keys.Hashes;
         if (selector is null)
             harness.Operator.ProcessBatch(records);
         else
             harness.Operator.ProcessBatch(records, new BatchKeyGroups(groups, selector));
-        var hashes = CountedKey.Hashes;
+        var hashes = keys.Hashes - hashedBefore;
         harness.ProcessWatermark(long.MaxValue);
         return [$"hashes:{hashes}", .. harness.Records.Select(r => $"{r.Value.Key.Id}:{r.Value.Value}@{r.Timestamp}").Order(StringComparer.Ordinal)];
     }
