@@ -174,7 +174,9 @@ done
   echo "runs, \"per core vs loop\" compares events/s per core with the loop's one core. Peak MiB is the largest maximum resident"
   echo "set of the process over the repeats (GNU time %M). CPU s is the process's user + system CPU time (a child node's included),"
   echo "cores busy that CPU time over the process's elapsed time (node start and stop included): how much of the $cores cores a"
-  echo "configuration kept busy, and so how much a higher parallelism could still gain."
+  echo "configuration kept busy, and so how much a higher parallelism could still gain. GC pause s is the time the bench"
+  echo "process's threads were paused by garbage collections during the run (median; not given with two nodes, whose child"
+  echo "node pauses apart): runs of one configuration differ largely by it."
   echo
   echo "## Throughput"
   echo
@@ -199,12 +201,12 @@ done
   echo
   echo "Every configuration:"
   echo
-  echo "| query | configuration | median events/s | runs (events/s) | per core | vs loop | per core vs loop | vs akka-streams | per core vs Flink | results | checkpoints | job s | wall s | CPU s | cores busy | peak MiB |"
-  echo "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| query | configuration | median events/s | runs (events/s) | per core | vs loop | per core vs loop | vs akka-streams | per core vs Flink | results | checkpoints | job s | wall s | CPU s | cores busy | GC pause s | peak MiB |"
+  echo "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   for query in $queries; do
     for config in "${configs[@]}"; do
       label="${config%%|*}"
-      rates=(); seconds=(); walls=(); mems=(); checkpoints=(); cpus=(); busy=()
+      rates=(); seconds=(); walls=(); mems=(); checkpoints=(); cpus=(); busy=(); pauses=()
       for run in $(seq 1 "$repeat"); do
         out="$work/$query-$label-$run"
         cpus+=("$(awk '{ print $2 + $3 }' "$out.time")")
@@ -213,10 +215,14 @@ done
         seconds+=("$(field "$out.json" seconds)")
         walls+=("$(field "$out.json" wallSeconds)")
         checkpoints+=("$(field "$out.json" completedCheckpoints)")
+        pauses+=("$(field "$out.json" gcPauseMs)")
         mems+=("$(cut -d' ' -f1 "$out.time")")
         count="$(field "$out.json" results)"
       done
       runs="$(for r in "${rates[@]}"; do thousands "$r"; echo; done | paste -sd ' ' | sed 's/ /, /g')"
+      # The bench process's GC pause (null with two nodes: the child node's pauses are not reported).
+      pause="-"
+      if [ "${pauses[0]}" != null ]; then pause="$(printf '%s\n' "${pauses[@]}" | median | awk '{ printf "%.2f", $1 / 1000 }')"; fi
       vs_akka="-"
       if [ "$akka_streams" = 1 ]; then vs_akka="$(ratio "${med[$query,$label]}" "${med[$query,akka-streams]}")"; fi
       echo "| $query | $label | $(thousands "${med[$query,$label]}") | $runs | $(thousands "${per_core[$query,$label]}") |" \
@@ -225,7 +231,7 @@ done
            "$(printf '%s\n' "${checkpoints[@]}" | median | xargs printf '%.0f') |" \
            "$(printf '%s\n' "${seconds[@]}" | median | xargs printf '%.2f') | $(printf '%s\n' "${walls[@]}" | median | xargs printf '%.2f') |" \
            "$(printf '%s\n' "${cpus[@]}" | median | xargs printf '%.1f') | $(printf '%s\n' "${busy[@]}" | median | xargs printf '%.2f') |" \
-           "$(( $(printf '%s\n' "${mems[@]}" | sort -n | tail -1) / 1024 )) |"
+           "$pause | $(( $(printf '%s\n' "${mems[@]}" | sort -n | tail -1) / 1024 )) |"
     done
   done
   echo
