@@ -81,11 +81,11 @@ public sealed class KeyedBroadcastProcessOperator<TKey, TIn, TBroadcast, TOut>(
     }
 
     /// <summary>Never called: <see cref="ProcessElement2"/> and <see cref="ProcessBatch2"/> take broadcast elements without a key.</summary>
-    protected override void ProcessKeyed2(in StreamRecord<TBroadcast> record, TKey key) =>
-        throw new InvalidOperationException("Broadcast elements have no key; they reach every subtask.");
+    protected override void ProcessKeyed2(in StreamRecord<TBroadcast> record, TKey key) => throw Unkeyed();
 
-    private static TKey NotKeyed(TBroadcast value) =>
-        throw new InvalidOperationException("Broadcast elements have no key; they reach every subtask.");
+    private static TKey NotKeyed(TBroadcast value) => throw Unkeyed();
+
+    private static InvalidOperationException Unkeyed() => new("Broadcast elements have no key; they reach every subtask.");
 
     private void Stamp(long timestamp)
     {
