@@ -89,6 +89,8 @@ public abstract class KeyedTwoInputOperator<TKey, TIn1, TIn2, TOut>
         return key;
     }
 
+    // One adapter per input, not the operator itself: it cannot implement IKeyedRecordProcessor for both TIn1 and TIn2,
+    // which may be the same type.
     private sealed class FirstKeyed(KeyedTwoInputOperator<TKey, TIn1, TIn2, TOut> op, Func<TIn1, TKey> keySelector)
         : IKeyedRecordProcessor<TIn1, TKey>
     {
