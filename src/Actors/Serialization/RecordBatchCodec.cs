@@ -7,7 +7,7 @@ namespace ActorStream.Actors.Serialization;
 
 /// <summary>
 /// Writes and reads the records of a <see cref="RecordBatch{T}"/> with the record type's
-/// <see cref="TypeSerializers"/> serializer. One codec per record type, made by reflection once and
+/// <see cref="WireSerializers"/> serializer. One codec per record type, made by reflection once and
 /// cached: by batch type on the sending side, by manifest on the receiving side. The manifest is
 /// <see cref="ManifestPrefix"/> followed by the record type's <see cref="TypeIdentity"/>.
 /// </summary>
@@ -55,7 +55,7 @@ internal abstract class RecordBatchCodec
     /// </summary>
     private sealed class Typed<T> : RecordBatchCodec
     {
-        private readonly ITypeSerializer<T> _values = TypeSerializers.Get<T>();
+        private readonly ITypeSerializer<T> _values = WireSerializers.Get<T>();
 
         public override string Manifest { get; } = ManifestPrefix + TypeIdentity.Of<T>();
 
