@@ -1,6 +1,7 @@
 using ActorStream.Actors.Exchange;
 using ActorStream.Graph.Plan;
 using ActorStream.Graph.Runtime;
+using Akka.Actor;
 using Akka.TestKit.Xunit2;
 
 namespace ActorStream.Actors.Tests;
@@ -24,6 +25,51 @@ public sealed class ExchangeSpecs : TestKit
         Assert.All(batches, b => Assert.Equal(100, b.Batch.Count));
         var values = batches.SelectMany(b => ((RecordBatch<int>)b.Batch).Records.ToArray()).Select(r => r.Value);
         Assert.Equal(Enumerable.Range(0, 1000), values);
+    }
+
+    /// <summary>Record types of their own: the byte sizes observed per type are process-wide.</summary>
+    private sealed record Tiny(byte Value);
+
+    private sealed record Wide(string Text);
+
+    [Fact]
+    public void RecordWriter_should_size_batches_to_another_node_by_bytes_beyond_the_batch_size_for_small_records()
+    {
+        var tiny = CreateTestProbe();
+        var wide = CreateTestProbe();
+        OutputChannel Remote(IActorRef probe)
+        {
+            var channel = new OutputChannel(new OnAnotherNode(probe, (ExtendedActorSystem)Sys), 0);
+            channel.AddCredit(100);
+            Assert.True(channel.IsRemote);
+            return channel;
+        }
+        // As the serializer reports after writing batches: 4 bytes per tiny record, 10,000 per wide one.
+        RemoteBatchSizing.Observe(typeof(Tiny), bytes: 4_000, count: 1_000);
+        RemoteBatchSizing.Observe(typeof(Wide), bytes: 100_000, count: 10);
+        var tinyWriter = new RecordWriter<Tiny>([Remote(tiny)], FixedSelector<Tiny>(), batchSize: 16, remoteBatchBytes: 64 * 1024);
+        var wideWriter = new RecordWriter<Wide>([Remote(wide)], FixedSelector<Wide>(), batchSize: 16, remoteBatchBytes: 64 * 1024);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            tinyWriter.ProcessElement(new StreamRecord<Tiny>(new Tiny((byte)i), i));
+            wideWriter.ProcessElement(new StreamRecord<Wide>(new Wide($"{i}"), i));
+        }
+
+        // 16 x 16 records, the most a batch to another node holds, far below the byte budget; 6 x 10,000 bytes fill it.
+        Assert.Equal(16 * RemoteBatchSizing.RecordsFactor, tiny.ExpectMsg<DataBatch>().Batch.Count);
+        Assert.Equal(6, wide.ExpectMsg<DataBatch>().Batch.Count);
+    }
+
+    /// <summary>A reference to an actor on another node, as the writer sees it: its address has a host; messages go to a probe.</summary>
+    private sealed class OnAnotherNode(IActorRef probe, ExtendedActorSystem system) : MinimalActorRef
+    {
+        public override ActorPath Path { get; } =
+            new RootActorPath(new Address("akka.tcp", "other", "10.0.0.2", 2552)) / "user" / "subtask";
+
+        public override IActorRefProvider Provider => system.Provider;
+
+        protected override void TellInternal(object message, IActorRef sender) => probe.Tell(message, sender);
     }
 
     [Fact]

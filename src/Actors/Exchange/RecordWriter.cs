@@ -186,11 +186,13 @@ internal sealed class RecordWriter<T> : IInput<T>, IRecordWriter
     /// </summary>
     private StreamRecord<T>[] NewBuffer(int channel, in StreamRecord<T> first)
     {
-        var remote = _channels[channel].IsRemote;
-        _capacities[channel] = remote
-            ? RemoteBatchSizing.RecordsPerBatch(typeof(T), _batchSize, _remoteBatchBytes)
-            : _local!.CapacityFor(in first);
-        if (_keyGroups is not null && !remote)
+        if (_channels[channel].IsRemote)
+        {
+            _capacities[channel] = RemoteBatchSizing.RecordsPerBatch(typeof(T), _batchSize * RemoteBatchSizing.RecordsFactor, _remoteBatchBytes);
+            return RecordBatch<T>.RentArray(_capacities[channel]);
+        }
+        _capacities[channel] = _local!.CapacityFor(in first);
+        if (_keyGroups is not null)
             _keyGroups[channel] = RecordBatch<T>.RentKeyGroups(_batchSize);
         return RecordBatch<T>.RentArray(_batchSize);
     }

@@ -18,6 +18,15 @@ internal static class RemoteBatchSizing
     /// </summary>
     public const int MaxBatchBytes = 64 * 1024;
 
+    /// <summary>
+    /// How many times the batch size a batch to another node may hold when its records are small. A message between nodes
+    /// costs the same hand-offs (remote endpoint, socket, event loops, the receiving mailbox) and a frame whatever it carries,
+    /// where a batch to this node passes by reference: small records cross in batches of up to the byte budget, as Flink's
+    /// network buffers are sized in bytes. Measured on Nexmark q5 over two nodes (8-byte keys, about 4 bytes per record
+    /// serialized): 1,024-record batches of 4 KB spent more on the hop than on the records.
+    /// </summary>
+    public const int RecordsFactor = 16;
+
     /// <summary>The byte budget of a batch to another node under a node's remote message budget of <paramref name="remoteMessageBytes"/>.</summary>
     public static int BatchBytes(int remoteMessageBytes) => Math.Min(remoteMessageBytes, MaxBatchBytes);
 

@@ -50,7 +50,10 @@ public sealed class StreamExecutionEnvironment
         set => Settings = Settings with { AutoWatermarkInterval = value };
     }
 
-    /// <summary>Records per batch between subtasks (default 1,024): a batch is sent when it holds this many, or on a flush.</summary>
+    /// <summary>
+    /// Records per batch between subtasks (default 1,024): a batch is sent when it holds this many, or on a flush. A batch to
+    /// another node holds up to 16 times as many small records, within its byte budget (a message between nodes costs more).
+    /// </summary>
     public int BatchSize
     {
         get => Settings.BatchSize;

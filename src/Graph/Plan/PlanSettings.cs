@@ -15,7 +15,7 @@ public sealed record PlanSettings
     /// <summary>How often sources ask their watermark generators for a watermark; zero means after every event.</summary>
     public TimeSpan AutoWatermarkInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Records per network batch.</summary>
+    /// <summary>Records per network batch (to another node: up to 16 times as many small records, within the remote byte budget).</summary>
     public int BatchSize { get; init; } = 1024;
 
     /// <summary>How long a partly filled batch may wait before it is sent.</summary>

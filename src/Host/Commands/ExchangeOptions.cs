@@ -15,7 +15,7 @@ internal sealed class ExchangeOptions
     /// <summary>Records per batch between subtasks.</summary>
     public Option<int?> BatchSize { get; } = new("--batch-size")
     {
-        Description = "Records per batch between subtasks; a batch is sent when it holds this many, or on a flush [default: 1024].",
+        Description = "Records per batch between subtasks; a batch is sent when it holds this many, or on a flush (to another node: up to 16 times as many small records, within 64 KiB) [default: 1024].",
         HelpName = "N",
         CustomParser = result => OptionParsers.Int(result, "--batch-size", 1, MaxBatchSize),
     };
