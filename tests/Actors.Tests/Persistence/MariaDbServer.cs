@@ -56,6 +56,9 @@ public sealed class MariaDbServer : IAsyncLifetime
     {
         await MySqlConnection.ClearAllPoolsAsync();
         await ExecuteAsync($"DROP DATABASE IF EXISTS `{_database}`");
+        // A private server is the class's own: it stops with the class, not left running on the machine after the suite.
+        if (privatePort is not null)
+            await StopServerAsync();
     }
 
     private async Task ExecuteAsync(string sql)

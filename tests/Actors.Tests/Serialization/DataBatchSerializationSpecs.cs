@@ -14,7 +14,7 @@ public sealed class DataBatchSerializationSpecs : TestKit
 
     public DataBatchSerializationSpecs() : base(RuntimeSerializer.Bindings) => _system = (ExtendedActorSystem)Sys;
 
-    /// <summary>A record type without a built-in serializer: it goes through the JSON fallback.</summary>
+    /// <summary>A record type without a built-in serializer: it crosses as its members in order (WireSerializers), not as JSON.</summary>
     public sealed record Order(string Customer, decimal Amount, DateTimeOffset At, List<string> Tags);
 
     private (DataBatch Copy, string Manifest) RoundTrip<T>(int channel, params (T Value, long Timestamp)[] records)
