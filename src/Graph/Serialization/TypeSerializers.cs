@@ -40,32 +40,42 @@ public static class TypeSerializers
     private static ITypeSerializer<T> Create<T>()
     {
         var type = typeof(T);
-        var serializer = Registered.GetValueOrDefault(type) ?? BuiltInSerializers.Find(type) ?? Composite(type);
+        var serializer = RegisteredOrBuiltIn(type) ?? Composite(type, Part);
         return serializer as ITypeSerializer<T> ?? new JsonFallbackSerializer<T>();
     }
 
-    /// <summary>The serializer of a generic built-in (enum, Nullable, tuple, collection), made of its parts' serializers.</summary>
-    private static object? Composite(Type type)
+    /// <summary>The registered or non-generic built-in serializer of <paramref name="type"/>, or null.</summary>
+    internal static object? RegisteredOrBuiltIn(Type type) => Registered.GetValueOrDefault(type) ?? BuiltInSerializers.Find(type);
+
+    private static object Part(Type type) => GetMethod.MakeGenericMethod(type).Invoke(null, null)!;
+
+    /// <summary>
+    /// The serializer of a generic built-in (enum, Nullable, tuple, collection) of <paramref name="type"/>, or null, made of
+    /// its parts' serializers as <paramref name="part"/> gives them (the state's, or the wire's).
+    /// </summary>
+    internal static object? Composite(Type type, Func<Type, object> part)
     {
+        object Of(Type serializer, Type[] arguments) => Make(serializer, arguments, [.. arguments.Select(part)]);
+
         if (type.IsEnum)
             return Make(typeof(EnumSerializer<>), [type], []);
         if (type.IsSZArray)
-            return Make(typeof(ArraySerializer<>), [type.GetElementType()!]);
+            return Of(typeof(ArraySerializer<>), [type.GetElementType()!]);
         if (!type.IsGenericType)
             return null;
         var definition = type.GetGenericTypeDefinition();
         var arguments = type.GetGenericArguments();
         if (definition == typeof(Nullable<>))
-            return Make(typeof(NullableSerializer<>), arguments);
+            return Of(typeof(NullableSerializer<>), arguments);
         if (definition == typeof(List<>))
-            return Make(typeof(ListSerializer<>), arguments);
+            return Of(typeof(ListSerializer<>), arguments);
         if (definition == typeof(Dictionary<,>))
-            return Make(typeof(DictionarySerializer<,>), arguments);
+            return Of(typeof(DictionarySerializer<,>), arguments);
         if (definition == typeof(TimestampedValue<>))
-            return Make(typeof(TimestampedValueSerializer<>), arguments);
+            return Of(typeof(TimestampedValueSerializer<>), arguments);
         if (definition == typeof(TaggedUnion<,>))
-            return Make(typeof(TaggedUnionSerializer<,>), arguments);
-        return TupleSerializer(definition) is { } tuple ? Make(tuple, arguments) : null;
+            return Of(typeof(TaggedUnionSerializer<,>), arguments);
+        return TupleSerializer(definition) is { } tuple ? Of(tuple, arguments) : null;
     }
 
     private static Type? TupleSerializer(Type definition)
@@ -84,10 +94,6 @@ public static class TypeSerializers
             return typeof(ValueTupleSerializer<,,,,,,>);
         return null;
     }
-
-    /// <summary>Instantiates <paramref name="serializer"/> over <paramref name="arguments"/>, with their serializers as constructor arguments.</summary>
-    private static object Make(Type serializer, Type[] arguments) =>
-        Make(serializer, arguments, [.. arguments.Select(a => GetMethod.MakeGenericMethod(a).Invoke(null, null)!)]);
 
     private static object Make(Type serializer, Type[] arguments, object[] parts) =>
         Activator.CreateInstance(serializer.MakeGenericType(arguments), parts)!;

@@ -7,7 +7,7 @@ namespace ActorStream.Graph.Serialization;
 /// uses it, as in state; a plain data type that state would write as JSON (records, classes and structs of public
 /// members) goes as its members in a fixed order instead (<see cref="PositionalSerializer{T}"/>), several times
 /// smaller and faster: batches in flight never outlive the build of the job at both ends, so they need no member
-/// names. Other types keep the JSON fallback. Thread-safe; each type's serializer is built once.
+/// names. Collections and tuples are made of their parts' wire serializers. Other types keep the JSON fallback. Thread-safe; each type's serializer is built once.
 /// </summary>
 public static class WireSerializers
 {
@@ -30,14 +30,17 @@ public static class WireSerializers
 
     private static ITypeSerializer<T> Create<T>()
     {
-        var state = TypeSerializers.Get<T>();
-        if (state is not JsonFallbackSerializer<T>)
-            return state;
+        if (TypeSerializers.RegisteredOrBuiltIn(typeof(T)) is not null)
+            return TypeSerializers.Get<T>();
         var building = t_building ??= [];
         building.Add(typeof(T));
         try
         {
-            return PositionalSerializer<T>.TryCreate(MemberSerializer) ?? state;
+            // Collections and tuples of the state's kinds, made of their parts' wire serializers (a list of records
+            // carries positional records); then plain data; else the state's JSON.
+            return TypeSerializers.Composite(typeof(T), MemberSerializer) as ITypeSerializer<T>
+                ?? PositionalSerializer<T>.TryCreate(MemberSerializer)
+                ?? TypeSerializers.Get<T>();
         }
         finally
         {

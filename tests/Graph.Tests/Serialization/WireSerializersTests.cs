@@ -144,10 +144,25 @@ public sealed class WireSerializersTests
     }
 
     [Fact]
-    public void Types_with_a_state_serializer_other_than_json_should_keep_it()
+    public void Types_with_a_registered_or_built_in_serializer_should_keep_it()
     {
         Assert.Same(TypeSerializers.Get<long>(), WireSerializers.Get<long>());
-        Assert.Same(TypeSerializers.Get<List<Count>>(), WireSerializers.Get<List<Count>>());
-        Assert.Same(TypeSerializers.Get<(int, string)>(), WireSerializers.Get<(int, string)>());
+        Assert.Same(TypeSerializers.Get<string>(), WireSerializers.Get<string>());
+    }
+
+    [Fact]
+    public void Collections_and_tuples_should_carry_their_records_positionally()
+    {
+        var counts = new List<Count> { new(1, "a", 10), new(2, null, 20) };
+        (int Rank, Count Count, Count[] More) ranked = (1, new Count(3, "c", 30), [new Count(4, "d", 40)]);
+
+        var listBytes = Bytes(counts, WireSerializers.Get<List<Count>>());
+        var copy = RoundTrip(ranked, WireSerializers.Get<(int, Count, Count[])>());
+
+        Assert.Equal(counts, Read(listBytes, WireSerializers.Get<List<Count>>()));
+        Assert.True(listBytes.Length * 3 < Bytes(counts).Length, "the list's records without their member names");
+        Assert.Equal((ranked.Rank, ranked.Count), (copy.Item1, copy.Item2));
+        Assert.Equal(ranked.More, copy.Item3);
+        Assert.Null(RoundTrip<List<Count>>(null!, WireSerializers.Get<List<Count>>()));
     }
 }
