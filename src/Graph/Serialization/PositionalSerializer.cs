@@ -11,7 +11,7 @@ namespace ActorStream.Graph.Serialization;
 /// </summary>
 public sealed class PositionalSerializer<T> : ITypeSerializer<T>
 {
-    private static readonly bool Nullable = !typeof(T).IsValueType;
+    private static readonly bool Flagged = !typeof(T).IsValueType; // a reference may be null
     private readonly Action<T, BinaryWriter> _write;
     private readonly Func<BinaryReader, T> _read;
 
@@ -29,7 +29,7 @@ public sealed class PositionalSerializer<T> : ITypeSerializer<T>
     /// <inheritdoc />
     public void Serialize(T value, BinaryWriter writer)
     {
-        if (Nullable)
+        if (Flagged)
         {
             writer.Write(value is not null);
             if (value is null)
@@ -39,7 +39,7 @@ public sealed class PositionalSerializer<T> : ITypeSerializer<T>
     }
 
     /// <inheritdoc />
-    public T Deserialize(BinaryReader reader) => Nullable && !reader.ReadBoolean() ? default! : _read(reader);
+    public T Deserialize(BinaryReader reader) => Flagged && !reader.ReadBoolean() ? default! : _read(reader);
 
     private static Action<T, BinaryWriter> Writer(PlainDataShape shape, Dictionary<MemberInfo, object> serializers)
     {

@@ -7,7 +7,8 @@ namespace ActorStream.Graph.Serialization;
 /// uses it, as in state; a plain data type that state would write as JSON (records, classes and structs of public
 /// members) goes as its members in a fixed order instead (<see cref="PositionalSerializer{T}"/>), several times
 /// smaller and faster: batches in flight never outlive the build of the job at both ends, so they need no member
-/// names. Collections and tuples are made of their parts' wire serializers. Other types keep the JSON fallback. Thread-safe; each type's serializer is built once.
+/// names. Collections and tuples are made of their parts' wire serializers. Other types keep the JSON fallback.
+/// Thread-safe; each type's serializer is built once.
 /// </summary>
 public static class WireSerializers
 {
