@@ -127,13 +127,19 @@ below() {
 declare -A p99
 
 # Per query and configuration: median events/s, per core, and the values the tables need.
-declare -A med per_core
+declare -A med per_core job_cores
 for query in $queries; do
   for config in "${configs[@]}"; do
     label="${config%%|*}"
-    rates=()
-    for run in $(seq 1 "$repeat"); do rates+=("$(field "$work/$query-$label-$run.json" eventsPerSecond)"); done
+    rates=(); busy=()
+    for run in $(seq 1 "$repeat"); do
+      rates+=("$(field "$work/$query-$label-$run.json" eventsPerSecond)")
+      busy+=("$(field "$work/$query-$label-$run.json" coresBusy)")
+    done
     med[$query,$label]="$(printf '%s\n' "${rates[@]}" | median)"
+    # The cores the run kept busy while it ran, in the bench process ("-" with two nodes: half the job is elsewhere).
+    job_cores[$query,$label]="-"
+    if [ "${busy[0]}" != null ]; then job_cores[$query,$label]="$(printf '%s\n' "${busy[@]}" | median | xargs printf '%.2f')"; fi
     parallelism="$(field "$work/$query-$label-1.json" parallelism)"
     used=$(( parallelism < cores ? parallelism : cores ))
     per_core[$query,$label]="$(awk -v a="${med[$query,$label]}" -v c="$used" 'BEGIN { print a / c }')"
@@ -174,7 +180,9 @@ done
   echo "runs, \"per core vs loop\" compares events/s per core with the loop's one core. Peak MiB is the largest maximum resident"
   echo "set of the process over the repeats (GNU time %M). CPU s is the process's user + system CPU time (a child node's included),"
   echo "cores busy that CPU time over the process's elapsed time (node start and stop included): how much of the $cores cores a"
-  echo "configuration kept busy, and so how much a higher parallelism could still gain. GC pause s is the time the bench"
+  echo "configuration kept busy. Job cores is the bench process's CPU time during the run itself (from the job's submission"
+  echo "to its end, the loop's or the stream's run) over that run's time: the cores the run kept busy while it ran, and so how"
+  echo "much a higher parallelism can still gain on this machine (not given with two nodes). GC pause s is the time the bench"
   echo "process's threads were paused by garbage collections during the run (median; not given with two nodes, whose child"
   echo "node pauses apart): runs of one configuration differ largely by it."
   echo
@@ -201,8 +209,8 @@ done
   echo
   echo "Every configuration:"
   echo
-  echo "| query | configuration | median events/s | runs (events/s) | per core | vs loop | per core vs loop | vs akka-streams | per core vs Flink | results | checkpoints | job s | wall s | CPU s | cores busy | GC pause s | peak MiB |"
-  echo "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| query | configuration | median events/s | runs (events/s) | per core | vs loop | per core vs loop | vs akka-streams | per core vs Flink | results | checkpoints | job s | wall s | CPU s | cores busy | job cores | GC pause s | peak MiB |"
+  echo "|---|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
   for query in $queries; do
     for config in "${configs[@]}"; do
       label="${config%%|*}"
@@ -231,7 +239,7 @@ done
            "$(printf '%s\n' "${checkpoints[@]}" | median | xargs printf '%.0f') |" \
            "$(printf '%s\n' "${seconds[@]}" | median | xargs printf '%.2f') | $(printf '%s\n' "${walls[@]}" | median | xargs printf '%.2f') |" \
            "$(printf '%s\n' "${cpus[@]}" | median | xargs printf '%.1f') | $(printf '%s\n' "${busy[@]}" | median | xargs printf '%.2f') |" \
-           "$pause | $(( $(printf '%s\n' "${mems[@]}" | sort -n | tail -1) / 1024 )) |"
+           "${job_cores[$query,$label]} | $pause | $(( $(printf '%s\n' "${mems[@]}" | sort -n | tail -1) / 1024 )) |"
     done
   done
   echo
@@ -244,7 +252,10 @@ done
   echo "cost at most 10 % of \`$full\`'s throughput; on q0 and q5 the job spread over two nodes on loopback (\`$two_nodes\`)"
   echo "reaches at least 80 % of one node at the same parallelism. A checkpoint cost measured over a run with no periodic"
   echo "checkpoint in it (see the checkpoints column above: the last one is the final checkpoint at the end of the input)"
-  echo "shows what the store and the final checkpoint cost, not the interval's."
+  echo "shows what the store and the final checkpoint cost, not the interval's. Beside the scaling: the cores p=1 kept busy"
+  echo "while it ran (its source chain and its keyed operators run on threads of their own, so p=1 uses more than one core and"
+  echo "$cores cores allow at most $cores / that of it at p=$cores), and events per CPU-second at p=$cores against p=1 (1.00: the"
+  echo "engine does the same work per event at both parallelisms, so what is missing is cores, not efficiency)."
   echo
   echo "| query | kind | p=$cores >= 1.3x p=1 | p=1 >= akka-streams | q5 p=1 >= 50 % of the loop | checkpoints cost <= 10 % | two nodes >= 80 % of one |"
   echo "|---|---|---|---|---|---|---|"
@@ -253,6 +264,10 @@ done
     scaling="n/a (one core)"
     if [ "$cores" -gt 1 ]; then
       scaling="$(ratio "${med[$query,$full]}" "${med[$query,actorstream-p1]}")x: $(verdict "${med[$query,$full]}" "$(awk -v o="${med[$query,actorstream-p1]}" 'BEGIN { print o * 1.3 }')")"
+      if [ "${job_cores[$query,actorstream-p1]}" != - ] && [ "${job_cores[$query,$full]}" != - ]; then
+        scaling+="; p=1 busy ${job_cores[$query,actorstream-p1]} cores (at most $(ratio "$cores" "${job_cores[$query,actorstream-p1]}")x on $cores),"
+        scaling+=" events per CPU-s $(awk -v a="${med[$query,$full]}" -v ca="${job_cores[$query,$full]}" -v b="${med[$query,actorstream-p1]}" -v cb="${job_cores[$query,actorstream-p1]}" 'BEGIN { if (ca > 0 && cb > 0 && b > 0) printf "%.2f", (a / ca) / (b / cb); else printf "-" }')x p=1's"
+      fi
     fi
     akka="-"
     if [ "$kind" = stateful ]; then

@@ -27,11 +27,13 @@ public sealed class BenchCommandSpecs
         Assert.True(root.GetProperty("eventsPerSecond").GetDouble() > 0);
         Assert.Equal(1, root.GetProperty("parallelism").GetInt32());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("checkpointInterval").ValueKind);
-        // The collector's work in this process during the run: present for a one-node run (20,000 events allocate).
+        // This process's work during the run: present for a one-node run (20,000 events take CPU time and allocate).
         foreach (var field in new[] { "gcGen0", "gcGen1", "gcGen2", "gcPauseMs" })
             Assert.True(root.GetProperty(field).GetDouble() >= 0, field);
         Assert.True(root.GetProperty("allocatedBytes").GetInt64() > 0);
-        Assert.Matches(@"; GC [\d,]+ gen2, [\d,]+ gen1, [\d,]+ gen0 collections, paused \d+\.\d{3} s, [\d,]+ MB allocated", run.Out);
+        Assert.True(root.GetProperty("cpuSeconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("coresBusy").GetDouble() > 0);
+        Assert.Matches(@"; \d+\.\d{2} cores busy; GC [\d,]+ gen2, [\d,]+ gen1, [\d,]+ gen0 collections, paused \d+\.\d{3} s, [\d,]+ MB allocated", run.Out);
     }
 
     [Fact]

@@ -36,8 +36,9 @@ public sealed partial class TwoNodeBenchSpecs
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         Assert.Equal((2, 2, rows.Count), (document.RootElement.GetProperty("nodes").GetInt32(),
             document.RootElement.GetProperty("parallelism").GetInt32(), document.RootElement.GetProperty("results").GetInt32()));
-        // The job ran in two processes: this one's collector would tell half the story.
+        // The job ran in two processes: this one's CPU time and collector would tell half the story.
         Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("gcGen2").ValueKind);
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("coresBusy").ValueKind);
         AssertEnded(ChildProcess(twoNodes.Error));
     }
 

@@ -37,18 +37,18 @@ public static class AkkaStreamsRunner
         var wall = Stopwatch.StartNew();
         var system = ActorSystem.Create("nexmark-akka-streams", SystemConfig);
         TimeSpan duration;
-        GcActivity gc;
+        ProcessActivity activity;
         long results;
         try
         {
             var materializer = system.Materializer();
-            var gcAtStart = GcActivity.Now();
+            var activityAtStart = ProcessActivity.Now();
             var watch = Stopwatch.StartNew();
             results = await query.RunAsync(NexmarkEventSource.Create(generator, events), materializer, outputDirectory)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
             watch.Stop();
             duration = watch.Elapsed;
-            gc = GcActivity.Now().Since(gcAtStart);
+            activity = ProcessActivity.Now().Since(activityAtStart);
         }
         finally
         {
@@ -56,6 +56,6 @@ public static class AkkaStreamsRunner
         }
         wall.Stop();
         return new NexmarkMeasurement(queryName, NexmarkEngine.AkkaStreams, events, results, duration, wall.Elapsed,
-            Parallelism: 1, CheckpointInterval: null) { Gc = gc };
+            Parallelism: 1, CheckpointInterval: null) { Activity = activity };
     }
 }

@@ -10,11 +10,11 @@ public static class LoopRunner
     /// <summary>Runs <paramref name="query"/>'s loop over <paramref name="events"/> events on this thread.</summary>
     public static NexmarkMeasurement Run(NexmarkQuery query, NexmarkGenerator generator, long events, string? outputDirectory)
     {
-        var gc = GcActivity.Now();
+        var activity = ProcessActivity.Now();
         var watch = Stopwatch.StartNew();
         var results = query.RunLoop(generator, events, outputDirectory);
         watch.Stop();
         return new NexmarkMeasurement(query.Name, NexmarkEngine.Loop, events, results, watch.Elapsed, watch.Elapsed,
-            Parallelism: 1, CheckpointInterval: null) { Gc = GcActivity.Now().Since(gc) };
+            Parallelism: 1, CheckpointInterval: null) { Activity = ProcessActivity.Now().Since(activity) };
     }
 }

@@ -26,8 +26,8 @@ public sealed record NexmarkMeasurement(
     /// <summary>Per-result latency from the event's emission to the result's arrival at the sink, or null when not measured.</summary>
     public LatencySummary? Latency { get; init; }
 
-    /// <summary>What the garbage collector did during the run, or null when the run was not in this process (several nodes).</summary>
-    public GcActivity? Gc { get; init; }
+    /// <summary>What this process and its garbage collector did during the run, or null when the run was not in this process alone (several nodes).</summary>
+    public ProcessActivity? Activity { get; init; }
 
     /// <summary>The node processes the job ran on (1 but for the actorstream engine spread over a loopback cluster).</summary>
     public int Nodes { get; init; } = 1;
@@ -42,7 +42,8 @@ public sealed record NexmarkMeasurement(
     /// The measurement as one JSON object: query, engine, events, seconds (of <see cref="Duration"/>), eventsPerSecond,
     /// parallelism, nodes, checkpointInterval (milliseconds or null), completedCheckpoints, results, wallSeconds, rate (events/s
     /// or null), then latencyP50Ms, latencyP99Ms, latencyMaxMs and latencySamples (null when latency was not measured), then
-    /// gcGen0, gcGen1, gcGen2 (collections), gcPauseMs and allocatedBytes (null when the run was not in this process).
+    /// cpuSeconds, coresBusy (CPU time over the elapsed time of the run), gcGen0, gcGen1, gcGen2 (collections), gcPauseMs and
+    /// allocatedBytes (null when the run was not in this process alone).
     /// </summary>
     public string ToJson()
     {
@@ -72,11 +73,13 @@ public sealed record NexmarkMeasurement(
                 writer.WriteNumber("latencySamples", latency.Samples);
             else
                 writer.WriteNull("latencySamples");
-            WriteNumberOrNull(writer, "gcGen0", Gc?.Gen0);
-            WriteNumberOrNull(writer, "gcGen1", Gc?.Gen1);
-            WriteNumberOrNull(writer, "gcGen2", Gc?.Gen2);
-            WriteNumberOrNull(writer, "gcPauseMs", Gc is { } gc ? Math.Round(gc.Pause.TotalMilliseconds, 1) : null);
-            WriteNumberOrNull(writer, "allocatedBytes", Gc?.AllocatedBytes);
+            WriteNumberOrNull(writer, "cpuSeconds", Activity?.Cpu.TotalSeconds);
+            WriteNumberOrNull(writer, "coresBusy", Activity?.CoresBusy);
+            WriteNumberOrNull(writer, "gcGen0", Activity?.Gen0);
+            WriteNumberOrNull(writer, "gcGen1", Activity?.Gen1);
+            WriteNumberOrNull(writer, "gcGen2", Activity?.Gen2);
+            WriteNumberOrNull(writer, "gcPauseMs", Activity?.Pause.TotalMilliseconds);
+            WriteNumberOrNull(writer, "allocatedBytes", Activity?.AllocatedBytes);
             writer.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());

@@ -105,9 +105,9 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
             else
                 run.Query.AddTo(env, generator, run.Events, run.OutputDirectory);
 
-            var gc = GcActivity.Now();
             var wall = Stopwatch.StartNew();
             var client = await env.StartAsync($"nexmark-{run.Query.Name}", cancellationToken).ConfigureAwait(false);
+            var activity = ProcessActivity.Now(); // from the job's submission: the node's start is not the run's
             await console.Error.WriteLineAsync($"Nexmark {run.Query.Name} is running as job {client.JobId}.").ConfigureAwait(false);
             var result = await AwaitWithProgressAsync(client, cancellationToken).ConfigureAwait(false);
             wall.Stop();
@@ -117,7 +117,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
                 CompletedCheckpoints = result.CompletedCheckpoints,
                 Rate = run.Rate,
                 Latency = latency?.Summary(),
-                Gc = GcActivity.Now().Since(gc),
+                Activity = ProcessActivity.Now().Since(activity),
             };
         }
         finally
@@ -189,7 +189,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
     private NexmarkMeasurement RunLoopWithLatency(NexmarkGenerator generator)
     {
         var latency = new LatencyRecorder();
-        var gc = GcActivity.Now();
+        var activity = ProcessActivity.Now();
         var watch = Stopwatch.StartNew();
         var results = Q1Latency.RunLoop(generator, run.Events, run.Rate, latency);
         watch.Stop();
@@ -198,7 +198,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
         {
             Rate = run.Rate,
             Latency = latency.Summary(),
-            Gc = GcActivity.Now().Since(gc),
+            Activity = ProcessActivity.Now().Since(activity),
         };
     }
 
@@ -264,7 +264,7 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
             _ => $", wall {Formats.Seconds(m.WallTime)} with node start and stop",
         };
         return $"nexmark {m.Query} on {engine}: {Formats.Count(m.Events)} events in {Formats.Seconds(m.Duration)} = " +
-               $"{Formats.Count((long)m.EventsPerSecond)} events/s; {Formats.Count(m.Results)} results{wall}{Checkpoints(m)}{Latency(m)}{Gc(m)}";
+               $"{Formats.Count((long)m.EventsPerSecond)} events/s; {Formats.Count(m.Results)} results{wall}{Checkpoints(m)}{Latency(m)}{Activity(m)}";
     }
 
     /// <summary>"; 12 exactly-once checkpoints every 200 ms", or nothing for a run without checkpoints.</summary>
@@ -272,10 +272,14 @@ internal sealed class NexmarkBenchRunner(NexmarkBenchRun run, HostConsole consol
         ? $"; {Formats.Count(m.CompletedCheckpoints)} exactly-once checkpoints every {interval.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms"
         : "";
 
-    /// <summary>"; GC 2 gen2, 40 gen1, 310 gen0 collections, paused 1.234 s, 8,123 MB allocated", or nothing when not measured.</summary>
-    private static string Gc(NexmarkMeasurement m) => m.Gc is { } gc
-        ? $"; GC {Formats.Count(gc.Gen2)} gen2, {Formats.Count(gc.Gen1)} gen1, {Formats.Count(gc.Gen0)} gen0 collections, " +
-          $"paused {Formats.Seconds(gc.Pause)}, {Formats.Count(gc.AllocatedBytes >> 20)} MB allocated"
+    /// <summary>
+    /// "; 1.62 cores busy; GC 2 gen2, 40 gen1, 310 gen0 collections, paused 1.234 s, 8,123 MB allocated", or nothing when not
+    /// measured.
+    /// </summary>
+    private static string Activity(NexmarkMeasurement m) => m.Activity is { } a
+        ? $"; {a.CoresBusy.ToString("0.00", CultureInfo.InvariantCulture)} cores busy; GC {Formats.Count(a.Gen2)} gen2, " +
+          $"{Formats.Count(a.Gen1)} gen1, {Formats.Count(a.Gen0)} gen0 collections, paused {Formats.Seconds(a.Pause)}, " +
+          $"{Formats.Count(a.AllocatedBytes >> 20)} MB allocated"
         : "";
 
     /// <summary>"; latency p50 ..., p99 ..., max ... over N results at R/s", or nothing when latency was not measured.</summary>
