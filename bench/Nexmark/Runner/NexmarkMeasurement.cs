@@ -69,10 +69,7 @@ public sealed record NexmarkMeasurement(
             WriteNumberOrNull(writer, "latencyP50Ms", Latency?.P50Ms);
             WriteNumberOrNull(writer, "latencyP99Ms", Latency?.P99Ms);
             WriteNumberOrNull(writer, "latencyMaxMs", Latency?.MaxMs);
-            if (Latency is { } latency)
-                writer.WriteNumber("latencySamples", latency.Samples);
-            else
-                writer.WriteNull("latencySamples");
+            WriteNumberOrNull(writer, "latencySamples", Latency?.Samples);
             WriteNumberOrNull(writer, "cpuSeconds", Activity?.Cpu.TotalSeconds);
             WriteNumberOrNull(writer, "coresBusy", Activity?.CoresBusy);
             WriteNumberOrNull(writer, "gcGen0", Activity?.Gen0);
